@@ -1,0 +1,8 @@
+namespace Switchboard.Domain.ApiKeys;
+
+public enum ApiKeyStatus
+{
+    Active,
+    Expired,
+    Revoked,
+}

@@ -1,0 +1,8 @@
+namespace Switchboard.Domain.Audit;
+
+public enum ActorKind
+{
+    User,
+    ApiKey,
+    System,
+}

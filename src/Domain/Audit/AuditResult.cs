@@ -1,0 +1,8 @@
+namespace Switchboard.Domain.Audit;
+
+public enum AuditResult
+{
+    Success,
+    Failure,
+    Denied,
+}

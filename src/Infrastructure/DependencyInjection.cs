@@ -1,0 +1,58 @@
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Switchboard.Domain.Audit;
+using Switchboard.Infrastructure.Audit;
+using Switchboard.Infrastructure.Jobs;
+using Switchboard.Infrastructure.Persistence;
+
+namespace Switchboard.Infrastructure;
+
+public static class DependencyInjection
+{
+    public const string ReadyTag = "ready";
+
+    public static IServiceCollection AddInfrastructure(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddSingleton(TimeProvider.System);
+        services.AddPersistence(configuration);
+        services.AddSingleton<IAuditLog, DatabaseAuditLog>();
+        services.AddJobs();
+        return services;
+    }
+
+    private static void AddPersistence(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.SectionName).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<DatabaseOptions>, DatabaseOptionsValidator>();
+        services.AddOptions<DemoDataOptions>().BindConfiguration(DemoDataOptions.SectionName);
+
+        services.AddDbContextFactory<SwitchboardDbContext>((provider, options) =>
+        {
+            var database = provider.GetRequiredService<IOptions<DatabaseOptions>>().Value;
+            Directory.CreateDirectory(database.ResolvedDataFolder);
+            options.UseSqlite(database.ResolvedConnectionString);
+        });
+
+        // Keys live beside the database so that sign-in sessions survive restarts and secrets stored
+        // encrypted at rest stay readable.
+        var dataFolder = configuration.GetSection(DatabaseOptions.SectionName).Get<DatabaseOptions>()?.ResolvedDataFolder
+            ?? new DatabaseOptions().ResolvedDataFolder;
+        services.AddDataProtection()
+            .SetApplicationName("Switchboard")
+            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataFolder, "keys")));
+
+        services.AddSingleton<DemoDataSeeder>();
+        services.AddHostedService<DatabaseMigrator>();
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: [ReadyTag]);
+    }
+
+    private static void AddJobs(this IServiceCollection services)
+    {
+        services.AddSingleton<JobRegistry>();
+        services.AddOptions<DatabaseMaintenanceOptions>().BindConfiguration(DatabaseMaintenanceOptions.SectionName);
+        services.AddHostedService<DatabaseMaintenanceJob>();
+    }
+}

@@ -1,0 +1,8 @@
+namespace Switchboard.Infrastructure.Jobs;
+
+public enum JobOutcome
+{
+    Succeeded,
+    Failed,
+    Skipped,
+}

@@ -1,0 +1,114 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Switchboard.Infrastructure.Persistence;
+
+namespace Switchboard.Infrastructure.Jobs;
+
+/// <summary>
+/// A hosted service that runs its work on an interval and whenever someone asks (Run now), one run at a time,
+/// each in a fresh scope. Pausing stops the schedule, not a run asked for by hand.
+/// </summary>
+public abstract partial class PeriodicJob : BackgroundService
+{
+    private readonly JobHandle _handle;
+    private readonly IServiceScopeFactory _scopes;
+    private readonly TimeProvider _time;
+    private readonly ILogger _logger;
+
+    protected PeriodicJob(JobDescriptor descriptor, JobRegistry registry, IServiceScopeFactory scopes, TimeProvider time, ILogger logger)
+    {
+        _handle = registry.Register(descriptor);
+        _scopes = scopes;
+        _time = time;
+        _logger = logger;
+    }
+
+    /// <summary>One run's work; throw to record a failure, return <see cref="JobRunResult.Skipped"/> when there was nothing to do.</summary>
+    protected abstract Task<JobRunResult> RunOnceAsync(IServiceProvider services, CancellationToken cancellationToken);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        await LoadPausedStateAsync(stoppingToken);
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            var asked = await WaitForNextRunAsync(stoppingToken);
+            if (!asked && _handle.Status.Paused)
+            {
+                continue;
+            }
+
+            await RunAsync(stoppingToken);
+        }
+    }
+
+    private async Task LoadPausedStateAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = _scopes.CreateAsyncScope();
+        var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<SwitchboardDbContext>>()
+            .CreateDbContextAsync(cancellationToken);
+        await using (db)
+        {
+            var setting = await db.JobSettings.AsNoTracking()
+                .SingleOrDefaultAsync(s => s.JobName == _handle.Descriptor.Name, cancellationToken);
+            _handle.Update(s => s with { Paused = setting?.Paused ?? false, PausedBy = setting?.Paused == true ? setting.ChangedBy : null });
+        }
+    }
+
+    /// <returns>True when someone asked for the run, false when the schedule came round.</returns>
+    private async Task<bool> WaitForNextRunAsync(CancellationToken stoppingToken)
+    {
+        var interval = _handle.Descriptor.Interval;
+        DateTime? next = interval == TimeSpan.Zero ? null : _time.GetUtcNow().UtcDateTime + interval;
+        _handle.Update(s => s with { NextRunAt = next });
+
+        using var waiting = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+        var scheduled = interval == TimeSpan.Zero
+            ? Task.Delay(Timeout.InfiniteTimeSpan, waiting.Token)
+            : Task.Delay(interval, _time, waiting.Token);
+        var requested = _handle.RunRequests.WaitToReadAsync(waiting.Token).AsTask();
+        var first = await Task.WhenAny(scheduled, requested);
+        await waiting.CancelAsync();
+        stoppingToken.ThrowIfCancellationRequested();
+        return first == requested && _handle.RunRequests.TryRead(out _);
+    }
+
+    private async Task RunAsync(CancellationToken stoppingToken)
+    {
+        var started = _time.GetUtcNow().UtcDateTime;
+        _handle.Update(s => s with { Running = true, LastRunStartedAt = started, NextRunAt = null });
+        try
+        {
+            await using var scope = _scopes.CreateAsyncScope();
+            var result = await RunOnceAsync(scope.ServiceProvider, stoppingToken);
+            _handle.Update(s => s with
+            {
+                Running = false,
+                LastRunFinishedAt = _time.GetUtcNow().UtcDateTime,
+                LastOutcome = result.Outcome,
+                LastMessage = result.Message,
+                LastError = null,
+            });
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            _handle.Update(s => s with { Running = false });
+        }
+        catch (Exception ex)
+        {
+            LogRunFailed(_logger, ex, _handle.Descriptor.Name);
+            _handle.Update(s => s with
+            {
+                Running = false,
+                LastRunFinishedAt = _time.GetUtcNow().UtcDateTime,
+                LastOutcome = JobOutcome.Failed,
+                LastMessage = null,
+                LastError = ex.Message,
+            });
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Background job {JobName} failed")]
+    private static partial void LogRunFailed(ILogger logger, Exception exception, string jobName);
+}

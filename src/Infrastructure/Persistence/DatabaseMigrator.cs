@@ -1,0 +1,44 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Switchboard.Infrastructure.Persistence;
+
+/// <summary>
+/// Brings the database up to date before the portal starts listening: hosted services start in registration
+/// order, ahead of the web server, so nothing reads the database before this is done.
+/// </summary>
+internal sealed partial class DatabaseMigrator(
+    IDbContextFactory<SwitchboardDbContext> contextFactory,
+    IOptions<DatabaseOptions> options,
+    DemoDataSeeder demoData,
+    ILogger<DatabaseMigrator> logger) : IHostedService
+{
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        if (!options.Value.MigrateOnStartup)
+        {
+            LogMigrationSkipped(logger);
+            return;
+        }
+
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        await db.Database.MigrateAsync(cancellationToken);
+        if (db.Database.IsSqlite())
+        {
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+        }
+
+        LogMigrated(logger);
+        await demoData.SeedIfEmptyAsync(cancellationToken);
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Database is up to date")]
+    private static partial void LogMigrated(ILogger logger);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Database migration on start-up is switched off (Database:MigrateOnStartup)")]
+    private static partial void LogMigrationSkipped(ILogger logger);
+}

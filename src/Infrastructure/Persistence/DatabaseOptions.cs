@@ -1,0 +1,24 @@
+namespace Switchboard.Infrastructure.Persistence;
+
+public sealed class DatabaseOptions
+{
+    public const string SectionName = "Database";
+
+    /// <summary>Only <c>Sqlite</c> for now; the model stays provider-neutral so PostgreSQL can follow.</summary>
+    public string Provider { get; set; } = "Sqlite";
+
+    /// <summary>Folder for the SQLite file and the Data Protection keys; relative paths start at the working directory.</summary>
+    public string DataFolder { get; set; } = "data";
+
+    /// <summary>Overrides the connection string built from <see cref="DataFolder"/>.</summary>
+    public string? ConnectionString { get; set; }
+
+    public bool MigrateOnStartup { get; set; } = true;
+
+    public string ResolvedDataFolder => Path.GetFullPath(DataFolder);
+
+    public string ResolvedConnectionString =>
+        string.IsNullOrWhiteSpace(ConnectionString)
+            ? $"Data Source={Path.Combine(ResolvedDataFolder, "switchboard.db")}"
+            : ConnectionString;
+}

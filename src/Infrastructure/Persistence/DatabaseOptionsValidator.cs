@@ -1,0 +1,22 @@
+using Microsoft.Extensions.Options;
+
+namespace Switchboard.Infrastructure.Persistence;
+
+internal sealed class DatabaseOptionsValidator : IValidateOptions<DatabaseOptions>
+{
+    public ValidateOptionsResult Validate(string? name, DatabaseOptions options)
+    {
+        var failures = new List<string>();
+        if (!string.Equals(options.Provider, "Sqlite", StringComparison.OrdinalIgnoreCase))
+        {
+            failures.Add($"{DatabaseOptions.SectionName}:Provider '{options.Provider}' is not supported; use 'Sqlite'.");
+        }
+
+        if (string.IsNullOrWhiteSpace(options.DataFolder))
+        {
+            failures.Add($"{DatabaseOptions.SectionName}:DataFolder must name a folder.");
+        }
+
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+}

@@ -1,0 +1,13 @@
+namespace Switchboard.Portal.Api;
+
+/// <summary>The machine API under <c>/api</c>: every endpoint authenticates with an API key and demands one scope.</summary>
+public static class MachineApi
+{
+    public static IEndpointRouteBuilder MapMachineApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api");
+        api.MapAuditApi();
+        api.MapJobsApi();
+        return app;
+    }
+}

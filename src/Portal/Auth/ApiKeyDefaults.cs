@@ -1,0 +1,7 @@
+namespace Switchboard.Portal.Auth;
+
+public static class ApiKeyDefaults
+{
+    public const string Scheme = "ApiKey";
+    public const string HeaderName = "X-Api-Key";
+}

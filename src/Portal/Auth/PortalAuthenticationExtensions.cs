@@ -1,0 +1,82 @@
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authentication.OpenIdConnect;
+using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.Protocols.OpenIdConnect;
+
+namespace Switchboard.Portal.Auth;
+
+public static class PortalAuthenticationExtensions
+{
+    public const string OidcScheme = OpenIdConnectDefaults.AuthenticationScheme;
+
+    public static IServiceCollection AddPortalAuthentication(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<PortalAuthenticationOptions>().BindConfiguration(PortalAuthenticationOptions.SectionName).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<PortalAuthenticationOptions>, PortalAuthenticationOptionsValidator>();
+        services.AddScoped<PortalCookieEvents>();
+        services.AddScoped<AccessGuard>();
+
+        var settings = configuration.GetSection(PortalAuthenticationOptions.SectionName).Get<PortalAuthenticationOptions>() ?? new();
+        var oidc = settings.Oidc;
+        services.AddSingleton(new SignInMode(Development: !oidc.IsConfigured));
+        var authentication = services.AddAuthentication(options =>
+        {
+            options.DefaultScheme = CookieAuthenticationDefaults.AuthenticationScheme;
+            options.DefaultChallengeScheme = oidc.IsConfigured ? OidcScheme : CookieAuthenticationDefaults.AuthenticationScheme;
+        });
+
+        authentication.AddCookie(options =>
+        {
+            options.Cookie.Name = "switchboard.session";
+            options.Cookie.HttpOnly = true;
+            options.Cookie.SameSite = SameSiteMode.Lax;
+            options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            options.ExpireTimeSpan = settings.SessionLifetime;
+            options.SlidingExpiration = true;
+            options.LoginPath = PageRoutes.DevSignIn;
+            options.AccessDeniedPath = PageRoutes.NoAccess;
+            options.EventsType = typeof(PortalCookieEvents);
+        });
+
+        if (oidc.IsConfigured)
+        {
+            authentication.AddOpenIdConnect(OidcScheme, options => Configure(options, oidc, settings.RoleClaim));
+        }
+
+        authentication.AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyDefaults.Scheme, null);
+        services.AddAuthorization(PortalPolicies.Add);
+        services.AddCascadingAuthenticationState();
+        return services;
+    }
+
+    private static void Configure(OpenIdConnectOptions options, OidcOptions oidc, string roleClaim)
+    {
+        options.Authority = oidc.Authority;
+        options.ClientId = oidc.ClientId;
+        options.ClientSecret = oidc.ClientSecret;
+        options.ResponseType = OpenIdConnectResponseType.Code;
+        options.UsePkce = true;
+        options.RequireHttpsMetadata = oidc.RequireHttpsMetadata;
+        options.MapInboundClaims = false;
+        options.GetClaimsFromUserInfoEndpoint = true;
+
+        // The id_token is kept (encrypted in the session cookie) as the hint for RP-initiated logout.
+        options.SaveTokens = true;
+        options.Scope.Clear();
+        foreach (var scope in oidc.Scopes.Distinct(StringComparer.Ordinal))
+        {
+            options.Scope.Add(scope);
+        }
+
+        options.TokenValidationParameters.NameClaimType = oidc.NameClaim;
+        options.TokenValidationParameters.RoleClaimType = PortalClaims.Role;
+        options.ClaimActions.MapJsonKey(roleClaim, roleClaim);
+        options.SignedOutRedirectUri = PageRoutes.SignedOut;
+        options.CorrelationCookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+        options.NonceCookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+        options.CorrelationCookie.SameSite = SameSiteMode.Lax;
+        options.NonceCookie.SameSite = SameSiteMode.Lax;
+        options.ResponseMode = OpenIdConnectResponseMode.Query;
+    }
+}

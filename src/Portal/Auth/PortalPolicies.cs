@@ -1,0 +1,39 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Switchboard.Domain.Access;
+
+namespace Switchboard.Portal.Auth;
+
+/// <summary>One policy per role; every role includes the ones below it (see <see cref="RoleClaims"/>).</summary>
+public static class PortalPolicies
+{
+    public const string Viewer = nameof(PortalRole.Viewer);
+    public const string Operator = nameof(PortalRole.Operator);
+    public const string Admin = nameof(PortalRole.Admin);
+
+    /// <summary>A signed-in person with any mapped role, or a machine with a valid API key.</summary>
+    public const string SignedInOrApiKey = "SignedInOrApiKey";
+
+    public static void Add(AuthorizationOptions options)
+    {
+        foreach (var role in Enum.GetValues<PortalRole>())
+        {
+            options.AddPolicy(role.ToString(), For(role));
+        }
+
+        options.AddPolicy(SignedInOrApiKey, new AuthorizationPolicyBuilder(CookieAuthenticationDefaults.AuthenticationScheme, ApiKeyDefaults.Scheme)
+            .RequireAuthenticatedUser()
+            .RequireAssertion(c => c.User.IsApiKey() || c.User.Has(PortalRole.Viewer))
+            .Build());
+
+        // Every page and endpoint needs a signed-in person with a role unless it says otherwise.
+        options.FallbackPolicy = For(PortalRole.Viewer);
+        options.DefaultPolicy = For(PortalRole.Viewer);
+    }
+
+    private static AuthorizationPolicy For(PortalRole role) =>
+        new AuthorizationPolicyBuilder(CookieAuthenticationDefaults.AuthenticationScheme)
+            .RequireAuthenticatedUser()
+            .RequireClaim(PortalClaims.Role, role.ToString())
+            .Build();
+}

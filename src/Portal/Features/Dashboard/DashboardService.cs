@@ -1,0 +1,38 @@
+using Microsoft.EntityFrameworkCore;
+using Switchboard.Domain.Audit;
+using Switchboard.Infrastructure.Jobs;
+using Switchboard.Infrastructure.Persistence;
+
+namespace Switchboard.Portal.Features.Dashboard;
+
+public sealed class DashboardService(IDbContextFactory<SwitchboardDbContext> contextFactory, JobRegistry jobs, TimeProvider time)
+{
+    private const int Days = 7;
+
+    public async Task<DashboardSummary> GetAsync(CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        var today = now.Date;
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+
+        // One indexed count per day keeps this cheap however long the trail grows.
+        var activity = new List<DailyCount>(Days);
+        for (var day = today.AddDays(1 - Days); day <= today; day = day.AddDays(1))
+        {
+            var (from, to) = (day, day.AddDays(1));
+            var count = await db.AuditEntries.CountAsync(e => e.At >= from && e.At < to, cancellationToken);
+            activity.Add(new DailyCount(DateOnly.FromDateTime(day), count));
+        }
+
+        var denied = await db.AuditEntries.CountAsync(e => e.At >= today && e.Result == AuditResult.Denied, cancellationToken);
+        var activeKeys = await db.ApiKeys.CountAsync(k => k.RevokedAt == null && (k.ExpiresAt == null || k.ExpiresAt > now), cancellationToken);
+        var statuses = jobs.Statuses();
+        return new DashboardSummary(
+            activity,
+            activity[^1].Count,
+            denied,
+            statuses.Count,
+            statuses.Count(s => s.LastOutcome == JobOutcome.Failed),
+            activeKeys);
+    }
+}

@@ -1,0 +1,11 @@
+namespace Switchboard.Portal.Features.Dashboard;
+
+public sealed record DashboardSummary(
+    IReadOnlyList<DailyCount> ActivityLastWeek,
+    int AuditEntriesToday,
+    int DeniedToday,
+    int JobCount,
+    int FailingJobs,
+    int ActiveApiKeys);
+
+public sealed record DailyCount(DateOnly Day, int Count);

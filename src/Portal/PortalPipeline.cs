@@ -1,0 +1,41 @@
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Switchboard.Infrastructure;
+using Switchboard.Portal.Api;
+using Switchboard.Portal.Auth;
+using Switchboard.Portal.Components;
+
+namespace Switchboard.Portal;
+
+public static class PortalPipeline
+{
+    public static WebApplication UsePortal(this WebApplication app)
+    {
+        var isApi = (HttpContext context) => context.Request.Path.StartsWithSegments("/api");
+
+        // Machines get RFC 7807 problem details; people get pages.
+        app.UseWhen(isApi, api => api.UseExceptionHandler().UseStatusCodePages());
+        app.UseWhen(context => !isApi(context), pages =>
+        {
+            if (!app.Environment.IsDevelopment())
+            {
+                pages.UseExceptionHandler(PageRoutes.Error, createScopeForErrors: true);
+            }
+
+            pages.UseStatusCodePagesWithReExecute(PageRoutes.NotFound, createScopeForStatusCodePages: true);
+        });
+
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+
+        app.MapStaticAssets().AllowAnonymous();
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains(DependencyInjection.ReadyTag) })
+            .AllowAnonymous();
+        app.MapOpenApi().RequireAuthorization(PortalPolicies.SignedInOrApiKey);
+        app.MapAuthEndpoints(app.Services.GetRequiredService<SignInMode>().Development && app.Environment.IsDevelopment());
+        app.MapMachineApi();
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        return app;
+    }
+}

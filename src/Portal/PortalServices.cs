@@ -1,0 +1,35 @@
+using FluentValidation;
+using MudBlazor.Services;
+using Switchboard.Infrastructure;
+using Switchboard.Portal.Api;
+using Switchboard.Portal.Auth;
+using Switchboard.Portal.Features.ApiKeys;
+using Switchboard.Portal.Features.Audit;
+using Switchboard.Portal.Features.Dashboard;
+using Switchboard.Portal.Features.Jobs;
+
+namespace Switchboard.Portal;
+
+public static class PortalServices
+{
+    public static WebApplicationBuilder AddPortal(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddInfrastructure(builder.Configuration);
+        services.AddPortalAuthentication(builder.Configuration);
+
+        services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddMudServices();
+        services.AddSingleton<IValidator<CreateApiKeyRequest>, CreateApiKeyRequestValidator>();
+
+        services.AddProblemDetails();
+        services.AddExceptionHandler<ApiExceptionHandler>();
+        services.AddOpenApi(options => options.AddDocumentTransformer<ApiKeySecurityTransformer>());
+
+        services.AddScoped<AuditService>();
+        services.AddScoped<ApiKeyService>();
+        services.AddScoped<BackgroundJobsService>();
+        services.AddScoped<DashboardService>();
+        return builder;
+    }
+}
