@@ -6,7 +6,7 @@ namespace Switchboard.Portal.Features.Audit;
 /// <summary>Reads the audit trail. There is deliberately no way to change or delete an entry.</summary>
 public sealed class AuditService(IDbContextFactory<SwitchboardDbContext> contextFactory)
 {
-    public async Task<AuditPage> QueryAsync(AuditFilter filter, int page, int pageSize, CancellationToken cancellationToken)
+    public async Task<PagedAuditEntries> QueryAsync(AuditFilter filter, int page, int pageSize, CancellationToken cancellationToken)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var query = db.AuditEntries.AsNoTracking();
@@ -47,7 +47,7 @@ public sealed class AuditService(IDbContextFactory<SwitchboardDbContext> context
             .Take(pageSize)
             .Select(e => new AuditEntryView(e.Id, e.At, e.Actor, e.ActorKind, e.Action, e.ObjectType, e.ObjectId, e.Result, e.Details))
             .ToListAsync(cancellationToken);
-        return new AuditPage(items, total);
+        return new PagedAuditEntries(items, total);
     }
 
     /// <summary>The action names that occur in the trail, for the filter's drop-down.</summary>

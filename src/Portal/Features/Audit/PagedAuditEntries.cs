@@ -1,4 +1,4 @@
 namespace Switchboard.Portal.Features.Audit;
 
 /// <summary>One page of audit entries, newest first, and how many match the filter in all.</summary>
-public sealed record AuditPage(IReadOnlyList<AuditEntryView> Items, int TotalCount);
+public sealed record PagedAuditEntries(IReadOnlyList<AuditEntryView> Items, int TotalCount);

@@ -1,0 +1,67 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Switchboard.Domain.ApiKeys;
+using Switchboard.Infrastructure.Jobs;
+
+namespace Switchboard.IntegrationTests.Api;
+
+public sealed class JobsApiTests(PortalFactory portal) : IClassFixture<PortalFactory>
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task ListJobs_ShowsTheDatabaseMaintenanceJob()
+    {
+        var client = portal.ClientWithKey(await portal.CreateApiKeyAsync(ApiKeyScopes.ConfigRead));
+
+        var jobs = await client.GetFromJsonAsync<JsonElement>("/api/jobs", Ct);
+
+        Assert.Contains(jobs.EnumerateArray(), j => j.GetProperty("name").GetString() == DatabaseMaintenanceJob.Name);
+    }
+
+    [Fact]
+    public async Task RunJob_KnownJob_Is202AndTheJobRuns()
+    {
+        var client = portal.ClientWithKey(await portal.CreateApiKeyAsync(ApiKeyScopes.JobsRun, ApiKeyScopes.ConfigRead));
+
+        var response = await client.PostAsync($"/api/jobs/{DatabaseMaintenanceJob.Name}/runs", null, Ct);
+
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        JsonElement job = default;
+        for (var tries = 0; tries < 50; tries++)
+        {
+            var jobs = await client.GetFromJsonAsync<JsonElement>("/api/jobs", Ct);
+            job = jobs.EnumerateArray().Single(j => j.GetProperty("name").GetString() == DatabaseMaintenanceJob.Name);
+            if (job.GetProperty("lastOutcome").ValueKind != JsonValueKind.Null)
+            {
+                break;
+            }
+
+            await Task.Delay(100, Ct);
+        }
+
+        Assert.Equal("Succeeded", job.GetProperty("lastOutcome").GetString());
+    }
+
+    [Fact]
+    public async Task RunJob_UnknownJob_Is404Problem()
+    {
+        var client = portal.ClientWithKey(await portal.CreateApiKeyAsync(ApiKeyScopes.JobsRun));
+
+        var response = await client.PostAsync("/api/jobs/no-such-job/runs", null, Ct);
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
+    public async Task RunJob_WithReadOnlyKey_Is403()
+    {
+        var client = portal.ClientWithKey(await portal.CreateApiKeyAsync(ApiKeyScopes.ConfigRead));
+
+        var response = await client.PostAsync($"/api/jobs/{DatabaseMaintenanceJob.Name}/runs", null, Ct);
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+    }
+}

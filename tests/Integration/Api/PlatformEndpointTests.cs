@@ -1,0 +1,43 @@
+using System.Net;
+using Switchboard.Domain.ApiKeys;
+
+namespace Switchboard.IntegrationTests.Api;
+
+public sealed class PlatformEndpointTests(PortalFactory portal) : IClassFixture<PortalFactory>
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Theory]
+    [InlineData("/health/live")]
+    [InlineData("/health/ready")]
+    public async Task HealthEndpoint_AnswersHealthyWithoutSignIn(string path)
+    {
+        var response = await portal.CreateClient().GetAsync(path, Ct);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("Healthy", await response.Content.ReadAsStringAsync(Ct));
+    }
+
+    [Fact]
+    public async Task OpenApiDocument_WithApiKey_DescribesTheMachineApiAndItsHeader()
+    {
+        var client = portal.ClientWithKey(await portal.CreateApiKeyAsync(ApiKeyScopes.ConfigRead));
+
+        var document = await client.GetStringAsync("/openapi/v1.json", Ct);
+
+        Assert.Contains("/api/audit", document, StringComparison.Ordinal);
+        Assert.Contains("/api/jobs/{name}/runs", document, StringComparison.Ordinal);
+        Assert.Contains("X-Api-Key", document, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Page_WithoutSignIn_RedirectsToSignIn()
+    {
+        var client = portal.CreateClient(new() { AllowAutoRedirect = false });
+
+        var response = await client.GetAsync("/audit", Ct);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.StartsWith("/dev/sign-in", response.Headers.Location?.PathAndQuery, StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,47 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Switchboard.Domain.ApiKeys;
+using Switchboard.Portal.Features.ApiKeys;
+
+namespace Switchboard.IntegrationTests;
+
+/// <summary>The real portal in memory, on the embedded default (development sign-in), with its own throw-away SQLite file.</summary>
+public sealed class PortalFactory : WebApplicationFactory<Program>
+{
+    public string DataFolder { get; } = Path.Combine(Path.GetTempPath(), $"switchboard-it-{Guid.NewGuid():N}");
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Development");
+        builder.UseSetting("Database:DataFolder", DataFolder);
+        builder.UseSetting("Jobs:DatabaseMaintenance:Interval", "00:00:00");
+    }
+
+    public async Task<string> CreateApiKeyAsync(params string[] scopes)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var created = await scope.ServiceProvider.GetRequiredService<ApiKeyService>().CreateAsync(
+            TestPeople.Admin, new CreateApiKeyRequest { Name = $"test {Guid.NewGuid():N}", Scopes = scopes }, CancellationToken.None);
+        return created.Secret;
+    }
+
+    public HttpClient ClientWithKey(string secret)
+    {
+        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        client.DefaultRequestHeaders.Add("X-Api-Key", secret);
+        return client;
+    }
+
+    public static string[] AllScopes => [.. ApiKeyScopes.All];
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        if (Directory.Exists(DataFolder))
+        {
+            Directory.Delete(DataFolder, recursive: true);
+        }
+    }
+}
