@@ -78,5 +78,21 @@ public static class PortalAuthenticationExtensions
         options.CorrelationCookie.SameSite = SameSiteMode.Lax;
         options.NonceCookie.SameSite = SameSiteMode.Lax;
         options.ResponseMode = OpenIdConnectResponseMode.Query;
+        options.Events.OnRedirectToIdentityProvider = context =>
+        {
+            // Only a page navigation may be sent to the provider. A background request (Blazor's disconnect beacon
+            // after sign-out, a fetch) gets 401: following the redirect would silently sign the person back in.
+            if (!IsPageNavigation(context.Request))
+            {
+                context.Response.StatusCode = StatusCodes.Status401Unauthorized;
+                context.HandleResponse();
+            }
+
+            return Task.CompletedTask;
+        };
     }
+
+    private static bool IsPageNavigation(HttpRequest request) =>
+        !request.Path.StartsWithSegments("/_blazor")
+        && (!request.Headers.TryGetValue("Sec-Fetch-Mode", out var mode) || mode == "navigate");
 }

@@ -31,8 +31,10 @@ public static class PortalPolicies
         options.DefaultPolicy = For(PortalRole.Viewer);
     }
 
+    // No scheme named: the session cookie authenticates, and the default challenge is single sign-on when
+    // configured, the development sign-in page otherwise.
     private static AuthorizationPolicy For(PortalRole role) =>
-        new AuthorizationPolicyBuilder(CookieAuthenticationDefaults.AuthenticationScheme)
+        new AuthorizationPolicyBuilder()
             .RequireAuthenticatedUser()
             .RequireClaim(PortalClaims.Role, role.ToString())
             .Build();

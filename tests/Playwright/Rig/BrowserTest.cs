@@ -1,0 +1,51 @@
+using Microsoft.Playwright;
+
+namespace Switchboard.BrowserTests.Rig;
+
+/// <summary>
+/// A new browser context per test; on failure a screenshot and a Playwright trace land in
+/// <c>TestResults/browser</c> beside the portal's output.
+/// </summary>
+public abstract class BrowserTest(PortalRig rig) : IAsyncLifetime
+{
+    private static readonly string ArtifactFolder = Path.Combine(RepositoryRoot.Path, "TestResults", "browser");
+
+    private IBrowserContext? _context;
+
+    protected PortalRig Rig => rig;
+    protected IPage Page { get; private set; } = default!;
+
+    public async ValueTask InitializeAsync()
+    {
+        _context = await rig.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = rig.PortalUrl });
+        _context.SetDefaultTimeout(15_000);
+        await _context.Tracing.StartAsync(new TracingStartOptions { Screenshots = true, Snapshots = true });
+        Page = await _context.NewPageAsync();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_context is null)
+        {
+            return;
+        }
+
+        var test = TestContext.Current.Test;
+        var failed = TestContext.Current.TestState?.Result == TestResult.Failed;
+        if (failed && test is not null)
+        {
+            Directory.CreateDirectory(ArtifactFolder);
+            var name = string.Concat(test.TestDisplayName.Split(Path.GetInvalidFileNameChars()));
+            await Page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ArtifactFolder, $"{name}.png"), FullPage = true });
+            await _context.Tracing.StopAsync(new TracingStopOptions { Path = Path.Combine(ArtifactFolder, $"{name}.trace.zip") });
+            await File.WriteAllTextAsync(Path.Combine(ArtifactFolder, $"{name}.portal.log"), rig.PortalOutput);
+        }
+        else
+        {
+            await _context.Tracing.StopAsync();
+        }
+
+        await _context.DisposeAsync();
+        GC.SuppressFinalize(this);
+    }
+}

@@ -1,0 +1,105 @@
+using System.Reflection;
+using Microsoft.Playwright;
+
+namespace Switchboard.BrowserTests.Rig;
+
+/// <summary>
+/// Everything the browser tests run against, started once per test run: a real OpenID provider (npm
+/// <c>oidc-provider</c>) and the real portal process on free loopback ports with a throw-away database, and
+/// Debian's Chromium driven by Playwright.
+/// </summary>
+public sealed class PortalRig : IAsyncLifetime
+{
+    private static readonly string[] ChromiumArguments =
+    [
+        "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+        "--disable-sync", "--no-first-run", "--disable-quic",
+    ];
+
+    private readonly string _dataFolder = Path.Combine(Path.GetTempPath(), $"switchboard-e2e-{Guid.NewGuid():N}");
+    private ChildProcess? _identityProvider;
+    private ChildProcess? _portal;
+    private IPlaywright? _playwright;
+
+    public string PortalUrl { get; private set; } = "";
+    public string ProviderUrl { get; private set; } = "";
+    public IBrowser Browser { get; private set; } = default!;
+    public IAPIRequestContext Api { get; private set; } = default!;
+
+    public async ValueTask InitializeAsync()
+    {
+        var (portalPort, providerPort) = (FreePort.Next(), FreePort.Next());
+        PortalUrl = $"http://localhost:{portalPort}";
+        ProviderUrl = $"http://localhost:{providerPort}";
+
+        _identityProvider = await ChildProcess.StartAsync(
+            "identity provider", "node", ["server.mjs"], Path.Combine(RepositoryRoot.Path, "tests", "Playwright", "oidc"),
+            new Dictionary<string, string> { ["OIDC_PORT"] = providerPort.ToString(System.Globalization.CultureInfo.InvariantCulture), ["PORTAL_URL"] = PortalUrl },
+            "oidc-provider ready", TimeSpan.FromSeconds(30));
+
+        _portal = await ChildProcess.StartAsync(
+            "portal", "dotnet", [PortalAssembly()], RepositoryRoot.Path, PortalEnvironment(portalPort, providerPort),
+            "Application started", TimeSpan.FromSeconds(60));
+
+        _playwright = await Playwright.CreateAsync();
+        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = "/usr/bin/chromium",
+            Headless = true,
+            Args = ChromiumArguments,
+        });
+        Api = await _playwright.APIRequest.NewContextAsync(new APIRequestNewContextOptions { BaseURL = PortalUrl });
+    }
+
+    public string PortalOutput => _portal?.Output ?? "";
+
+    private Dictionary<string, string> PortalEnvironment(int portalPort, int providerPort) => new()
+    {
+        ["ASPNETCORE_ENVIRONMENT"] = "Development",
+        ["ASPNETCORE_URLS"] = $"http://localhost:{portalPort}",
+        ["Database__DataFolder"] = _dataFolder,
+        ["DemoData__Enabled"] = "false",
+        ["Authentication__Oidc__Authority"] = $"http://localhost:{providerPort}",
+        ["Authentication__Oidc__ClientId"] = "switchboard",
+        ["Authentication__Oidc__ClientSecret"] = "switchboard-test-secret",
+        ["Authentication__Oidc__RequireHttpsMetadata"] = "false",
+        ["Authentication__Oidc__Scopes__3"] = "groups",
+        ["Jobs__DatabaseMaintenance__Interval"] = "00:00:00",
+    };
+
+    private static string PortalAssembly()
+    {
+        var configuration = typeof(PortalRig).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Debug";
+        var path = Path.Combine(RepositoryRoot.Path, "src", "Portal", "bin", configuration, "net10.0", "Switchboard.Portal.dll");
+        return File.Exists(path) ? path : throw new FileNotFoundException($"Build the portal first ({configuration}).", path);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (Api is not null)
+        {
+            await Api.DisposeAsync();
+        }
+
+        if (Browser is not null)
+        {
+            await Browser.DisposeAsync();
+        }
+
+        _playwright?.Dispose();
+        if (_portal is not null)
+        {
+            await _portal.DisposeAsync();
+        }
+
+        if (_identityProvider is not null)
+        {
+            await _identityProvider.DisposeAsync();
+        }
+
+        if (Directory.Exists(_dataFolder))
+        {
+            Directory.Delete(_dataFolder, recursive: true);
+        }
+    }
+}
