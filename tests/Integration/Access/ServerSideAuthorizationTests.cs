@@ -1,0 +1,82 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Switchboard.Domain.ApiKeys;
+using Switchboard.Domain.Audit;
+using Switchboard.Infrastructure.Jobs;
+using Switchboard.Infrastructure.Persistence;
+using Switchboard.Portal.Auth;
+using Switchboard.Portal.Features.ApiKeys;
+using Switchboard.Portal.Features.Jobs;
+
+namespace Switchboard.IntegrationTests.Access;
+
+/// <summary>The services refuse what a role may not do, whatever the UI shows, and the refusal is audited.</summary>
+public sealed class ServerSideAuthorizationTests(PortalFactory portal) : IClassFixture<PortalFactory>
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task CreateApiKey_AsViewer_IsRefusedAndAudited()
+    {
+        await using var scope = portal.Services.CreateAsyncScope();
+        var keys = scope.ServiceProvider.GetRequiredService<ApiKeyService>();
+
+        var denied = await Assert.ThrowsAsync<AccessDeniedException>(() => keys.CreateAsync(
+            TestPeople.Viewer, new CreateApiKeyRequest { Name = "sneaky", Scopes = [ApiKeyScopes.ConfigWrite] }, Ct));
+
+        Assert.Equal("This needs the Admin role.", denied.Message);
+        await using var db = await DbAsync();
+        Assert.False(await db.ApiKeys.AnyAsync(k => k.Name == "sneaky", Ct));
+        Assert.True(await db.AuditEntries.AnyAsync(
+            e => e.Actor == "vera.viewer" && e.Action == AuditActions.ApiKeyCreated && e.Result == AuditResult.Denied, Ct));
+    }
+
+    [Fact]
+    public async Task CreateApiKey_WithoutScopes_IsRefusedByValidation()
+    {
+        await using var scope = portal.Services.CreateAsyncScope();
+        var keys = scope.ServiceProvider.GetRequiredService<ApiKeyService>();
+
+        var invalid = await Assert.ThrowsAsync<FluentValidation.ValidationException>(() => keys.CreateAsync(
+            TestPeople.Admin, new CreateApiKeyRequest { Name = "no scopes" }, Ct));
+
+        Assert.Contains(invalid.Errors, e => e.PropertyName == nameof(CreateApiKeyRequest.Scopes));
+    }
+
+    [Fact]
+    public async Task PauseJob_AsOperator_IsRefused_AsAdmin_IsStoredAndAudited()
+    {
+        await using var scope = portal.Services.CreateAsyncScope();
+        var jobs = scope.ServiceProvider.GetRequiredService<BackgroundJobsService>();
+
+        await Assert.ThrowsAsync<AccessDeniedException>(() => jobs.SetPausedAsync(TestPeople.Operator, DatabaseMaintenanceJob.Name, true, Ct));
+        await jobs.SetPausedAsync(TestPeople.Admin, DatabaseMaintenanceJob.Name, true, Ct);
+
+        var status = jobs.List().Single(j => j.Name == DatabaseMaintenanceJob.Name);
+        Assert.True(status.Paused);
+        Assert.Equal("ada.admin", status.PausedBy);
+        await using var db = await DbAsync();
+        Assert.True((await db.JobSettings.SingleAsync(s => s.JobName == DatabaseMaintenanceJob.Name, Ct)).Paused);
+        Assert.True(await db.AuditEntries.AnyAsync(e => e.Action == AuditActions.JobPaused && e.Result == AuditResult.Success, Ct));
+
+        await jobs.SetPausedAsync(TestPeople.Admin, DatabaseMaintenanceJob.Name, false, Ct);
+        Assert.False(jobs.List().Single(j => j.Name == DatabaseMaintenanceJob.Name).Paused);
+    }
+
+    [Fact]
+    public async Task RunJobNow_AsViewer_IsRefused_AsOperator_IsAudited()
+    {
+        await using var scope = portal.Services.CreateAsyncScope();
+        var jobs = scope.ServiceProvider.GetRequiredService<BackgroundJobsService>();
+
+        await Assert.ThrowsAsync<AccessDeniedException>(() => jobs.RunNowAsync(TestPeople.Viewer, DatabaseMaintenanceJob.Name, Ct));
+        await jobs.RunNowAsync(TestPeople.Operator, DatabaseMaintenanceJob.Name, Ct);
+
+        await using var db = await DbAsync();
+        Assert.True(await db.AuditEntries.AnyAsync(
+            e => e.Actor == "otto.operator" && e.Action == AuditActions.JobRunRequested && e.Result == AuditResult.Success, Ct));
+    }
+
+    private Task<SwitchboardDbContext> DbAsync() =>
+        portal.Services.GetRequiredService<IDbContextFactory<SwitchboardDbContext>>().CreateDbContextAsync(Ct);
+}
