@@ -1,0 +1,34 @@
+using System.Security.Claims;
+using Bunit;
+using Bunit.TestDoubles;
+using Microsoft.Extensions.DependencyInjection;
+using MudBlazor.Services;
+using Switchboard.Domain.Access;
+using Switchboard.Portal.Auth;
+
+namespace Switchboard.ComponentTests;
+
+/// <summary>The one bUnit context every component test uses: MudBlazor services and a signed-in person.</summary>
+public abstract class ComponentTestContext : BunitContext
+{
+    protected ComponentTestContext()
+    {
+        JSInterop.Mode = JSRuntimeMode.Loose;
+        Services.AddMudServices();
+        Services.AddSingleton(new SignInMode(Development: false));
+    }
+
+    protected BunitAuthorizationContext SignInAs(string name, PortalRole? role)
+    {
+        var authorization = AddAuthorization();
+        authorization.SetAuthorized(name);
+        if (role is { } granted)
+        {
+            var roles = RoleMap.Granted(granted).ToList();
+            authorization.SetClaims([.. roles.Select(r => new Claim(PortalClaims.Role, r.ToString()))]);
+            authorization.SetPolicies([.. roles.Select(r => r.ToString())]);
+        }
+
+        return authorization;
+    }
+}

@@ -1,0 +1,43 @@
+using Bunit;
+using Switchboard.Domain.Access;
+using Switchboard.Portal.Components.Layout;
+
+namespace Switchboard.ComponentTests.Shell;
+
+public sealed class NavMenuTests : ComponentTestContext
+{
+    [Fact]
+    public void Admin_SeesEveryEntryIncludingApiKeys()
+    {
+        SignInAs("ada.admin", PortalRole.Admin);
+
+        var menu = Render<NavMenu>();
+
+        Assert.Equal(["Dashboard", "Background jobs", "Audit", "API keys"], LinkTexts(menu));
+    }
+
+    [Theory]
+    [InlineData(PortalRole.Operator)]
+    [InlineData(PortalRole.Viewer)]
+    public void NonAdmin_DoesNotSeeApiKeys(PortalRole role)
+    {
+        SignInAs("someone", role);
+
+        var menu = Render<NavMenu>();
+
+        Assert.Equal(["Dashboard", "Background jobs", "Audit"], LinkTexts(menu));
+    }
+
+    [Fact]
+    public void Entries_LinkToTheirPages()
+    {
+        SignInAs("ada.admin", PortalRole.Admin);
+
+        var menu = Render<NavMenu>();
+
+        Assert.Equal(["/", "/jobs", "/audit", "/api-keys"], menu.FindAll("a").Select(a => a.GetAttribute("href")));
+    }
+
+    private static string[] LinkTexts(IRenderedComponent<NavMenu> menu) =>
+        [.. menu.FindAll("a").Select(a => a.TextContent.Trim())];
+}
