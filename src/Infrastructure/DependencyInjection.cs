@@ -6,6 +6,7 @@ using Microsoft.Extensions.Options;
 using Switchboard.Domain.Audit;
 using Switchboard.Infrastructure.Audit;
 using Switchboard.Infrastructure.Jobs;
+using Switchboard.Infrastructure.People;
 using Switchboard.Infrastructure.Persistence;
 
 namespace Switchboard.Infrastructure;
@@ -20,6 +21,7 @@ public static class DependencyInjection
         services.AddPersistence(configuration);
         services.AddSingleton<IAuditLog, DatabaseAuditLog>();
         services.AddJobs();
+        services.AddPeople();
         return services;
     }
 
@@ -47,6 +49,13 @@ public static class DependencyInjection
         services.AddSingleton<DemoDataSeeder>();
         services.AddHostedService<DatabaseMigrator>();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: [ReadyTag]);
+    }
+
+    private static void AddPeople(this IServiceCollection services)
+    {
+        services.AddOptions<PeopleOptions>().BindConfiguration(PeopleOptions.SectionName);
+        services.AddSingleton<DirectoryWriter>();
+        services.AddSingleton<IdentityEventSync>();
     }
 
     private static void AddJobs(this IServiceCollection services)

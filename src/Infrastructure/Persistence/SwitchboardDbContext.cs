@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Switchboard.Domain.ApiKeys;
 using Switchboard.Domain.Audit;
 using Switchboard.Domain.Jobs;
+using Switchboard.Domain.People;
 
 namespace Switchboard.Infrastructure.Persistence;
 
@@ -10,6 +11,8 @@ public sealed class SwitchboardDbContext(DbContextOptions<SwitchboardDbContext> 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
     public DbSet<JobSetting> JobSettings => Set<JobSetting>();
+    public DbSet<Person> People => Set<Person>();
+    public DbSet<Role> Roles => Set<Role>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(SwitchboardDbContext).Assembly);

@@ -17,6 +17,21 @@ namespace Switchboard.Infrastructure.Persistence.Migrations
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("PersonRoles", b =>
+                {
+                    b.Property<int>("PersonId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RoleId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("PersonId", "RoleId");
+
+                    b.HasIndex("RoleId", "PersonId");
+
+                    b.ToTable("PersonRoles");
+                });
+
             modelBuilder.Entity("Switchboard.Domain.ApiKeys.ApiKey", b =>
                 {
                     b.Property<Guid>("Id")
@@ -145,6 +160,185 @@ namespace Switchboard.Infrastructure.Persistence.Migrations
                     b.HasKey("JobName");
 
                     b.ToTable("JobSettings", (string)null);
+                });
+
+            modelBuilder.Entity("Switchboard.Domain.People.ExtendedAttributeValue", b =>
+                {
+                    b.Property<int>("PersonId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Code")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("PersonId", "Code");
+
+                    b.HasIndex("Code", "Value");
+
+                    b.ToTable("PersonAttributes", (string)null);
+                });
+
+            modelBuilder.Entity("Switchboard.Domain.People.Person", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Deleted")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("DeletedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Disabled")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ExternalCode")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FirstName")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FormProjection")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LastName")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ManagerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("MattermostSyncEnabled")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("MattermostTokenCreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MattermostTokenId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MattermostTokenProtected")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MattermostUserId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("State")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Username")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UsernameKey")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Email");
+
+                    b.HasIndex("LastName");
+
+                    b.HasIndex("ManagerId");
+
+                    b.HasIndex("UsernameKey")
+                        .IsUnique();
+
+                    b.HasIndex("Deleted", "UsernameKey");
+
+                    b.HasIndex("FormProjection", "UsernameKey");
+
+                    b.HasIndex("MattermostSyncEnabled", "UsernameKey");
+
+                    b.HasIndex("State", "UsernameKey");
+
+                    b.ToTable("People", (string)null);
+                });
+
+            modelBuilder.Entity("Switchboard.Domain.People.Role", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.ToTable("Roles", (string)null);
+                });
+
+            modelBuilder.Entity("PersonRoles", b =>
+                {
+                    b.HasOne("Switchboard.Domain.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Switchboard.Domain.People.Role", null)
+                        .WithMany()
+                        .HasForeignKey("RoleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Switchboard.Domain.People.ExtendedAttributeValue", b =>
+                {
+                    b.HasOne("Switchboard.Domain.People.Person", null)
+                        .WithMany("Attributes")
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Switchboard.Domain.People.Person", b =>
+                {
+                    b.HasOne("Switchboard.Domain.People.Person", "Manager")
+                        .WithMany()
+                        .HasForeignKey("ManagerId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("Manager");
+                });
+
+            modelBuilder.Entity("Switchboard.Domain.People.Person", b =>
+                {
+                    b.Navigation("Attributes");
                 });
 #pragma warning restore 612, 618
         }

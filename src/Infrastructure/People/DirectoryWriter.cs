@@ -1,0 +1,141 @@
+using Microsoft.EntityFrameworkCore;
+using Switchboard.Domain.People;
+using Switchboard.Infrastructure.Persistence;
+
+namespace Switchboard.Infrastructure.People;
+
+/// <summary>
+/// Applies directory changes atomically: a batch is checked as a whole and stored in one transaction, or not at all.
+/// Every way in (identity events, the API, CSV import, the edit form) writes through here.
+/// </summary>
+public sealed class DirectoryWriter(IDbContextFactory<SwitchboardDbContext> contextFactory, TimeProvider time)
+{
+    public async Task<DirectoryWriteResult> UpsertAsync(IReadOnlyList<PersonDraft> drafts, CancellationToken cancellationToken)
+    {
+        var errors = DirectoryRules.CheckItems(drafts);
+        if (drafts.Count > DirectoryRules.MaxBatchSize)
+        {
+            errors.Insert(0, new DirectoryError(DirectoryRules.MaxBatchSize, "items", $"a batch holds at most {DirectoryRules.MaxBatchSize} people"));
+        }
+
+        if (errors.Count > 0)
+        {
+            return DirectoryWriteResult.Invalid(errors);
+        }
+
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var batchKeys = drafts.Select(d => Person.KeyOf(d.Username)).ToList();
+        var managerErrors = DirectoryRules.CheckManagers(drafts, await StoredManagerChainsAsync(db, drafts, batchKeys, cancellationToken));
+        if (managerErrors.Count > 0)
+        {
+            return DirectoryWriteResult.Invalid(managerErrors);
+        }
+
+        var people = await db.People
+            .Include(p => p.Roles)
+            .Include(p => p.Attributes)
+            .AsSplitQuery()
+            .Where(p => batchKeys.Contains(p.UsernameKey))
+            .ToDictionaryAsync(p => p.UsernameKey, cancellationToken);
+        var existing = people.Count;
+
+        var outsideManagers = drafts
+            .Where(d => !string.IsNullOrWhiteSpace(d.Manager))
+            .Select(d => Person.KeyOf(d.Manager!))
+            .Where(k => !people.ContainsKey(k))
+            .Distinct()
+            .ToList();
+        foreach (var manager in await db.People.Where(p => outsideManagers.Contains(p.UsernameKey)).ToListAsync(cancellationToken))
+        {
+            people[manager.UsernameKey] = manager;
+        }
+
+        var roles = await RolesAsync(db, drafts, cancellationToken);
+        foreach (var draft in drafts)
+        {
+            var key = Person.KeyOf(draft.Username);
+            if (!people.ContainsKey(key))
+            {
+                people[key] = db.People.Add(Person.Create(draft.Username)).Entity;
+            }
+        }
+
+        var now = time.GetUtcNow().UtcDateTime;
+        foreach (var draft in drafts)
+        {
+            var manager = string.IsNullOrWhiteSpace(draft.Manager) ? null : people[Person.KeyOf(draft.Manager)];
+            var personRoles = draft.Roles.Distinct(StringComparer.Ordinal).Select(code => roles[code]).ToList();
+            people[Person.KeyOf(draft.Username)].Apply(draft, manager, personRoles, now);
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        return new DirectoryWriteResult(drafts.Count - existing, existing, []);
+    }
+
+    /// <returns>False when there is no such person.</returns>
+    public async Task<bool> MarkDeletedAsync(string username, CancellationToken cancellationToken)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var key = Person.KeyOf(username);
+        var person = await db.People.SingleOrDefaultAsync(p => p.UsernameKey == key, cancellationToken);
+        if (person is null)
+        {
+            return false;
+        }
+
+        person.MarkDeleted(time.GetUtcNow().UtcDateTime);
+        await db.SaveChangesAsync(cancellationToken);
+        return true;
+    }
+
+    /// <summary>
+    /// Who manages whom among the stored people the batch's manager chains reach, read level by level (a chain is
+    /// as deep as the organisation, so this is a handful of queries, not one per person).
+    /// </summary>
+    private static async Task<Dictionary<string, string?>> StoredManagerChainsAsync(
+        SwitchboardDbContext db, IReadOnlyList<PersonDraft> drafts, List<string> batchKeys, CancellationToken cancellationToken)
+    {
+        var inBatch = batchKeys.ToHashSet(StringComparer.Ordinal);
+        var known = new Dictionary<string, string?>(StringComparer.Ordinal);
+        var next = drafts
+            .Where(d => !string.IsNullOrWhiteSpace(d.Manager))
+            .Select(d => Person.KeyOf(d.Manager!))
+            .Where(k => !inBatch.Contains(k))
+            .Distinct()
+            .ToList();
+        while (next.Count > 0)
+        {
+            var level = next;
+            var rows = await db.People.AsNoTracking()
+                .Where(p => level.Contains(p.UsernameKey) && !p.Deleted)
+                .Select(p => new { p.UsernameKey, ManagerKey = p.Manager == null ? null : p.Manager.UsernameKey })
+                .ToListAsync(cancellationToken);
+            foreach (var row in rows)
+            {
+                known[row.UsernameKey] = row.ManagerKey;
+            }
+
+            next = rows
+                .Select(r => r.ManagerKey)
+                .OfType<string>()
+                .Where(k => !known.ContainsKey(k) && !inBatch.Contains(k))
+                .Distinct()
+                .ToList();
+        }
+
+        return known;
+    }
+
+    private static async Task<Dictionary<string, Role>> RolesAsync(
+        SwitchboardDbContext db, IReadOnlyList<PersonDraft> drafts, CancellationToken cancellationToken)
+    {
+        var codes = drafts.SelectMany(d => d.Roles).Distinct(StringComparer.Ordinal).ToList();
+        var roles = await db.Roles.Where(r => codes.Contains(r.Code)).ToDictionaryAsync(r => r.Code, StringComparer.Ordinal, cancellationToken);
+        foreach (var code in codes.Where(c => !roles.ContainsKey(c)))
+        {
+            roles[code] = db.Roles.Add(Role.Create(code)).Entity;
+        }
+
+        return roles;
+    }
+}
