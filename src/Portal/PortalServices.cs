@@ -8,6 +8,7 @@ using Switchboard.Portal.Features.ApiKeys;
 using Switchboard.Portal.Features.Audit;
 using Switchboard.Portal.Features.Dashboard;
 using Switchboard.Portal.Features.Jobs;
+using Switchboard.Portal.Features.People;
 
 namespace Switchboard.Portal;
 
@@ -32,6 +33,7 @@ public static class PortalServices
         services.AddScoped<ApiKeyService>();
         services.AddScoped<BackgroundJobsService>();
         services.AddScoped<DashboardService>();
+        services.AddScoped<PeopleService>();
         return builder;
     }
 }

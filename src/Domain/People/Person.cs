@@ -41,12 +41,17 @@ public sealed class Person
     public DateTime? DeletedAt { get; private set; }
     public DateTime UpdatedAt { get; private set; }
 
+    /// <summary>Username, names and e-mail in lower case: what the directory search looks in, on any database.</summary>
+    public string SearchText { get; private set; } = "";
+
     public bool HasMattermostToken => MattermostTokenProtected is not null;
 
     public static string KeyOf(string username) => username.Trim().ToLowerInvariant();
 
+    public const int SearchTextMaxLength = UsernameMaxLength + (2 * NameMaxLength) + EmailMaxLength + 3;
+
     public static Person Create(string username) =>
-        new() { Username = username.Trim(), UsernameKey = KeyOf(username) };
+        new() { Username = username.Trim(), UsernameKey = KeyOf(username), SearchText = KeyOf(username) };
 
     /// <summary>Sets every field the draft carries; roles and attributes become exactly the draft's.</summary>
     public void Apply(PersonDraft draft, Person? manager, IReadOnlyList<Role> roles, DateTime now)
@@ -72,6 +77,7 @@ public sealed class Person
         Deleted = false;
         DeletedAt = null;
         UpdatedAt = now;
+        SearchText = string.Join(' ', new[] { Username, FirstName, LastName, Email }.OfType<string>()).ToLowerInvariant();
     }
 
     public void MarkDeleted(DateTime now)

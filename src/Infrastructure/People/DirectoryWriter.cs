@@ -10,27 +10,23 @@ namespace Switchboard.Infrastructure.People;
 /// </summary>
 public sealed class DirectoryWriter(IDbContextFactory<SwitchboardDbContext> contextFactory, TimeProvider time)
 {
+    /// <summary>Every reason the batch would be refused, without storing anything.</summary>
+    public async Task<IReadOnlyList<DirectoryError>> CheckAsync(IReadOnlyList<PersonDraft> drafts, CancellationToken cancellationToken)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        return await CheckAsync(db, drafts, cancellationToken);
+    }
+
     public async Task<DirectoryWriteResult> UpsertAsync(IReadOnlyList<PersonDraft> drafts, CancellationToken cancellationToken)
     {
-        var errors = DirectoryRules.CheckItems(drafts);
-        if (drafts.Count > DirectoryRules.MaxBatchSize)
-        {
-            errors.Insert(0, new DirectoryError(DirectoryRules.MaxBatchSize, "items", $"a batch holds at most {DirectoryRules.MaxBatchSize} people"));
-        }
-
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var errors = await CheckAsync(db, drafts, cancellationToken);
         if (errors.Count > 0)
         {
             return DirectoryWriteResult.Invalid(errors);
         }
 
-        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var batchKeys = drafts.Select(d => Person.KeyOf(d.Username)).ToList();
-        var managerErrors = DirectoryRules.CheckManagers(drafts, await StoredManagerChainsAsync(db, drafts, batchKeys, cancellationToken));
-        if (managerErrors.Count > 0)
-        {
-            return DirectoryWriteResult.Invalid(managerErrors);
-        }
-
         var people = await db.People
             .Include(p => p.Roles)
             .Include(p => p.Attributes)
@@ -70,6 +66,24 @@ public sealed class DirectoryWriter(IDbContextFactory<SwitchboardDbContext> cont
 
         await db.SaveChangesAsync(cancellationToken);
         return new DirectoryWriteResult(drafts.Count - existing, existing, []);
+    }
+
+    private static async Task<IReadOnlyList<DirectoryError>> CheckAsync(
+        SwitchboardDbContext db, IReadOnlyList<PersonDraft> drafts, CancellationToken cancellationToken)
+    {
+        if (drafts.Count > DirectoryRules.MaxBatchSize)
+        {
+            return [new DirectoryError(DirectoryRules.MaxBatchSize, "items", $"a batch holds at most {DirectoryRules.MaxBatchSize} people")];
+        }
+
+        var errors = DirectoryRules.CheckItems(drafts);
+        if (errors.Count > 0)
+        {
+            return errors;
+        }
+
+        var batchKeys = drafts.Select(d => Person.KeyOf(d.Username)).ToList();
+        return DirectoryRules.CheckManagers(drafts, await StoredManagerChainsAsync(db, drafts, batchKeys, cancellationToken));
     }
 
     /// <returns>False when there is no such person.</returns>

@@ -8,6 +8,7 @@ public static class MachineApi
         var api = app.MapGroup("/api");
         api.MapAuditApi();
         api.MapJobsApi();
+        api.MapPeopleApi();
         return app;
     }
 }

@@ -18,6 +18,7 @@ internal sealed class PersonConfiguration : IEntityTypeConfiguration<Person>
         builder.Property(p => p.ExternalCode).HasMaxLength(Person.CodeMaxLength);
         builder.Property(p => p.State).HasMaxLength(Person.CodeMaxLength);
         builder.Property(p => p.FormProjection).HasMaxLength(Person.CodeMaxLength);
+        builder.Property(p => p.SearchText).HasMaxLength(Person.SearchTextMaxLength);
         builder.Property(p => p.MattermostTokenProtected).HasMaxLength(2000);
         builder.Property(p => p.MattermostTokenId).HasMaxLength(64);
         builder.Property(p => p.MattermostUserId).HasMaxLength(64);

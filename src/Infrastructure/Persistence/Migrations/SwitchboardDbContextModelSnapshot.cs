@@ -239,6 +239,11 @@ namespace Switchboard.Infrastructure.Persistence.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("SearchText")
+                        .IsRequired()
+                        .HasMaxLength(557)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("State")
                         .HasMaxLength(50)
                         .HasColumnType("TEXT");

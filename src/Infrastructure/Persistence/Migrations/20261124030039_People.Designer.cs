@@ -11,7 +11,7 @@ using Switchboard.Infrastructure.Persistence;
 namespace Switchboard.Infrastructure.Persistence.Migrations
 {
     [DbContext(typeof(SwitchboardDbContext))]
-    [Migration("20261124025921_People")]
+    [Migration("20261124030039_People")]
     partial class People
     {
         /// <inheritdoc />
@@ -240,6 +240,11 @@ namespace Switchboard.Infrastructure.Persistence.Migrations
 
                     b.Property<string>("MattermostUserId")
                         .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SearchText")
+                        .IsRequired()
+                        .HasMaxLength(557)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("State")

@@ -34,7 +34,8 @@ namespace Switchboard.Infrastructure.Persistence.Migrations
                     MattermostTokenCreatedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
                     Deleted = table.Column<bool>(type: "INTEGER", nullable: false),
                     DeletedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    SearchText = table.Column<string>(type: "TEXT", maxLength: 557, nullable: false)
                 },
                 constraints: table =>
                 {

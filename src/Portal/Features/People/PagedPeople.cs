@@ -1,0 +1,3 @@
+namespace Switchboard.Portal.Features.People;
+
+public sealed record PagedPeople(IReadOnlyList<PersonRow> Items, int TotalCount);
