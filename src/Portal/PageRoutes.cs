@@ -7,9 +7,17 @@ public static class PageRoutes
     public const string Audit = "/audit";
     public const string ApiKeys = "/api-keys";
     public const string BackgroundJobs = "/jobs";
+    public const string People = "/people";
+    public const string NewPerson = "/people/new";
+    public const string PeopleImport = "/people/import";
+    public const string Roles = "/roles";
     public const string DevSignIn = "/dev/sign-in";
     public const string NoAccess = "/no-access";
     public const string SignedOut = "/signed-out";
     public const string NotFound = "/not-found";
     public const string Error = "/error";
+
+    public static string Person(string username) => $"{People}/{Uri.EscapeDataString(username)}";
+
+    public static string PeopleWithRole(string role) => $"{People}?role={Uri.EscapeDataString(role)}";
 }

@@ -3,12 +3,14 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Switchboard.Domain.ApiKeys;
 using Switchboard.Domain.Audit;
+using Switchboard.Infrastructure.People;
 
 namespace Switchboard.Infrastructure.Persistence;
 
 /// <summary>Fills an empty database with a believable week of activity when <c>DemoData:Enabled</c> is on.</summary>
 internal sealed partial class DemoDataSeeder(
     IDbContextFactory<SwitchboardDbContext> contextFactory,
+    DirectoryWriter directory,
     IOptions<DemoDataOptions> options,
     TimeProvider time,
     ILogger<DemoDataSeeder> logger)
@@ -48,6 +50,12 @@ internal sealed partial class DemoDataSeeder(
                 Details: AuditDiff.Between(null, new { exporter.Name, exporter.Scopes, exporter.ExpiresAt })),
             now.AddDays(-6)));
         await db.SaveChangesAsync(cancellationToken);
+        var people = await directory.UpsertAsync(DemoPeople.All(), cancellationToken);
+        if (!people.Succeeded)
+        {
+            throw new InvalidOperationException($"Demo people are not valid: {people.Errors[0]}");
+        }
+
         LogSeeded(logger);
     }
 

@@ -26,6 +26,8 @@ public sealed class DashboardService(IDbContextFactory<SwitchboardDbContext> con
 
         var denied = await db.AuditEntries.CountAsync(e => e.At >= today && e.Result == AuditResult.Denied, cancellationToken);
         var activeKeys = await db.ApiKeys.CountAsync(k => k.RevokedAt == null && (k.ExpiresAt == null || k.ExpiresAt > now), cancellationToken);
+        var people = await db.People.CountAsync(p => !p.Deleted, cancellationToken);
+        var withoutToken = await db.People.CountAsync(p => !p.Deleted && p.MattermostSyncEnabled && p.MattermostTokenProtected == null, cancellationToken);
         var statuses = jobs.Statuses();
         return new DashboardSummary(
             activity,
@@ -33,6 +35,8 @@ public sealed class DashboardService(IDbContextFactory<SwitchboardDbContext> con
             denied,
             statuses.Count,
             statuses.Count(s => s.LastOutcome == JobOutcome.Failed),
-            activeKeys);
+            activeKeys,
+            people,
+            withoutToken);
     }
 }

@@ -6,6 +6,8 @@ public sealed record DashboardSummary(
     int DeniedToday,
     int JobCount,
     int FailingJobs,
-    int ActiveApiKeys);
+    int ActiveApiKeys,
+    int People,
+    int ChatSyncWithoutToken);
 
 public sealed record DailyCount(DateOnly Day, int Count);

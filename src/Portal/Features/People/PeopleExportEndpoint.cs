@@ -1,0 +1,26 @@
+using Microsoft.EntityFrameworkCore;
+using Switchboard.Infrastructure.Persistence;
+
+namespace Switchboard.Portal.Features.People;
+
+/// <summary><c>GET /people/export.csv</c>: the (filtered) directory as CSV for a signed-in person, streamed.</summary>
+public static class PeopleExportEndpoint
+{
+    public const string Path = "/people/export.csv";
+
+    public static IEndpointRouteBuilder MapPeopleExport(this IEndpointRouteBuilder app)
+    {
+        app.MapGet(Path, async ([AsParameters] PeopleQuery query, HttpContext context, PeopleService people,
+                IDbContextFactory<SwitchboardDbContext> contextFactory, CancellationToken cancellationToken) =>
+            {
+                await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+                var codes = await db.Set<Domain.People.ExtendedAttributeValue>().Select(a => a.Code).Distinct().OrderBy(c => c).ToListAsync(cancellationToken);
+                context.Response.ContentType = "text/csv; charset=utf-8";
+                context.Response.Headers.ContentDisposition = $"attachment; filename=\"people-{DateTime.UtcNow:yyyyMMdd}.csv\"";
+                await using var writer = new StreamWriter(context.Response.Body);
+                await PeopleCsv.WriteAsync(people.ExportAsync(query, cancellationToken), codes, writer, cancellationToken);
+            })
+            .ExcludeFromDescription();
+        return app;
+    }
+}
