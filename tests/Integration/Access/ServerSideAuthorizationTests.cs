@@ -2,11 +2,13 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Switchboard.Domain.ApiKeys;
 using Switchboard.Domain.Audit;
+using Switchboard.Domain.People;
 using Switchboard.Infrastructure.Jobs;
 using Switchboard.Infrastructure.Persistence;
 using Switchboard.Portal.Auth;
 using Switchboard.Portal.Features.ApiKeys;
 using Switchboard.Portal.Features.Jobs;
+using Switchboard.Portal.Features.People;
 
 namespace Switchboard.IntegrationTests.Access;
 
@@ -75,6 +77,19 @@ public sealed class ServerSideAuthorizationTests(PortalFactory portal) : IClassF
         await using var db = await DbAsync();
         Assert.True(await db.AuditEntries.AnyAsync(
             e => e.Actor == "otto.operator" && e.Action == AuditActions.JobRunRequested && e.Result == AuditResult.Success, Ct));
+    }
+
+    [Fact]
+    public async Task SavePerson_AsViewer_IsRefusedAndAudited_AndNothingIsStored()
+    {
+        await using var scope = portal.Services.CreateAsyncScope();
+        var people = scope.ServiceProvider.GetRequiredService<PeopleService>();
+
+        await Assert.ThrowsAsync<AccessDeniedException>(() => people.SaveAsync(TestPeople.Viewer, new PersonDraft { Username = "viewer.made" }, Ct));
+
+        await using var db = await DbAsync();
+        Assert.False(await db.People.AnyAsync(p => p.UsernameKey == "viewer.made", Ct));
+        Assert.True(await db.AuditEntries.AnyAsync(e => e.Actor == "vera.viewer" && e.ObjectId == "viewer.made" && e.Result == AuditResult.Denied, Ct));
     }
 
     private Task<SwitchboardDbContext> DbAsync() =>
