@@ -26,38 +26,43 @@ public sealed class DirectoryWriter(IDbContextFactory<SwitchboardDbContext> cont
             return DirectoryWriteResult.Invalid(errors);
         }
 
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var batchKeys = drafts.Select(d => Person.KeyOf(d.Username)).ToList();
         var people = await db.People
+            .Where(p => batchKeys.Contains(p.UsernameKey))
             .Include(p => p.Roles)
             .Include(p => p.Attributes)
-            .AsSplitQuery()
-            .Where(p => batchKeys.Contains(p.UsernameKey))
+            .AsSingleQuery()
             .ToDictionaryAsync(p => p.UsernameKey, cancellationToken);
-        var existing = people.Count;
-
-        var outsideManagers = drafts
+        var (existing, fresh) = (drafts.Where(d => people.ContainsKey(Person.KeyOf(d.Username))).ToList(),
+            drafts.Where(d => !people.ContainsKey(Person.KeyOf(d.Username))).ToList());
+        var managerKeys = drafts
             .Where(d => !string.IsNullOrWhiteSpace(d.Manager))
             .Select(d => Person.KeyOf(d.Manager!))
             .Where(k => !people.ContainsKey(k))
             .Distinct()
             .ToList();
-        foreach (var manager in await db.People.Where(p => outsideManagers.Contains(p.UsernameKey)).ToListAsync(cancellationToken))
+        foreach (var manager in await db.People.Where(p => managerKeys.Contains(p.UsernameKey)).ToListAsync(cancellationToken))
         {
             people[manager.UsernameKey] = manager;
         }
 
         var roles = await RolesAsync(db, drafts, cancellationToken);
-        foreach (var draft in drafts)
+        var now = time.GetUtcNow().UtcDateTime;
+        var freshIds = await new NewPeopleInserter(db).InsertAsync(fresh, people.ToDictionary(p => p.Key, p => p.Value.Id), roles, now, cancellationToken);
+
+        // Existing people go through the change tracker; a new person one of them now reports to is loaded for that.
+        var newManagers = existing
+            .Where(d => !string.IsNullOrWhiteSpace(d.Manager) && freshIds.ContainsKey(Person.KeyOf(d.Manager!)))
+            .Select(d => freshIds[Person.KeyOf(d.Manager!)])
+            .Distinct()
+            .ToList();
+        foreach (var manager in await db.People.Where(p => newManagers.Contains(p.Id)).ToListAsync(cancellationToken))
         {
-            var key = Person.KeyOf(draft.Username);
-            if (!people.ContainsKey(key))
-            {
-                people[key] = db.People.Add(Person.Create(draft.Username)).Entity;
-            }
+            people[manager.UsernameKey] = manager;
         }
 
-        var now = time.GetUtcNow().UtcDateTime;
-        foreach (var draft in drafts)
+        foreach (var draft in existing)
         {
             var manager = string.IsNullOrWhiteSpace(draft.Manager) ? null : people[Person.KeyOf(draft.Manager)];
             var personRoles = draft.Roles.Distinct(StringComparer.Ordinal).Select(code => roles[code]).ToList();
@@ -65,7 +70,8 @@ public sealed class DirectoryWriter(IDbContextFactory<SwitchboardDbContext> cont
         }
 
         await db.SaveChangesAsync(cancellationToken);
-        return new DirectoryWriteResult(drafts.Count - existing, existing, []);
+        await transaction.CommitAsync(cancellationToken);
+        return new DirectoryWriteResult(fresh.Count, existing.Count, []);
     }
 
     private static async Task<IReadOnlyList<DirectoryError>> CheckAsync(
@@ -150,6 +156,8 @@ public sealed class DirectoryWriter(IDbContextFactory<SwitchboardDbContext> cont
             roles[code] = db.Roles.Add(Role.Create(code)).Entity;
         }
 
+        // New roles need their ids before new people are linked to them.
+        await db.SaveChangesAsync(cancellationToken);
         return roles;
     }
 }

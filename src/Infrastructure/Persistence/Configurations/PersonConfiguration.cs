@@ -32,7 +32,9 @@ internal sealed class PersonConfiguration : IEntityTypeConfiguration<Person>
 
         // The People grid pages by username within the usual filters; search looks at username, names and e-mail.
         builder.HasIndex(p => p.UsernameKey).IsUnique();
-        builder.HasIndex(p => new { p.Deleted, p.UsernameKey });
+        // Covers the grid's default order and its search: SQLite walks this index in username order and reads the
+        // table only for rows whose search text matches.
+        builder.HasIndex(p => new { p.Deleted, p.UsernameKey, p.SearchText });
         builder.HasIndex(p => new { p.State, p.UsernameKey });
         builder.HasIndex(p => new { p.FormProjection, p.UsernameKey });
         builder.HasIndex(p => new { p.MattermostSyncEnabled, p.UsernameKey });

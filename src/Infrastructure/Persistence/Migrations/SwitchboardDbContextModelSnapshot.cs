@@ -272,13 +272,13 @@ namespace Switchboard.Infrastructure.Persistence.Migrations
                     b.HasIndex("UsernameKey")
                         .IsUnique();
 
-                    b.HasIndex("Deleted", "UsernameKey");
-
                     b.HasIndex("FormProjection", "UsernameKey");
 
                     b.HasIndex("MattermostSyncEnabled", "UsernameKey");
 
                     b.HasIndex("State", "UsernameKey");
+
+                    b.HasIndex("Deleted", "UsernameKey", "SearchText");
 
                     b.ToTable("People", (string)null);
                 });

@@ -106,9 +106,9 @@ namespace Switchboard.Infrastructure.Persistence.Migrations
                 });
 
             migrationBuilder.CreateIndex(
-                name: "IX_People_Deleted_UsernameKey",
+                name: "IX_People_Deleted_UsernameKey_SearchText",
                 table: "People",
-                columns: new[] { "Deleted", "UsernameKey" });
+                columns: new[] { "Deleted", "UsernameKey", "SearchText" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_People_Email",

@@ -11,7 +11,7 @@ using Switchboard.Infrastructure.Persistence;
 namespace Switchboard.Infrastructure.Persistence.Migrations
 {
     [DbContext(typeof(SwitchboardDbContext))]
-    [Migration("20261124030039_People")]
+    [Migration("20261124031705_People")]
     partial class People
     {
         /// <inheritdoc />
@@ -275,13 +275,13 @@ namespace Switchboard.Infrastructure.Persistence.Migrations
                     b.HasIndex("UsernameKey")
                         .IsUnique();
 
-                    b.HasIndex("Deleted", "UsernameKey");
-
                     b.HasIndex("FormProjection", "UsernameKey");
 
                     b.HasIndex("MattermostSyncEnabled", "UsernameKey");
 
                     b.HasIndex("State", "UsernameKey");
+
+                    b.HasIndex("Deleted", "UsernameKey", "SearchText");
 
                     b.ToTable("People", (string)null);
                 });
