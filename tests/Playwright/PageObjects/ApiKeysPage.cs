@@ -19,7 +19,11 @@ public sealed class ApiKeysPage(IPage page)
         await dialog.GetByLabel("Name").FillAsync(name);
         await dialog.GetByLabel("Scopes").ClickAsync();
         await page.GetByRole(AriaRole.Option, new() { Name = scope, Exact = true }).ClickAsync();
-        await page.Keyboard.PressAsync("Escape");
+        await Expect(dialog.GetByLabel("Scopes")).ToHaveValueAsync(scope);
+
+        // Close the drop-down the way a person does, by clicking elsewhere in the dialog, and wait until it has gone.
+        await dialog.GetByText("Create API key", new() { Exact = true }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Option, new() { Name = scope, Exact = true })).ToBeHiddenAsync();
         await dialog.GetByRole(AriaRole.Button, new() { Name = "Create" }).ClickAsync();
 
         var secretField = dialog.GetByLabel("New API key");
