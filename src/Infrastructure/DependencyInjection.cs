@@ -56,6 +56,7 @@ public static class DependencyInjection
         services.AddOptions<PeopleOptions>().BindConfiguration(PeopleOptions.SectionName);
         services.AddSingleton<DirectoryWriter>();
         services.AddSingleton<IdentityEventSync>();
+        services.AddHostedService<IdentityEventSyncJob>();
     }
 
     private static void AddJobs(this IServiceCollection services)

@@ -7,6 +7,7 @@ using Switchboard.Portal.Auth;
 using Switchboard.Portal.Features.ApiKeys;
 using Switchboard.Portal.Features.Audit;
 using Switchboard.Portal.Features.Dashboard;
+using Switchboard.Portal.Features.Events;
 using Switchboard.Portal.Features.Jobs;
 using Switchboard.Portal.Features.People;
 
@@ -34,6 +35,7 @@ public static class PortalServices
         services.AddScoped<BackgroundJobsService>();
         services.AddScoped<DashboardService>();
         services.AddScoped<PeopleService>();
+        services.AddScoped<EventIngestService>();
         return builder;
     }
 }

@@ -25,6 +25,8 @@ public abstract partial class PeriodicJob : BackgroundService
         _logger = logger;
     }
 
+    protected TimeProvider Time => _time;
+
     /// <summary>One run's work; throw to record a failure, return <see cref="JobRunResult.Skipped"/> when there was nothing to do.</summary>
     protected abstract Task<JobRunResult> RunOnceAsync(IServiceProvider services, CancellationToken cancellationToken);
 

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Switchboard.Domain.ApiKeys;
 using Switchboard.Domain.Audit;
+using Switchboard.Domain.Events;
 using Switchboard.Domain.Jobs;
 using Switchboard.Domain.People;
 
@@ -13,6 +14,7 @@ public sealed class SwitchboardDbContext(DbContextOptions<SwitchboardDbContext> 
     public DbSet<JobSetting> JobSettings => Set<JobSetting>();
     public DbSet<Person> People => Set<Person>();
     public DbSet<Role> Roles => Set<Role>();
+    public DbSet<EntityEvent> EntityEvents => Set<EntityEvent>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(SwitchboardDbContext).Assembly);

@@ -9,6 +9,7 @@ public static class MachineApi
         api.MapAuditApi();
         api.MapJobsApi();
         api.MapPeopleApi();
+        api.MapEventsApi();
         return app;
     }
 }

@@ -1,0 +1,52 @@
+using System.Security.Claims;
+using Microsoft.EntityFrameworkCore;
+using Switchboard.Domain.Access;
+using Switchboard.Domain.ApiKeys;
+using Switchboard.Domain.Events;
+using Switchboard.Infrastructure.Jobs;
+using Switchboard.Infrastructure.People;
+using Switchboard.Infrastructure.Persistence;
+using Switchboard.Portal.Auth;
+
+namespace Switchboard.Portal.Features.Events;
+
+/// <summary>
+/// Stores incoming entity events before anything acts on them, once per event id, then wakes the jobs that act on
+/// them. A crash after the answer loses nothing: the jobs start from what is stored.
+/// </summary>
+public sealed class EventIngestService(
+    IDbContextFactory<SwitchboardDbContext> contextFactory,
+    AccessGuard guard,
+    JobRegistry jobs,
+    TimeProvider time)
+{
+    public async Task<IngestSummary> StoreAsync(ClaimsPrincipal caller, IReadOnlyList<IncomingEvent> events, CancellationToken cancellationToken)
+    {
+        var actor = await guard.DemandAsync(caller, PortalRole.Admin, ApiKeyScopes.EventsWrite, "events.received", "event", null, cancellationToken);
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var ids = events.Select(e => e.Id).Distinct(StringComparer.Ordinal).ToList();
+        var seen = (await db.EntityEvents.Where(e => ids.Contains(e.EventId)).Select(e => e.EventId).ToListAsync(cancellationToken))
+            .ToHashSet(StringComparer.Ordinal);
+        var now = time.GetUtcNow().UtcDateTime;
+        var accepted = 0;
+        foreach (var incoming in events)
+        {
+            if (!seen.Add(incoming.Id))
+            {
+                continue;
+            }
+
+            db.EntityEvents.Add(EntityEvent.Receive(incoming.Id, incoming.EntityType, incoming.EventType, incoming.EntityId,
+                incoming.Identity, incoming.System, incoming.OccurredAt, incoming.Before, incoming.After, actor.Name, now));
+            accepted++;
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        if (events.Any(e => e.EntityType == EntityTypes.IdmIdentity))
+        {
+            jobs.Find(IdentityEventSyncJob.Name)?.RequestRun();
+        }
+
+        return new IngestSummary(accepted, events.Count - accepted);
+    }
+}
