@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -8,7 +7,7 @@ using Switchboard.Infrastructure.Persistence;
 
 namespace Switchboard.IntegrationTests.Access;
 
-public sealed partial class DevelopmentSignInTests(PortalFactory portal) : IClassFixture<PortalFactory>
+public sealed class DevelopmentSignInTests(PortalFactory portal) : IClassFixture<PortalFactory>
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
@@ -64,18 +63,6 @@ public sealed partial class DevelopmentSignInTests(PortalFactory portal) : IClas
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
     }
 
-    private static async Task<HttpResponseMessage> SignInAsync(HttpClient client, string persona)
-    {
-        var page = await client.GetStringAsync("/dev/sign-in", Ct);
-        var token = AntiforgeryToken().Match(page).Groups[1].Value;
-        return await client.PostAsync("/auth/dev-sign-in", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["persona"] = persona,
-            ["returnUrl"] = "/",
-            ["__RequestVerificationToken"] = token,
-        }), Ct);
-    }
-
-    [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
-    private static partial Regex AntiforgeryToken();
+    private static Task<HttpResponseMessage> SignInAsync(HttpClient client, string persona) =>
+        DevelopmentSignIn.SignInAsync(client, persona, Ct);
 }
