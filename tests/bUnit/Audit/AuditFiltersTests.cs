@@ -16,7 +16,8 @@ public sealed class AuditFiltersTests : ComponentTestContext
         user.Input("ada");
         user.Blur();
 
-        Assert.Equal(new AuditFilter(Actor: "ada"), _raised.Last());
+        // The field is debounced: the filter arrives once the typing settles or the field loses focus.
+        filters.WaitForAssertion(() => Assert.Equal(new AuditFilter(Actor: "ada"), _raised.LastOrDefault()));
     }
 
     [Fact]
