@@ -1,7 +1,9 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Switchboard.Domain.ApiKeys;
+using Switchboard.Infrastructure.Persistence;
 using Switchboard.Portal.Features.ApiKeys;
 
 namespace Switchboard.IntegrationTests;
@@ -25,6 +27,10 @@ public sealed class PortalFactory : WebApplicationFactory<Program>
             TestPeople.Admin, new CreateApiKeyRequest { Name = $"test {Guid.NewGuid():N}", Scopes = scopes }, CancellationToken.None);
         return created.Secret;
     }
+
+    /// <summary>A context on the portal's own database, to read what a test caused.</summary>
+    public Task<SwitchboardDbContext> DbAsync() =>
+        Services.GetRequiredService<IDbContextFactory<SwitchboardDbContext>>().CreateDbContextAsync(TestContext.Current.CancellationToken);
 
     public HttpClient ClientWithKey(string secret)
     {

@@ -38,11 +38,7 @@ public sealed class IdentityEventSync(
     private async Task<PersonDraft?> StoredDraftAsync(string username, CancellationToken cancellationToken)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        var key = Person.KeyOf(username);
-        var person = await db.People.AsNoTracking()
-            .Include(p => p.Manager).Include(p => p.Roles).Include(p => p.Attributes)
-            .AsSplitQuery()
-            .SingleOrDefaultAsync(p => p.UsernameKey == key, cancellationToken);
+        var person = await db.People.FindWithDetailsAsync(username, cancellationToken);
         return person is null ? null : PersonDraft.Of(person);
     }
 

@@ -21,7 +21,7 @@ public sealed class DevelopmentSignInTests(PortalFactory portal) : IClassFixture
         Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
         Assert.Equal("/", signedIn.Headers.Location?.OriginalString);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/", Ct)).StatusCode);
-        await using var db = await portal.Services.GetRequiredService<IDbContextFactory<SwitchboardDbContext>>().CreateDbContextAsync(Ct);
+        await using var db = await portal.DbAsync();
         var entry = await db.AuditEntries.Where(e => e.Action == AuditActions.SignIn && e.Actor == "ada.admin").SingleAsync(Ct);
         Assert.Equal("role Admin", entry.Details);
     }

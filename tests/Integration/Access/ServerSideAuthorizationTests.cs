@@ -27,7 +27,7 @@ public sealed class ServerSideAuthorizationTests(PortalFactory portal) : IClassF
             TestPeople.Viewer, new CreateApiKeyRequest { Name = "sneaky", Scopes = [ApiKeyScopes.ConfigWrite] }, Ct));
 
         Assert.Equal("This needs the Admin role.", denied.Message);
-        await using var db = await DbAsync();
+        await using var db = await portal.DbAsync();
         Assert.False(await db.ApiKeys.AnyAsync(k => k.Name == "sneaky", Ct));
         Assert.True(await db.AuditEntries.AnyAsync(
             e => e.Actor == "vera.viewer" && e.Action == AuditActions.ApiKeyCreated && e.Result == AuditResult.Denied, Ct));
@@ -57,7 +57,7 @@ public sealed class ServerSideAuthorizationTests(PortalFactory portal) : IClassF
         var status = jobs.List().Single(j => j.Name == DatabaseMaintenanceJob.Name);
         Assert.True(status.Paused);
         Assert.Equal("ada.admin", status.PausedBy);
-        await using var db = await DbAsync();
+        await using var db = await portal.DbAsync();
         Assert.True((await db.JobSettings.SingleAsync(s => s.JobName == DatabaseMaintenanceJob.Name, Ct)).Paused);
         Assert.True(await db.AuditEntries.AnyAsync(e => e.Action == AuditActions.JobPaused && e.Result == AuditResult.Success, Ct));
 
@@ -74,7 +74,7 @@ public sealed class ServerSideAuthorizationTests(PortalFactory portal) : IClassF
         await Assert.ThrowsAsync<AccessDeniedException>(() => jobs.RunNowAsync(TestPeople.Viewer, DatabaseMaintenanceJob.Name, Ct));
         await jobs.RunNowAsync(TestPeople.Operator, DatabaseMaintenanceJob.Name, Ct);
 
-        await using var db = await DbAsync();
+        await using var db = await portal.DbAsync();
         Assert.True(await db.AuditEntries.AnyAsync(
             e => e.Actor == "otto.operator" && e.Action == AuditActions.JobRunRequested && e.Result == AuditResult.Success, Ct));
     }
@@ -87,11 +87,9 @@ public sealed class ServerSideAuthorizationTests(PortalFactory portal) : IClassF
 
         await Assert.ThrowsAsync<AccessDeniedException>(() => people.SaveAsync(TestPeople.Viewer, new PersonDraft { Username = "viewer.made" }, Ct));
 
-        await using var db = await DbAsync();
+        await using var db = await portal.DbAsync();
         Assert.False(await db.People.AnyAsync(p => p.UsernameKey == "viewer.made", Ct));
         Assert.True(await db.AuditEntries.AnyAsync(e => e.Actor == "vera.viewer" && e.ObjectId == "viewer.made" && e.Result == AuditResult.Denied, Ct));
     }
 
-    private Task<SwitchboardDbContext> DbAsync() =>
-        portal.Services.GetRequiredService<IDbContextFactory<SwitchboardDbContext>>().CreateDbContextAsync(Ct);
 }

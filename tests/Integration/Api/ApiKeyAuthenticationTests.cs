@@ -47,7 +47,7 @@ public sealed class ApiKeyAuthenticationTests(PortalFactory portal) : IClassFixt
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         var problem = await response.Content.ReadFromJsonAsync<JsonElement>(Ct);
         Assert.Contains(ApiKeyScopes.AuditRead, problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
-        await using var db = await DbAsync();
+        await using var db = await portal.DbAsync();
         Assert.True(await db.AuditEntries.AnyAsync(e => e.Result == AuditResult.Denied && e.ObjectId == "/api/audit", Ct));
     }
 
@@ -62,7 +62,7 @@ public sealed class ApiKeyAuthenticationTests(PortalFactory portal) : IClassFixt
         var page = await response.Content.ReadFromJsonAsync<JsonElement>(Ct);
         Assert.True(page.GetProperty("totalCount").GetInt32() >= 1);
         Assert.All(page.GetProperty("items").EnumerateArray(), e => Assert.Equal("api-key.created", e.GetProperty("action").GetString()));
-        await using var db = await DbAsync();
+        await using var db = await portal.DbAsync();
         var prefix = ApiKeySecret.PrefixOf(secret);
         Assert.NotNull((await db.ApiKeys.SingleAsync(k => k.Prefix == prefix, Ct)).LastUsedAt);
     }
@@ -76,7 +76,7 @@ public sealed class ApiKeyAuthenticationTests(PortalFactory portal) : IClassFixt
 
         await using (var scope = portal.Services.CreateAsyncScope())
         {
-            await using var db = await DbAsync();
+            await using var db = await portal.DbAsync();
             var prefix = ApiKeySecret.PrefixOf(secret);
             var id = (await db.ApiKeys.SingleAsync(k => k.Prefix == prefix, Ct)).Id;
             await scope.ServiceProvider.GetRequiredService<ApiKeyService>().RevokeAsync(TestPeople.Admin, id, Ct);
@@ -92,7 +92,7 @@ public sealed class ApiKeyAuthenticationTests(PortalFactory portal) : IClassFixt
     public async Task ExpiredKey_Is401()
     {
         var secret = ApiKeySecret.Generate();
-        await using (var db = await DbAsync())
+        await using (var db = await portal.DbAsync())
         {
             db.ApiKeys.Add(ApiKey.Create("expired", [ApiKeyScopes.AuditRead], DateTime.UtcNow.AddMinutes(-1), secret, "test", DateTime.UtcNow.AddDays(-1)));
             await db.SaveChangesAsync(Ct);
@@ -110,13 +110,11 @@ public sealed class ApiKeyAuthenticationTests(PortalFactory portal) : IClassFixt
     {
         var secret = await portal.CreateApiKeyAsync(ApiKeyScopes.ConfigRead);
 
-        await using var db = await DbAsync();
+        await using var db = await portal.DbAsync();
         var prefix = ApiKeySecret.PrefixOf(secret);
         var stored = await db.ApiKeys.SingleAsync(k => k.Prefix == prefix, Ct);
         Assert.Equal(ApiKeySecret.HashOf(secret), stored.SecretHash);
         Assert.DoesNotContain(secret, stored.SecretHash, StringComparison.Ordinal);
     }
 
-    private Task<SwitchboardDbContext> DbAsync() =>
-        portal.Services.GetRequiredService<IDbContextFactory<SwitchboardDbContext>>().CreateDbContextAsync(Ct);
 }

@@ -63,7 +63,7 @@ public sealed class EventIngestTests(PortalFactory portal) : IClassFixture<Porta
         Assert.Equal(HttpStatusCode.Accepted, first.StatusCode);
         var summary = await second.Content.ReadFromJsonAsync<JsonElement>(Ct);
         Assert.Equal((0, 1), (summary.GetProperty("accepted").GetInt32(), summary.GetProperty("duplicates").GetInt32()));
-        await using var db = await DbAsync();
+        await using var db = await portal.DbAsync();
         Assert.Equal(1, await db.EntityEvents.CountAsync(e => e.EventId == "evt-dup", Ct));
     }
 
@@ -84,7 +84,7 @@ public sealed class EventIngestTests(PortalFactory portal) : IClassFixture<Porta
         var errors = (await response.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("errors");
         Assert.True(errors.TryGetProperty("items[1].entityType", out _));
         Assert.True(errors.TryGetProperty("items[2].entityId", out _));
-        await using var db = await DbAsync();
+        await using var db = await portal.DbAsync();
         Assert.False(await db.EntityEvents.AnyAsync(e => e.EventId.StartsWith("evt-bad"), Ct));
     }
 
@@ -143,7 +143,7 @@ public sealed class EventIngestTests(PortalFactory portal) : IClassFixture<Porta
     {
         for (var attempt = 0; attempt < 100; attempt++)
         {
-            await using var db = await DbAsync();
+            await using var db = await portal.DbAsync();
             var stored = await db.EntityEvents.AsNoTracking().SingleAsync(e => e.EventId == eventId, Ct);
             if (stored.DirectorySync != DirectorySyncState.Pending)
             {
@@ -156,6 +156,4 @@ public sealed class EventIngestTests(PortalFactory portal) : IClassFixture<Porta
         throw new TimeoutException($"Event {eventId} was not applied to the directory within 5 s.");
     }
 
-    private Task<SwitchboardDbContext> DbAsync() =>
-        portal.Services.GetRequiredService<IDbContextFactory<SwitchboardDbContext>>().CreateDbContextAsync(Ct);
 }

@@ -63,7 +63,7 @@ public sealed class IdentityEventSyncTests(PortalFactory portal) : IClassFixture
         var result = await Sync.ApplyAsync(Change("CREATE", "ev.orphan", """{ "manager": "ev.nobody" }"""), Ct);
 
         Assert.False(result!.Succeeded);
-        await using var db = await DbAsync();
+        await using var db = await portal.DbAsync();
         Assert.False(await db.People.AnyAsync(p => p.UsernameKey == "ev.orphan", Ct));
     }
 
@@ -84,11 +84,9 @@ public sealed class IdentityEventSyncTests(PortalFactory portal) : IClassFixture
 
     private async Task<Person> LoadAsync(string username)
     {
-        await using var db = await DbAsync();
+        await using var db = await portal.DbAsync();
         return await db.People.Include(p => p.Manager).Include(p => p.Roles).Include(p => p.Attributes)
             .SingleAsync(p => p.UsernameKey == username, Ct);
     }
 
-    private Task<SwitchboardDbContext> DbAsync() =>
-        portal.Services.GetRequiredService<IDbContextFactory<SwitchboardDbContext>>().CreateDbContextAsync(Ct);
 }

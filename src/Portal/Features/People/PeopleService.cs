@@ -46,8 +46,7 @@ public sealed class PeopleService(
                 .OrderBy(p => p.UsernameKey)
                 .Skip(page * chunk)
                 .Take(chunk)
-                .Include(p => p.Manager).Include(p => p.Roles).Include(p => p.Attributes)
-                .AsSplitQuery()
+                .WithDetails()
                 .ToListAsync(cancellationToken);
             foreach (var person in people)
             {
@@ -64,11 +63,7 @@ public sealed class PeopleService(
     public async Task<PersonDetails?> GetAsync(string username, CancellationToken cancellationToken)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        var key = Person.KeyOf(username);
-        var person = await db.People.AsNoTracking()
-            .Include(p => p.Manager).Include(p => p.Roles).Include(p => p.Attributes)
-            .AsSplitQuery()
-            .SingleOrDefaultAsync(p => p.UsernameKey == key, cancellationToken);
+        var person = await db.People.FindWithDetailsAsync(username, cancellationToken);
         if (person is null)
         {
             return null;
