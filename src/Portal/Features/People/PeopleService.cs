@@ -154,6 +154,24 @@ public sealed class PeopleService(
         return result;
     }
 
+    /// <summary>Gives a role a readable name (roles arrive named after their code).</summary>
+    public async Task RenameRoleAsync(ClaimsPrincipal caller, string code, string name, CancellationToken cancellationToken)
+    {
+        var actor = await guard.DemandAsync(caller, PortalRole.Admin, ApiKeyScopes.PeopleWrite, "role.renamed", "role", code, cancellationToken);
+        if (string.IsNullOrWhiteSpace(name) || name.Trim().Length > Role.NameMaxLength)
+        {
+            throw new ArgumentException($"A role name is 1 to {Role.NameMaxLength} characters.", nameof(name));
+        }
+
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var role = await db.Roles.SingleOrDefaultAsync(r => r.Code == code, cancellationToken)
+            ?? throw new KeyNotFoundException($"There is no role '{code}'.");
+        var before = new { role.Name };
+        role.Rename(name);
+        await db.SaveChangesAsync(cancellationToken);
+        await audit.WriteAsync(new AuditRecord(actor, "role.renamed", "role", code, Details: AuditDiff.Between(before, new { role.Name })), cancellationToken);
+    }
+
     /// <summary>Checks a batch without storing it (the CSV import preview).</summary>
     public Task<IReadOnlyList<DirectoryError>> CheckAsync(IReadOnlyList<PersonDraft> drafts, CancellationToken cancellationToken) =>
         writer.CheckAsync(drafts, cancellationToken);
