@@ -1,6 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Switchboard.Infrastructure.Persistence;
-
 namespace Switchboard.Portal.Features.People;
 
 /// <summary><c>GET /people/export.csv</c>: the (filtered) directory as CSV for a signed-in person, streamed.</summary>
@@ -10,11 +7,9 @@ public static class PeopleExportEndpoint
 
     public static IEndpointRouteBuilder MapPeopleExport(this IEndpointRouteBuilder app)
     {
-        app.MapGet(Path, async ([AsParameters] PeopleQuery query, HttpContext context, PeopleService people,
-                IDbContextFactory<SwitchboardDbContext> contextFactory, CancellationToken cancellationToken) =>
+        app.MapGet(Path, async ([AsParameters] PeopleQuery query, HttpContext context, PeopleService people, CancellationToken cancellationToken) =>
             {
-                await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-                var codes = await db.Set<Domain.People.ExtendedAttributeValue>().Select(a => a.Code).Distinct().OrderBy(c => c).ToListAsync(cancellationToken);
+                var codes = await people.AttributeCodesAsync(cancellationToken);
                 context.Response.ContentType = "text/csv; charset=utf-8";
                 context.Response.Headers.ContentDisposition = $"attachment; filename=\"people-{DateTime.UtcNow:yyyyMMdd}.csv\"";
                 await using var writer = new StreamWriter(context.Response.Body);

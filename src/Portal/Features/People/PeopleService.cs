@@ -60,6 +60,13 @@ public sealed class PeopleService(
         }
     }
 
+    /// <summary>Every extended attribute code in use, for the export's <c>eav:</c> columns.</summary>
+    public async Task<IReadOnlyList<string>> AttributeCodesAsync(CancellationToken cancellationToken)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        return await db.Set<ExtendedAttributeValue>().Select(a => a.Code).Distinct().OrderBy(c => c).ToListAsync(cancellationToken);
+    }
+
     public async Task<PersonDetails?> GetAsync(string username, CancellationToken cancellationToken)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
