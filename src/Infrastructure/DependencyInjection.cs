@@ -4,10 +4,12 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Switchboard.Domain.Audit;
+using Switchboard.Domain.Notifications.Templates;
 using Switchboard.Infrastructure.Audit;
 using Switchboard.Infrastructure.Jobs;
 using Switchboard.Infrastructure.People;
 using Switchboard.Infrastructure.Persistence;
+using Switchboard.Infrastructure.Templates;
 
 namespace Switchboard.Infrastructure;
 
@@ -22,6 +24,7 @@ public static class DependencyInjection
         services.AddSingleton<IAuditLog, DatabaseAuditLog>();
         services.AddJobs();
         services.AddPeople();
+        services.AddSingleton<ITemplateRenderer, FluidTemplateRenderer>();
         return services;
     }
 

@@ -1,0 +1,9 @@
+namespace Switchboard.Domain.Notifications.Templates;
+
+/// <summary>Checks and renders topic templates (Liquid). Templates are parsed once per distinct text.</summary>
+public interface ITemplateRenderer
+{
+    TemplateCheck Check(string source);
+
+    Task<RenderedEmail> RenderAsync(EmailTemplate email, TemplateModel model, CancellationToken cancellationToken);
+}

@@ -1,0 +1,3 @@
+namespace Switchboard.Domain.Notifications.Templates;
+
+public sealed record RenderedEmail(string Subject, string HtmlBody, string TextBody);
