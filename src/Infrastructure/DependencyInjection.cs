@@ -4,9 +4,12 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Switchboard.Domain.Audit;
+using Switchboard.Domain.Notifications;
 using Switchboard.Domain.Notifications.Templates;
 using Switchboard.Infrastructure.Audit;
+using Switchboard.Infrastructure.Email;
 using Switchboard.Infrastructure.Jobs;
+using Switchboard.Infrastructure.Notifications;
 using Switchboard.Infrastructure.People;
 using Switchboard.Infrastructure.Persistence;
 using Switchboard.Infrastructure.Templates;
@@ -24,7 +27,7 @@ public static class DependencyInjection
         services.AddSingleton<IAuditLog, DatabaseAuditLog>();
         services.AddJobs();
         services.AddPeople();
-        services.AddSingleton<ITemplateRenderer, FluidTemplateRenderer>();
+        services.AddNotifications();
         return services;
     }
 
@@ -60,6 +63,19 @@ public static class DependencyInjection
         services.AddSingleton<DirectoryWriter>();
         services.AddSingleton<IdentityEventSync>();
         services.AddHostedService<IdentityEventSyncJob>();
+    }
+
+    private static void AddNotifications(this IServiceCollection services)
+    {
+        services.AddSingleton<ITemplateRenderer, FluidTemplateRenderer>();
+        services.AddOptions<SmtpOptions>().BindConfiguration(SmtpOptions.SectionName).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<SmtpOptions>, SmtpOptionsValidator>();
+        services.AddSingleton<SmtpMailSender>();
+        services.AddSingleton<PickupFolderMailSender>();
+        services.AddSingleton<IMailSender, ConfiguredMailSender>();
+
+        services.AddHostedService<NotificationEvaluationJob>();
+        services.AddHostedService<OutboxSenderJob>();
     }
 
     private static void AddJobs(this IServiceCollection services)

@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
 using FluentValidation;
 using MudBlazor.Services;
+using Switchboard.Domain.Notifications;
 using Switchboard.Infrastructure;
 using Switchboard.Portal.Api;
 using Switchboard.Portal.Auth;
@@ -9,6 +10,7 @@ using Switchboard.Portal.Features.Audit;
 using Switchboard.Portal.Features.Dashboard;
 using Switchboard.Portal.Features.Events;
 using Switchboard.Portal.Features.Jobs;
+using Switchboard.Portal.Features.Notifications;
 using Switchboard.Portal.Features.People;
 
 namespace Switchboard.Portal;
@@ -24,6 +26,8 @@ public static class PortalServices
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();
         services.AddSingleton<IValidator<CreateApiKeyRequest>, CreateApiKeyRequestValidator>();
+        services.AddSingleton<IValidator<TopicDraft>, TopicDraftValidator>();
+        services.AddSingleton<IValidator<NotificationConfigurationDraft>, NotificationConfigurationDraftValidator>();
 
         services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         services.AddProblemDetails();
@@ -36,6 +40,7 @@ public static class PortalServices
         services.AddScoped<DashboardService>();
         services.AddScoped<PeopleService>();
         services.AddScoped<EventIngestService>();
+        services.AddScoped<NotificationsService>();
         return builder;
     }
 }

@@ -33,6 +33,11 @@ public sealed class EntityEvent
     public DirectorySyncState DirectorySync { get; private set; }
     public DateTime? DirectorySyncedAt { get; private set; }
     public string? DirectorySyncError { get; private set; }
+    public bool Evaluated { get; private set; }
+    public DateTime? EvaluatedAt { get; private set; }
+
+    /// <summary>What evaluation found worth telling: configurations that fired, recipients skipped and why, failures.</summary>
+    public string? EvaluationNote { get; private set; }
 
     public static EntityEvent Receive(
         string eventId, string entityType, string eventType, string entityId, string identity, string? system,
@@ -51,6 +56,13 @@ public sealed class EntityEvent
             ReceivedFrom = receivedFrom,
             DirectorySync = entityType == EntityTypes.IdmIdentity ? DirectorySyncState.Pending : DirectorySyncState.NotApplicable,
         };
+
+    public void RecordEvaluation(string? note, DateTime now)
+    {
+        Evaluated = true;
+        EvaluatedAt = now;
+        EvaluationNote = note is { Length: > ErrorMaxLength } ? note[..ErrorMaxLength] : note;
+    }
 
     public void RecordDirectorySync(DirectorySyncState state, string? error, DateTime now)
     {

@@ -19,6 +19,7 @@ public abstract partial class PeriodicJob : BackgroundService
 
     protected PeriodicJob(JobDescriptor descriptor, JobRegistry registry, IServiceScopeFactory scopes, TimeProvider time, ILogger logger)
     {
+        Registry = registry;
         _handle = registry.Register(descriptor);
         _scopes = scopes;
         _time = time;
@@ -26,6 +27,9 @@ public abstract partial class PeriodicJob : BackgroundService
     }
 
     protected TimeProvider Time => _time;
+
+    /// <summary>Every job, so that one job can wake another (e.g. evaluation wakes the outbox sender).</summary>
+    protected JobRegistry Registry { get; }
 
     /// <summary>One run's work; throw to record a failure, return <see cref="JobRunResult.Skipped"/> when there was nothing to do.</summary>
     protected abstract Task<JobRunResult> RunOnceAsync(IServiceProvider services, CancellationToken cancellationToken);

@@ -3,6 +3,7 @@ using Switchboard.Domain.ApiKeys;
 using Switchboard.Domain.Audit;
 using Switchboard.Domain.Events;
 using Switchboard.Domain.Jobs;
+using Switchboard.Domain.Notifications;
 using Switchboard.Domain.People;
 
 namespace Switchboard.Infrastructure.Persistence;
@@ -15,6 +16,9 @@ public sealed class SwitchboardDbContext(DbContextOptions<SwitchboardDbContext> 
     public DbSet<Person> People => Set<Person>();
     public DbSet<Role> Roles => Set<Role>();
     public DbSet<EntityEvent> EntityEvents => Set<EntityEvent>();
+    public DbSet<Topic> Topics => Set<Topic>();
+    public DbSet<NotificationConfiguration> NotificationConfigurations => Set<NotificationConfiguration>();
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(SwitchboardDbContext).Assembly);

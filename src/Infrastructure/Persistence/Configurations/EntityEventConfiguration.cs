@@ -19,6 +19,8 @@ internal sealed class EntityEventConfiguration : IEntityTypeConfiguration<Entity
         builder.Property(e => e.ReceivedFrom).HasMaxLength(200);
         builder.Property(e => e.DirectorySync).HasConversion<string>().HasMaxLength(20);
         builder.Property(e => e.DirectorySyncError).HasMaxLength(EntityEvent.ErrorMaxLength);
+        builder.Property(e => e.EvaluationNote).HasMaxLength(EntityEvent.ErrorMaxLength);
+        builder.HasIndex(e => new { e.Evaluated, e.Id });
         builder.HasIndex(e => e.EventId).IsUnique();
         builder.HasIndex(e => new { e.DirectorySync, e.Id });
         builder.HasIndex(e => e.ReceivedAt);

@@ -4,6 +4,7 @@ using Switchboard.Domain.Access;
 using Switchboard.Domain.ApiKeys;
 using Switchboard.Domain.Events;
 using Switchboard.Infrastructure.Jobs;
+using Switchboard.Infrastructure.Notifications;
 using Switchboard.Infrastructure.People;
 using Switchboard.Infrastructure.Persistence;
 using Switchboard.Portal.Auth;
@@ -46,6 +47,8 @@ public sealed class EventIngestService(
         {
             jobs.Find(IdentityEventSyncJob.Name)?.RequestRun();
         }
+
+        jobs.Find(NotificationEvaluationJob.Name)?.RequestRun();
 
         return new IngestSummary(accepted, events.Count - accepted);
     }

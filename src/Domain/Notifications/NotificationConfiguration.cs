@@ -1,0 +1,59 @@
+namespace Switchboard.Domain.Notifications;
+
+/// <summary>
+/// When to notify whom: for events of an entity type and event type (optionally only for one user type or one
+/// system) whose change matches the rule, send the topic's e-mail at a level to the chosen recipients.
+/// </summary>
+public sealed class NotificationConfiguration
+{
+    public const int RuleMaxLength = 1000;
+
+    private NotificationConfiguration()
+    {
+    }
+
+    public int Id { get; private set; }
+    public string EntityType { get; private set; } = "";
+    public string EventType { get; private set; } = "";
+    public string? FormProjection { get; private set; }
+    public string? System { get; private set; }
+    public string Rule { get; private set; } = "";
+    public int TopicId { get; private set; }
+    public Topic? Topic { get; private set; }
+    public NotificationLevel Level { get; private set; }
+    public bool SendToIdentity { get; private set; }
+    public bool SendToManager { get; private set; }
+    public List<string> RecipientUsernames { get; private set; } = [];
+    public List<string> RecipientRoles { get; private set; } = [];
+    public bool Disabled { get; private set; }
+    public string? Description { get; private set; }
+
+    public static NotificationConfiguration Create(NotificationConfigurationDraft draft, Topic topic)
+    {
+        var configuration = new NotificationConfiguration();
+        configuration.Update(draft, topic);
+        return configuration;
+    }
+
+    public void Update(NotificationConfigurationDraft draft, Topic topic)
+    {
+        EntityType = draft.EntityType;
+        EventType = draft.EventType;
+        FormProjection = Blank(draft.FormProjection);
+        System = Blank(draft.System);
+        Rule = draft.Rule.Trim();
+        Topic = topic;
+        TopicId = topic.Id;
+        Level = draft.Level;
+        SendToIdentity = draft.SendToIdentity;
+        SendToManager = draft.SendToManager;
+        RecipientUsernames = draft.RecipientUsernames.Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        RecipientRoles = draft.RecipientRoles.Distinct(StringComparer.Ordinal).ToList();
+        Disabled = draft.Disabled;
+        Description = Blank(draft.Description);
+    }
+
+    public void SetDisabled(bool disabled) => Disabled = disabled;
+
+    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+}

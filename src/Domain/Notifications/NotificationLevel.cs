@@ -1,0 +1,9 @@
+namespace Switchboard.Domain.Notifications;
+
+public enum NotificationLevel
+{
+    Success,
+    Info,
+    Warning,
+    Error,
+}

@@ -1,0 +1,85 @@
+namespace Switchboard.Domain.Notifications;
+
+/// <summary>
+/// One e-mail to one recipient, rendered and stored before anything is sent. Senders claim a message with a lease;
+/// a message whose sender died is claimed again once the lease has run out (at least once; the stable
+/// <see cref="MessageId"/> lets receivers spot a repeat).
+/// </summary>
+public sealed class OutboxMessage
+{
+    public const int ErrorMaxLength = 2000;
+
+    private OutboxMessage()
+    {
+    }
+
+    public long Id { get; private set; }
+    public string MessageId { get; private set; } = "";
+    public long EventId { get; private set; }
+    public int ConfigurationId { get; private set; }
+    public string Topic { get; private set; } = "";
+    public NotificationLevel Level { get; private set; }
+    public string RecipientEmail { get; private set; } = "";
+    public string? RecipientUsername { get; private set; }
+    public string Subject { get; private set; } = "";
+    public string HtmlBody { get; private set; } = "";
+    public string TextBody { get; private set; } = "";
+    public MessageStatus Status { get; private set; }
+    public int Attempts { get; private set; }
+    public string? LastError { get; private set; }
+    public DateTime NextAttemptAt { get; private set; }
+    public DateTime? LeaseUntil { get; private set; }
+    public DateTime? SentAt { get; private set; }
+    public string? SmtpReply { get; private set; }
+    public DateTime CreatedAt { get; private set; }
+
+    public static OutboxMessage Queue(
+        long eventId, int configurationId, string topic, NotificationLevel level, string recipientEmail, string? recipientUsername,
+        string subject, string htmlBody, string textBody, DateTime now) => new()
+        {
+            MessageId = $"<{Guid.NewGuid():N}@switchboard>",
+            EventId = eventId,
+            ConfigurationId = configurationId,
+            Topic = topic,
+            Level = level,
+            RecipientEmail = recipientEmail,
+            RecipientUsername = recipientUsername,
+            Subject = subject,
+            HtmlBody = htmlBody,
+            TextBody = textBody,
+            Status = MessageStatus.Pending,
+            NextAttemptAt = now,
+            CreatedAt = now,
+        };
+
+    public void Claim(DateTime now, TimeSpan lease) => LeaseUntil = now + lease;
+
+    public void MarkSent(string? reply, DateTime now)
+    {
+        Status = MessageStatus.Sent;
+        Attempts++;
+        SmtpReply = reply;
+        SentAt = now;
+        LastError = null;
+        LeaseUntil = null;
+    }
+
+    /// <summary>Records a failed attempt; retries back off exponentially, and the last allowed attempt makes it dead.</summary>
+    public void MarkFailed(string error, DateTime now, int maxAttempts, TimeSpan firstDelay)
+    {
+        Attempts++;
+        LastError = error.Length > ErrorMaxLength ? error[..ErrorMaxLength] : error;
+        LeaseUntil = null;
+        Status = Attempts >= maxAttempts ? MessageStatus.Dead : MessageStatus.Failed;
+        NextAttemptAt = now + (firstDelay * Math.Pow(2, Math.Min(Attempts - 1, 10)));
+    }
+
+    /// <summary>An Operator's Resend: the message goes out again at the next run, with a fresh set of attempts.</summary>
+    public void Resend(DateTime now)
+    {
+        Status = MessageStatus.Pending;
+        Attempts = 0;
+        NextAttemptAt = now;
+        LeaseUntil = null;
+    }
+}

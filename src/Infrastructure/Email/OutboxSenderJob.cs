@@ -1,0 +1,107 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Switchboard.Domain.Notifications;
+using Switchboard.Infrastructure.Jobs;
+using Switchboard.Infrastructure.Persistence;
+
+namespace Switchboard.Infrastructure.Email;
+
+/// <summary>
+/// Delivers due outbox messages over one mail session per run. Messages are claimed with a lease first, so a
+/// sender that dies mid-run leaves them to be claimed again when the lease runs out; a failed message waits with
+/// exponential back-off, and is dead after the configured number of attempts.
+/// </summary>
+public sealed partial class OutboxSenderJob(
+    JobRegistry registry, IServiceScopeFactory scopes, TimeProvider time, ILogger<OutboxSenderJob> logger)
+    : PeriodicJob(Descriptor, registry, scopes, time, logger)
+{
+    public const string Name = "outbox-sender";
+    private const int ChunkSize = 200;
+
+    private static readonly JobDescriptor Descriptor = new(Name, "Delivers queued notification e-mails, retrying failures with back-off.", TimeSpan.FromSeconds(30));
+
+    protected override async Task<JobRunResult> RunOnceAsync(IServiceProvider services, CancellationToken cancellationToken)
+    {
+        var settings = services.GetRequiredService<IOptions<SmtpOptions>>().Value;
+        var contextFactory = services.GetRequiredService<IDbContextFactory<SwitchboardDbContext>>();
+        var (sent, failed) = (0, 0);
+        while (true)
+        {
+            await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+            var due = await ClaimAsync(db, settings.Lease, cancellationToken);
+            if (due.Count == 0)
+            {
+                break;
+            }
+
+            IMailSession? session = null;
+            try
+            {
+                session = await services.GetRequiredService<IMailSender>().OpenAsync(cancellationToken);
+                foreach (var message in due)
+                {
+                    try
+                    {
+                        message.MarkSent(await session.SendAsync(message, cancellationToken), Now);
+                        sent++;
+                    }
+                    catch (Exception ex) when (ex is not OperationCanceledException)
+                    {
+                        message.MarkFailed(ex.Message, Now, settings.MaxAttempts, settings.FirstRetryDelay);
+                        failed++;
+                    }
+                }
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // The server could not be reached: every claimed message that was not sent waits for its next attempt.
+                LogUnreachable(logger, ex);
+                foreach (var message in due.Where(m => m.Status is MessageStatus.Pending or MessageStatus.Failed && m.LeaseUntil is not null))
+                {
+                    message.MarkFailed($"mail server unreachable: {ex.Message}", Now, settings.MaxAttempts, settings.FirstRetryDelay);
+                    failed++;
+                }
+            }
+            finally
+            {
+                if (session is not null)
+                {
+                    await session.DisposeAsync();
+                }
+            }
+
+            await db.SaveChangesAsync(CancellationToken.None);
+            if (failed > 0 && sent == 0)
+            {
+                break;
+            }
+        }
+
+        return sent + failed == 0 ? JobRunResult.Skipped("nothing due") : JobRunResult.Succeeded($"{sent} sent, {failed} failed");
+    }
+
+    private DateTime Now => Time.GetUtcNow().UtcDateTime;
+
+    private async Task<List<OutboxMessage>> ClaimAsync(SwitchboardDbContext db, TimeSpan lease, CancellationToken cancellationToken)
+    {
+        var now = Now;
+        var due = await db.OutboxMessages
+            .Where(m => (m.Status == MessageStatus.Pending || m.Status == MessageStatus.Failed) && m.NextAttemptAt <= now
+                && (m.LeaseUntil == null || m.LeaseUntil < now))
+            .OrderBy(m => m.Id)
+            .Take(ChunkSize)
+            .ToListAsync(cancellationToken);
+        foreach (var message in due)
+        {
+            message.Claim(now, lease);
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        return due;
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The mail server could not be reached; queued messages wait for their next attempt")]
+    private static partial void LogUnreachable(ILogger logger, Exception exception);
+}

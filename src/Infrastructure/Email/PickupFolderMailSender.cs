@@ -1,0 +1,29 @@
+using Microsoft.Extensions.Options;
+using Switchboard.Domain.Notifications;
+using Switchboard.Infrastructure.Persistence;
+
+namespace Switchboard.Infrastructure.Email;
+
+/// <summary>The embedded default: each message becomes an .eml file in the pickup folder, named after its Message-Id.</summary>
+internal sealed class PickupFolderMailSender(IOptions<SmtpOptions> smtp, IOptions<DatabaseOptions> database) : IMailSender
+{
+    public string Folder => Path.Combine(database.Value.ResolvedDataFolder, smtp.Value.PickupFolder);
+
+    public Task<IMailSession> OpenAsync(CancellationToken cancellationToken)
+    {
+        Directory.CreateDirectory(Folder);
+        return Task.FromResult<IMailSession>(new Session(Folder, smtp.Value.From));
+    }
+
+    private sealed class Session(string folder, string from) : IMailSession
+    {
+        public async Task<string> SendAsync(OutboxMessage message, CancellationToken cancellationToken)
+        {
+            var path = Path.Combine(folder, $"{message.MessageId.Trim('<', '>')}.eml");
+            await MimeMessages.From(message, from).WriteToAsync(path, cancellationToken);
+            return $"written to {path}";
+        }
+
+        public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+    }
+}

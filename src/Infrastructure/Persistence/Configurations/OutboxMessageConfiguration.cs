@@ -1,0 +1,27 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Switchboard.Domain.Notifications;
+
+namespace Switchboard.Infrastructure.Persistence.Configurations;
+
+internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<OutboxMessage>
+{
+    public void Configure(EntityTypeBuilder<OutboxMessage> builder)
+    {
+        builder.ToTable("OutboxMessages");
+        builder.HasKey(m => m.Id);
+        builder.Property(m => m.MessageId).HasMaxLength(100);
+        builder.Property(m => m.Topic).HasMaxLength(Topic.CodeMaxLength);
+        builder.Property(m => m.Level).HasConversion<string>().HasMaxLength(10);
+        builder.Property(m => m.RecipientEmail).HasMaxLength(254);
+        builder.Property(m => m.RecipientUsername).HasMaxLength(100);
+        builder.Property(m => m.Subject).HasMaxLength(Topic.SubjectMaxLength);
+        builder.Property(m => m.Status).HasConversion<string>().HasMaxLength(10);
+        builder.Property(m => m.LastError).HasMaxLength(OutboxMessage.ErrorMaxLength);
+        builder.Property(m => m.SmtpReply).HasMaxLength(500);
+        builder.HasIndex(m => m.MessageId).IsUnique();
+        builder.HasIndex(m => new { m.Status, m.NextAttemptAt });
+        builder.HasIndex(m => m.EventId);
+        builder.HasIndex(m => m.CreatedAt);
+    }
+}

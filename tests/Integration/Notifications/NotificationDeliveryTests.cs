@@ -1,0 +1,185 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Net.Sockets;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using MimeKit;
+using Switchboard.Domain.ApiKeys;
+using Switchboard.Domain.Notifications;
+using Switchboard.Domain.People;
+using Switchboard.Infrastructure.People;
+using Switchboard.Portal.Features.Notifications;
+
+namespace Switchboard.IntegrationTests.Notifications;
+
+/// <summary>Event in, e-mail out: ingest → evaluation → outbox → delivery (the pickup folder of the embedded default).</summary>
+public sealed class NotificationDeliveryTests(PortalFactory portal) : IClassFixture<PortalFactory>
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task StateChange_ToTheManager_IsRenderedQueuedAndDelivered()
+    {
+        await SeedAsync("dl");
+        await ConfigureAsync("dl", "state:VALID->LEFT", sendToManager: true);
+
+        await PostAsync(Event("dl-1", "dl.worker", "VALID", "LEFT"));
+
+        var message = await WaitForMessageAsync("dl-1", m => m.Status == MessageStatus.Sent);
+        Assert.Equal("dl.boss@example.test", message.RecipientEmail);
+        var file = Path.Combine(portal.DataFolder, "mail-pickup", $"{message.MessageId.Trim('<', '>')}.eml");
+        var mail = await MimeMessage.LoadAsync(file, Ct);
+        Assert.Equal("[WARNING] Dora Worker left (VALID → LEFT)", mail.Subject);
+        Assert.Equal("dl.boss@example.test", mail.To.Mailboxes.Single().Address);
+        Assert.Equal("WARNING", mail.Headers["X-Switchboard-Level"]);
+        Assert.Contains("Hello Bob Boss", mail.TextBody, StringComparison.Ordinal);
+        Assert.Contains("<b>Dora Worker</b> changed: state.", mail.HtmlBody, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ChangeTheRuleDoesNotDescribe_QueuesNothing()
+    {
+        await SeedAsync("nm");
+        await ConfigureAsync("nm", "state:VALID->DISABLED", sendToManager: true);
+
+        await PostAsync(Event("nm-1", "nm.worker", "VALID", "LEFT"));
+
+        await WaitForEvaluationAsync("nm-1");
+        await using var db = await portal.DbAsync();
+        var eventId = (await db.EntityEvents.SingleAsync(e => e.EventId == "nm-1", Ct)).Id;
+        Assert.False(await db.OutboxMessages.AnyAsync(m => m.EventId == eventId, Ct));
+    }
+
+    [Fact]
+    public async Task RecipientWithoutEmail_IsSkippedWithTheReasonOnTheEvent()
+    {
+        await SeedAsync("ne", bossEmail: null);
+        await ConfigureAsync("ne", "state:CHANGED", sendToManager: true);
+
+        await PostAsync(Event("ne-1", "ne.worker", "VALID", "LEFT"));
+
+        var evaluated = await WaitForEvaluationAsync("ne-1");
+        Assert.Contains("manager ne.boss: no e-mail address", evaluated, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task UnreachableMailServer_LeavesTheMessageFailedWithTheError_AndRetryable()
+    {
+        var closedPort = ClosedPort();
+        await using var offline = portal.WithWebHostBuilder(b => b
+            .UseSetting("Smtp:Host", "127.0.0.1")
+            .UseSetting("Smtp:Port", closedPort.ToString(System.Globalization.CultureInfo.InvariantCulture))
+            .UseSetting("Smtp:Security", "None"));
+        await SeedAsync("un", services: offline.Services);
+        await ConfigureAsync("un", "!", sendToManager: true, services: offline.Services);
+        var client = offline.CreateClient();
+        client.DefaultRequestHeaders.Add("X-Api-Key", await CreateKeyAsync(offline.Services));
+
+        await client.PostAsJsonAsync("/api/events", Event("un-1", "un.worker", "VALID", "LEFT"), Ct);
+
+        var message = await WaitForMessageAsync("un-1", m => m.Status == MessageStatus.Failed);
+        Assert.Equal(1, message.Attempts);
+        Assert.Contains("unreachable", message.LastError, StringComparison.Ordinal);
+        Assert.True(message.NextAttemptAt > DateTime.UtcNow);
+    }
+
+    private async Task SeedAsync(string prefix, string? bossEmail = "", IServiceProvider? services = null)
+    {
+        var writer = (services ?? portal.Services).GetRequiredService<DirectoryWriter>();
+        var result = await writer.UpsertAsync(
+        [
+            new PersonDraft { Username = $"{prefix}.boss", FirstName = "Bob", LastName = "Boss", Email = bossEmail == "" ? $"{prefix}.boss@example.test" : bossEmail },
+            new PersonDraft { Username = $"{prefix}.worker", FirstName = "Dora", LastName = "Worker", Email = $"{prefix}.worker@example.test", Manager = $"{prefix}.boss", State = "VALID", FormProjection = prefix },
+        ], Ct);
+        Assert.True(result.Succeeded);
+    }
+
+    private async Task ConfigureAsync(string prefix, string rule, bool sendToManager, IServiceProvider? services = null)
+    {
+        await using var scope = (services ?? portal.Services).CreateAsyncScope();
+        var notifications = scope.ServiceProvider.GetRequiredService<NotificationsService>();
+        await notifications.SaveTopicAsync(TestPeople.Admin, new TopicDraft($"{prefix}:state-changed", null,
+            "{{ identity.fullName }} left ({{ before.attributes.state }} → {{ after.attributes.state }})",
+            "<p>Hello {{ recipient.name }}, <b>{{ identity.fullName }}</b> changed: {{ changed | join: ', ' }}.</p>",
+            "Hello {{ recipient.name }}, {{ identity.fullName }} is now {{ after.attributes.state }}."), Ct);
+        await notifications.SaveConfigurationAsync(TestPeople.Admin, null, new NotificationConfigurationDraft
+        {
+            // Each test's configuration applies only to its own user type, so tests sharing the portal do not fire each other's.
+            EntityType = "IdmIdentity",
+            EventType = "UPDATE",
+            FormProjection = prefix,
+            Rule = rule,
+            Topic = $"{prefix}:state-changed",
+            Level = NotificationLevel.Warning,
+            SendToManager = sendToManager,
+        }, Ct);
+    }
+
+    private static object Event(string id, string username, string from, string to) => new
+    {
+        id,
+        entityType = "IdmIdentity",
+        eventType = "UPDATE",
+        entityId = $"guid-{username}",
+        identity = username,
+        before = new { attributes = new { state = from } },
+        after = new { attributes = new { state = to } },
+    };
+
+    private async Task PostAsync(object entityEvent)
+    {
+        var client = portal.ClientWithKey(await portal.CreateApiKeyAsync(ApiKeyScopes.EventsWrite));
+        Assert.Equal(HttpStatusCode.Accepted, (await client.PostAsJsonAsync("/api/events", entityEvent, Ct)).StatusCode);
+    }
+
+    private static async Task<string> CreateKeyAsync(IServiceProvider services)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var created = await scope.ServiceProvider.GetRequiredService<Switchboard.Portal.Features.ApiKeys.ApiKeyService>().CreateAsync(
+            TestPeople.Admin, new() { Name = $"offline {Guid.NewGuid():N}", Scopes = [ApiKeyScopes.EventsWrite] }, Ct);
+        return created.Secret;
+    }
+
+    private async Task<string> WaitForEvaluationAsync(string eventId)
+    {
+        for (var attempt = 0; attempt < 100; attempt++)
+        {
+            await using var db = await portal.DbAsync();
+            var stored = await db.EntityEvents.AsNoTracking().SingleOrDefaultAsync(e => e.EventId == eventId, Ct);
+            if (stored is { Evaluated: true })
+            {
+                return stored.EvaluationNote ?? "";
+            }
+
+            await Task.Delay(50, Ct);
+        }
+
+        throw new TimeoutException($"Event {eventId} was not evaluated within 5 s.");
+    }
+
+    private async Task<OutboxMessage> WaitForMessageAsync(string eventId, Func<OutboxMessage, bool> done)
+    {
+        for (var attempt = 0; attempt < 150; attempt++)
+        {
+            await using var db = await portal.DbAsync();
+            var message = await db.OutboxMessages.AsNoTracking()
+                .Where(m => db.EntityEvents.Any(e => e.Id == m.EventId && e.EventId == eventId))
+                .SingleOrDefaultAsync(Ct);
+            if (message is not null && done(message))
+            {
+                return message;
+            }
+
+            await Task.Delay(50, Ct);
+        }
+
+        throw new TimeoutException($"No message for event {eventId} reached the expected state within 7.5 s.");
+    }
+
+    private static int ClosedPort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
