@@ -11,6 +11,9 @@ public static class PageRoutes
     public const string NewPerson = "/people/new";
     public const string PeopleImport = "/people/import";
     public const string Roles = "/roles";
+    public const string Notifications = "/notifications";
+    public const string NewConfiguration = "/notifications/configurations/new";
+    public const string NewTopic = "/notifications/topics/new";
     public const string DevSignIn = "/dev/sign-in";
     public const string NoAccess = "/no-access";
     public const string SignedOut = "/signed-out";
@@ -18,6 +21,10 @@ public static class PageRoutes
     public const string Error = "/error";
 
     public static string Person(string username) => $"{People}/{Uri.EscapeDataString(username)}";
+
+    public static string Configuration(int id) => $"{Notifications}/configurations/{id}";
+
+    public static string Topic(string code) => $"{Notifications}/topics/{Uri.EscapeDataString(code)}";
 
     public static string PeopleWithRole(string role) => $"{People}?role={Uri.EscapeDataString(role)}";
 }

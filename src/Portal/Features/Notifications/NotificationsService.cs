@@ -6,6 +6,8 @@ using Switchboard.Domain.ApiKeys;
 using Switchboard.Domain.Audit;
 using Switchboard.Domain.Notifications;
 using Switchboard.Domain.Notifications.Templates;
+using Switchboard.Infrastructure.Email;
+using Switchboard.Infrastructure.Jobs;
 using Switchboard.Infrastructure.Persistence;
 using Switchboard.Portal.Auth;
 
@@ -17,7 +19,9 @@ public sealed class NotificationsService(
     AccessGuard guard,
     IAuditLog audit,
     IValidator<TopicDraft> topicValidator,
-    IValidator<NotificationConfigurationDraft> configurationValidator)
+    IValidator<NotificationConfigurationDraft> configurationValidator,
+    JobRegistry jobs,
+    TimeProvider time)
 {
     public async Task<int> SaveTopicAsync(ClaimsPrincipal caller, TopicDraft draft, CancellationToken cancellationToken)
     {
@@ -71,6 +75,129 @@ public sealed class NotificationsService(
             Details: AuditDiff.Between(before, Audited(configuration))), cancellationToken);
         return configuration.Id;
     }
+
+    public async Task<IReadOnlyList<ConfigurationRow>> ConfigurationsAsync(CancellationToken cancellationToken)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var configurations = await db.NotificationConfigurations.AsNoTracking().Include(c => c.Topic).OrderBy(c => c.Id).ToListAsync(cancellationToken);
+        return configurations.Select(c => new ConfigurationRow(c.Id, c.EntityType, c.EventType, c.FormProjection, c.System, c.Rule, c.Topic!.Code,
+            c.Level, Recipients(c), c.Disabled, c.Description)).ToList();
+    }
+
+    public async Task<NotificationConfigurationDraft?> ConfigurationAsync(int id, CancellationToken cancellationToken)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var c = await db.NotificationConfigurations.AsNoTracking().Include(x => x.Topic).SingleOrDefaultAsync(x => x.Id == id, cancellationToken);
+        return c is null ? null : new NotificationConfigurationDraft
+        {
+            EntityType = c.EntityType,
+            EventType = c.EventType,
+            FormProjection = c.FormProjection,
+            System = c.System,
+            Rule = c.Rule,
+            Topic = c.Topic!.Code,
+            Level = c.Level,
+            SendToIdentity = c.SendToIdentity,
+            SendToManager = c.SendToManager,
+            RecipientUsernames = c.RecipientUsernames,
+            RecipientRoles = c.RecipientRoles,
+            Disabled = c.Disabled,
+            Description = c.Description,
+        };
+    }
+
+    public async Task<IReadOnlyList<TopicRow>> TopicsAsync(CancellationToken cancellationToken)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        return await db.Topics.AsNoTracking().OrderBy(t => t.Code).Select(t => new TopicRow(t.Code, t.Description, t.Subject)).ToListAsync(cancellationToken);
+    }
+
+    public async Task<TopicDraft?> TopicAsync(string code, CancellationToken cancellationToken)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var t = await db.Topics.AsNoTracking().SingleOrDefaultAsync(x => x.Code == code, cancellationToken);
+        return t is null ? null : new TopicDraft(t.Code, t.Description, t.Subject, t.HtmlBody, t.TextBody);
+    }
+
+    public async Task SetDisabledAsync(ClaimsPrincipal caller, int id, bool disabled, CancellationToken cancellationToken)
+    {
+        var key = id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var action = disabled ? "notification-configuration.disabled" : "notification-configuration.enabled";
+        var actor = await guard.DemandAsync(caller, PortalRole.Admin, ApiKeyScopes.ConfigWrite, action, "notification-configuration", key, cancellationToken);
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var configuration = await db.NotificationConfigurations.SingleOrDefaultAsync(c => c.Id == id, cancellationToken)
+            ?? throw new KeyNotFoundException($"There is no notification configuration {id}.");
+        configuration.SetDisabled(disabled);
+        await db.SaveChangesAsync(cancellationToken);
+        await audit.WriteAsync(new AuditRecord(actor, action, "notification-configuration", key), cancellationToken);
+    }
+
+    public async Task<Paged<MessageRow>> MessagesAsync(MessageFilter filter, int page, int pageSize, CancellationToken cancellationToken)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var messages = db.OutboxMessages.AsNoTracking();
+        if (filter.Status is { } status)
+        {
+            messages = messages.Where(m => m.Status == status);
+        }
+
+        if (!string.IsNullOrWhiteSpace(filter.Topic))
+        {
+            messages = messages.Where(m => m.Topic == filter.Topic);
+        }
+
+        if (!string.IsNullOrWhiteSpace(filter.Recipient))
+        {
+            var recipient = filter.Recipient.Trim().ToLowerInvariant();
+            messages = messages.Where(m => m.RecipientEmail.StartsWith(recipient));
+        }
+
+        var total = await messages.CountAsync(cancellationToken);
+        var rows = await messages.OrderByDescending(m => m.Id).Skip(page * pageSize).Take(pageSize)
+            .Select(m => new MessageRow(m.Id, m.CreatedAt, m.RecipientEmail, m.Topic, m.Level, m.ConfigurationId,
+                db.EntityEvents.Where(e => e.Id == m.EventId).Select(e => e.EventId).FirstOrDefault() ?? "",
+                m.Status, m.Attempts, m.LastError, m.SentAt, m.SmtpReply, m.Subject))
+            .ToListAsync(cancellationToken);
+        return new Paged<MessageRow>(rows, total);
+    }
+
+    /// <summary>Sends messages again (Operator): they go out at the sender's next run with a fresh set of attempts.</summary>
+    public async Task<int> ResendAsync(ClaimsPrincipal caller, IReadOnlyCollection<long> ids, CancellationToken cancellationToken)
+    {
+        var actor = await guard.DemandAsync(caller, PortalRole.Operator, ApiKeyScopes.JobsRun, "message.resent", "message", string.Join(',', ids.Take(20)), cancellationToken);
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var messages = await db.OutboxMessages.Where(m => ids.Contains(m.Id)).ToListAsync(cancellationToken);
+        var now = time.GetUtcNow().UtcDateTime;
+        foreach (var message in messages)
+        {
+            message.Resend(now);
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        await audit.WriteAsync(new AuditRecord(actor, "message.resent", "message", string.Join(',', messages.Select(m => m.Id).Take(20)),
+            Details: $"{messages.Count} messages queued again"), cancellationToken);
+        jobs.Find(OutboxSenderJob.Name)?.RequestRun();
+        return messages.Count;
+    }
+
+    public async Task<Paged<EventRow>> EventsAsync(int page, int pageSize, CancellationToken cancellationToken)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var total = await db.EntityEvents.CountAsync(cancellationToken);
+        var rows = await db.EntityEvents.AsNoTracking().OrderByDescending(e => e.Id).Skip(page * pageSize).Take(pageSize)
+            .Select(e => new EventRow(e.Id, e.ReceivedAt, e.EventId, e.EntityType, e.EventType, e.Identity, e.System,
+                e.DirectorySync, e.DirectorySyncError, e.Evaluated, e.EvaluationNote))
+            .ToListAsync(cancellationToken);
+        return new Paged<EventRow>(rows, total);
+    }
+
+    private static string Recipients(NotificationConfiguration c) => string.Join(", ", new[]
+    {
+        c.SendToIdentity ? "identity" : null,
+        c.SendToManager ? "manager" : null,
+        c.RecipientUsernames.Count > 0 ? $"people: {string.Join(' ', c.RecipientUsernames)}" : null,
+        c.RecipientRoles.Count > 0 ? $"roles: {string.Join(' ', c.RecipientRoles)}" : null,
+    }.OfType<string>());
 
     private static object Audited(Topic topic) => new { topic.Code, topic.Description, topic.Subject, topic.HtmlBody, topic.TextBody };
 

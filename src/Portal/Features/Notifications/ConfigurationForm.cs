@@ -1,0 +1,58 @@
+using Switchboard.Domain.Events;
+using Switchboard.Domain.Notifications;
+
+namespace Switchboard.Portal.Features.Notifications;
+
+/// <summary>The configuration editor's model: a mutable copy of a draft for the form to bind to.</summary>
+public sealed class ConfigurationForm
+{
+    public string EntityType { get; set; } = EntityTypes.IdmIdentity;
+    public string EventType { get; set; } = EventTypes.Update;
+    public string? FormProjection { get; set; }
+    public string? System { get; set; }
+    public string Rule { get; set; } = "";
+    public string? Topic { get; set; }
+    public NotificationLevel Level { get; set; } = NotificationLevel.Info;
+    public bool SendToIdentity { get; set; }
+    public bool SendToManager { get; set; }
+
+    /// <summary>Usernames separated by spaces or commas.</summary>
+    public string? People { get; set; }
+    public IReadOnlyCollection<string> Roles { get; set; } = [];
+    public bool Disabled { get; set; }
+    public string? Description { get; set; }
+
+    public static ConfigurationForm From(NotificationConfigurationDraft draft) => new()
+    {
+        EntityType = draft.EntityType,
+        EventType = draft.EventType,
+        FormProjection = draft.FormProjection,
+        System = draft.System,
+        Rule = draft.Rule,
+        Topic = draft.Topic,
+        Level = draft.Level,
+        SendToIdentity = draft.SendToIdentity,
+        SendToManager = draft.SendToManager,
+        People = string.Join(' ', draft.RecipientUsernames),
+        Roles = draft.RecipientRoles.ToList(),
+        Disabled = draft.Disabled,
+        Description = draft.Description,
+    };
+
+    public NotificationConfigurationDraft ToDraft() => new()
+    {
+        EntityType = EntityType,
+        EventType = EventType,
+        FormProjection = EntityType == EntityTypes.IdmIdentity ? FormProjection : null,
+        System = EntityType == EntityTypes.SysProvisioningOperation ? System : null,
+        Rule = Rule,
+        Topic = Topic ?? "",
+        Level = Level,
+        SendToIdentity = SendToIdentity,
+        SendToManager = SendToManager,
+        RecipientUsernames = (People ?? "").Split([' ', ',', ';'], StringSplitOptions.RemoveEmptyEntries).ToList(),
+        RecipientRoles = Roles.ToList(),
+        Disabled = Disabled,
+        Description = Description,
+    };
+}
