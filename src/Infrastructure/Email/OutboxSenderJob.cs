@@ -20,7 +20,7 @@ public sealed partial class OutboxSenderJob(
     public const string Name = "outbox-sender";
     private const int ChunkSize = 200;
 
-    private static readonly JobDescriptor Descriptor = new(Name, "Delivers queued notification e-mails, retrying failures with back-off.", TimeSpan.FromSeconds(30));
+    private static readonly JobDescriptor Descriptor = new(Name, "Delivers queued notification e-mails, retrying failures with back-off.", TimeSpan.FromSeconds(30), RunAtStart: true);
 
     protected override async Task<JobRunResult> RunOnceAsync(IServiceProvider services, CancellationToken cancellationToken)
     {

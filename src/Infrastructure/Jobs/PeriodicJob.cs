@@ -37,6 +37,11 @@ public abstract partial class PeriodicJob : BackgroundService
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         await LoadPausedStateAsync(stoppingToken);
+        if (_handle.Descriptor.RunAtStart && !_handle.Status.Paused)
+        {
+            await RunAsync(stoppingToken);
+        }
+
         while (!stoppingToken.IsCancellationRequested)
         {
             var asked = await WaitForNextRunAsync(stoppingToken);

@@ -25,7 +25,7 @@ public sealed partial class NotificationEvaluationJob(
     public const string Name = "notification-evaluation";
     private const int ChunkSize = 200;
 
-    private static readonly JobDescriptor Descriptor = new(Name, "Evaluates received events against the notification configurations and queues e-mails.", TimeSpan.FromSeconds(30));
+    private static readonly JobDescriptor Descriptor = new(Name, "Evaluates received events against the notification configurations and queues e-mails.", TimeSpan.FromSeconds(30), RunAtStart: true);
 
     protected override async Task<JobRunResult> RunOnceAsync(IServiceProvider services, CancellationToken cancellationToken)
     {

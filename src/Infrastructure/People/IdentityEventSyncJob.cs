@@ -21,7 +21,7 @@ public sealed partial class IdentityEventSyncJob(
     private const int ChunkSize = 500;
 
     private static readonly JobDescriptor Descriptor = new(
-        Name, "Applies identity events (IdmIdentity CREATE/UPDATE/DELETE) to the people directory.", TimeSpan.FromSeconds(30));
+        Name, "Applies identity events (IdmIdentity CREATE/UPDATE/DELETE) to the people directory.", TimeSpan.FromSeconds(30), RunAtStart: true);
 
     protected override async Task<JobRunResult> RunOnceAsync(IServiceProvider services, CancellationToken cancellationToken)
     {

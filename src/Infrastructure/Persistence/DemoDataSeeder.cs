@@ -3,6 +3,9 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Switchboard.Domain.ApiKeys;
 using Switchboard.Domain.Audit;
+using Switchboard.Domain.Events;
+using Switchboard.Domain.Notifications;
+using Switchboard.Domain.Notifications.Templates;
 using Switchboard.Infrastructure.People;
 
 namespace Switchboard.Infrastructure.Persistence;
@@ -56,7 +59,32 @@ internal sealed partial class DemoDataSeeder(
             throw new InvalidOperationException($"Demo people are not valid: {people.Errors[0]}");
         }
 
+        await SeedNotificationsAsync(now, cancellationToken);
         LogSeeded(logger);
+    }
+
+    /// <summary>A topic and a configuration from the notification module's own example, and an event they fire on.</summary>
+    private async Task SeedNotificationsAsync(DateTime now, CancellationToken cancellationToken)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var topic = Topic.Create("identity:state-changed", "A person's state changed; tells their manager.", new EmailTemplate(
+            "{{ identity.fullName }}: {{ before.attributes.state }} → {{ after.attributes.state }}",
+            "<p>Hello {{ recipient.name }},</p><p><b>{{ identity.fullName }}</b> ({{ identity.username }}) changed state from {{ before.attributes.state }} to {{ after.attributes.state }}.</p>",
+            "Hello {{ recipient.name }},\n\n{{ identity.fullName }} ({{ identity.username }}) changed state from {{ before.attributes.state }} to {{ after.attributes.state }}."));
+        db.Topics.Add(topic);
+        db.NotificationConfigurations.Add(NotificationConfiguration.Create(new NotificationConfigurationDraft
+        {
+            EntityType = EntityTypes.IdmIdentity,
+            EventType = EventTypes.Update,
+            Rule = "state:VALID->LEFT",
+            Topic = topic.Code,
+            Level = NotificationLevel.Warning,
+            SendToManager = true,
+            Description = "Tell the manager when someone leaves",
+        }, topic));
+        db.EntityEvents.Add(EntityEvent.Receive("demo-evt-1", EntityTypes.IdmIdentity, EventTypes.Update, "demo-guid-tomas", "tomas.dvorak", null, now.AddMinutes(-5),
+            """{"attributes":{"state":"VALID"}}""", """{"attributes":{"state":"LEFT"}}""", "demo data", now.AddMinutes(-5)));
+        await db.SaveChangesAsync(cancellationToken);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Seeded demo data into the empty database")]
