@@ -16,9 +16,10 @@ if [ "${#missing[@]}" -gt 0 ]; then
   as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
 
-# 2. npm packages: the OpenID provider the browser tests sign in through.
-echo "== npm packages for the test identity provider"
+# 2. npm packages: the OpenID provider the browser tests sign in through, the SMTP server mail is delivered to.
+echo "== npm packages for the test identity provider and SMTP server"
 (cd tests/Playwright/oidc && npm ci --no-audit --no-fund --loglevel=error)
+(cd tests/Integration/maildev && npm ci --no-audit --no-fund --loglevel=error)
 
 # 3. Formatting, build, tests.
 echo "== Formatting (dotnet format --verify-no-changes)"

@@ -14,13 +14,15 @@ namespace Switchboard.Infrastructure.Email;
 /// exponential back-off, and is dead after the configured number of attempts.
 /// </summary>
 public sealed partial class OutboxSenderJob(
-    JobRegistry registry, IServiceScopeFactory scopes, TimeProvider time, ILogger<OutboxSenderJob> logger)
-    : PeriodicJob(Descriptor, registry, scopes, time, logger)
+    IOptions<SmtpOptions> options, JobRegistry registry, IServiceScopeFactory scopes, TimeProvider time, ILogger<OutboxSenderJob> logger)
+    : PeriodicJob(Descriptor(options.Value), registry, scopes, time, logger)
 {
     public const string Name = "outbox-sender";
     private const int ChunkSize = 200;
 
-    private static readonly JobDescriptor Descriptor = new(Name, "Delivers queued notification e-mails, retrying failures with back-off.", TimeSpan.FromSeconds(30), RunAtStart: true);
+    // New messages ring the job at once; the interval is how soon a failed message's retry is noticed.
+    private static JobDescriptor Descriptor(SmtpOptions options) =>
+        new(Name, "Delivers queued notification e-mails, retrying failures with back-off.", options.PollInterval, RunAtStart: true);
 
     protected override async Task<JobRunResult> RunOnceAsync(IServiceProvider services, CancellationToken cancellationToken)
     {

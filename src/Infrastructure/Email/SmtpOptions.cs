@@ -22,4 +22,7 @@ public sealed class SmtpOptions
     public TimeSpan FirstRetryDelay { get; set; } = TimeSpan.FromSeconds(30);
     public TimeSpan Lease { get; set; } = TimeSpan.FromMinutes(5);
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>How often the sender looks for messages whose retry time has come (new messages go out at once).</summary>
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(10);
 }

@@ -24,6 +24,11 @@ internal sealed class SmtpOptionsValidator : IValidateOptions<SmtpOptions>
             failures.Add($"Smtp:From '{options.From}' is not an e-mail address.");
         }
 
+        if (options.PollInterval <= TimeSpan.Zero)
+        {
+            failures.Add("Smtp:PollInterval must be positive.");
+        }
+
         if (options.MaxAttempts < 1)
         {
             failures.Add("Smtp:MaxAttempts must be at least 1.");

@@ -1,0 +1,111 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Json;
+using System.Net.Sockets;
+using System.Text.Json;
+
+namespace Switchboard.IntegrationTests;
+
+/// <summary>A real SMTP server on loopback (npm <c>maildev</c>), started on free ports; its REST API lists what arrived.</summary>
+public sealed class MailDev : IAsyncDisposable
+{
+    private readonly Process _process;
+    private readonly HttpClient _api;
+
+    private MailDev(Process process, int smtpPort, int webPort)
+    {
+        _process = process;
+        SmtpPort = smtpPort;
+        _api = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{webPort}") };
+    }
+
+    public int SmtpPort { get; }
+
+    public static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    public static async Task<MailDev> StartAsync(int? smtpPort = null)
+    {
+        var (smtp, web) = (smtpPort ?? FreePort(), FreePort());
+        var folder = Path.Combine(RepositoryRoot(), "tests", "Integration", "maildev");
+        var start = new ProcessStartInfo("node", [Path.Combine(folder, "node_modules", "maildev", "dist", "bin", "maildev.js"),
+            "--smtp", smtp.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            "--web", web.ToString(System.Globalization.CultureInfo.InvariantCulture), "--ip", "127.0.0.1"])
+        {
+            WorkingDirectory = folder,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        var process = Process.Start(start)!;
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, _) => { };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        var mailDev = new MailDev(process, smtp, web);
+        for (var attempt = 0; attempt < 100; attempt++)
+        {
+            try
+            {
+                if ((await mailDev._api.GetAsync("/api/healthz")).IsSuccessStatusCode && await SmtpAnswersAsync(smtp))
+                {
+                    return mailDev;
+                }
+            }
+            catch (HttpRequestException)
+            {
+            }
+
+            await Task.Delay(100);
+        }
+
+        await mailDev.DisposeAsync();
+        throw new TimeoutException("maildev did not start within 10 s (run ./test.sh once: it installs the npm package).");
+    }
+
+    /// <summary>Every received message as maildev's JSON (subject, to, headers, text, html …).</summary>
+    public async Task<IReadOnlyList<JsonElement>> MessagesAsync() =>
+        (await _api.GetFromJsonAsync<JsonElement>("/api/email")).EnumerateArray().ToList();
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+        }
+
+        _process.Dispose();
+        _api.Dispose();
+    }
+
+    private static async Task<bool> SmtpAnswersAsync(int port)
+    {
+        try
+        {
+            using var client = new TcpClient();
+            await client.ConnectAsync(IPAddress.Loopback, port);
+            return true;
+        }
+        catch (SocketException)
+        {
+            return false;
+        }
+    }
+
+    private static string RepositoryRoot()
+    {
+        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
+        {
+            if (File.Exists(Path.Combine(folder.FullName, "Switchboard.slnx")))
+            {
+                return folder.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("Run the tests from inside the repository.");
+    }
+}

@@ -1,0 +1,136 @@
+using System.Net.Http.Json;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Switchboard.Domain.ApiKeys;
+using Switchboard.Domain.Notifications;
+using Switchboard.Domain.People;
+using Switchboard.Infrastructure.People;
+using Switchboard.Portal.Features.ApiKeys;
+using Switchboard.Portal.Features.Notifications;
+
+namespace Switchboard.IntegrationTests.Notifications;
+
+/// <summary>Delivery to a real SMTP server on loopback, read back through its REST API.</summary>
+public sealed class SmtpDeliveryTests(PortalFactory portal) : IClassFixture<PortalFactory>
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task Event_IsDeliveredOverSmtp_ToTheManager_WithSubjectLevelAndBody()
+    {
+        await using var smtp = await MailDev.StartAsync();
+        await using var online = Configure(portal, smtp.SmtpPort);
+        await ArrangeAsync(online, "sm");
+
+        await PostAsync(online, "sm-1", "sm.worker");
+
+        var mail = await WaitForMailAsync(smtp, "sm.boss@example.test", expected: 1);
+        Assert.Equal("[WARNING] Dora Worker: VALID → LEFT", mail.GetProperty("subject").GetString());
+        Assert.Contains("Hello Bob Boss", mail.GetProperty("text").GetString(), StringComparison.Ordinal);
+        Assert.Equal("WARNING", mail.GetProperty("headers").GetProperty("x-switchboard-level").GetString());
+    }
+
+    [Fact]
+    public async Task ServerDown_MessageWaits_ThenGoesOutOnceWhenTheServerIsBack()
+    {
+        var port = MailDev.FreePort();
+        await using var online = Configure(portal, port);
+        await ArrangeAsync(online, "dn");
+
+        await PostAsync(online, "dn-1", "dn.worker");
+        await WaitForStatusAsync(online, "dn-1", MessageStatus.Failed);
+        await using var smtp = await MailDev.StartAsync(port);
+
+        await WaitForStatusAsync(online, "dn-1", MessageStatus.Sent);
+        var mails = await smtp.MessagesAsync();
+        Assert.Single(mails, m => m.GetProperty("to")[0].GetProperty("address").GetString() == "dn.boss@example.test");
+    }
+
+    private static WebApplicationFactory<Program> Configure(PortalFactory portal, int port) => portal.WithWebHostBuilder(b => b
+        .UseSetting("Smtp:Host", "127.0.0.1")
+        .UseSetting("Smtp:Port", port.ToString(System.Globalization.CultureInfo.InvariantCulture))
+        .UseSetting("Smtp:Security", "None")
+        .UseSetting("Smtp:FirstRetryDelay", "00:00:01")
+        .UseSetting("Smtp:PollInterval", "00:00:01")
+        .UseSetting("Database:DataFolder", Path.Combine(Path.GetTempPath(), $"switchboard-smtp-{Guid.NewGuid():N}")));
+
+    private static async Task ArrangeAsync(WebApplicationFactory<Program> portal, string prefix)
+    {
+        var result = await portal.Services.GetRequiredService<DirectoryWriter>().UpsertAsync(
+        [
+            new PersonDraft { Username = $"{prefix}.boss", FirstName = "Bob", LastName = "Boss", Email = $"{prefix}.boss@example.test" },
+            new PersonDraft { Username = $"{prefix}.worker", FirstName = "Dora", LastName = "Worker", Manager = $"{prefix}.boss", State = "VALID" },
+        ], Ct);
+        Assert.True(result.Succeeded);
+        await using var scope = portal.Services.CreateAsyncScope();
+        var notifications = scope.ServiceProvider.GetRequiredService<NotificationsService>();
+        await notifications.SaveTopicAsync(TestPeople.Admin, new TopicDraft("smtp:state", null,
+            "{{ identity.fullName }}: {{ before.attributes.state }} → {{ after.attributes.state }}",
+            "<p>Hello {{ recipient.name }}</p>", "Hello {{ recipient.name }}, {{ identity.fullName }} left."), Ct);
+        await notifications.SaveConfigurationAsync(TestPeople.Admin, null, new NotificationConfigurationDraft
+        {
+            EntityType = "IdmIdentity",
+            EventType = "UPDATE",
+            Rule = "state:VALID->LEFT",
+            Topic = "smtp:state",
+            Level = NotificationLevel.Warning,
+            SendToManager = true,
+        }, Ct);
+    }
+
+    private static async Task PostAsync(WebApplicationFactory<Program> portal, string id, string username)
+    {
+        await using var scope = portal.Services.CreateAsyncScope();
+        var key = await scope.ServiceProvider.GetRequiredService<ApiKeyService>().CreateAsync(TestPeople.Admin,
+            new CreateApiKeyRequest { Name = $"smtp {Guid.NewGuid():N}", Scopes = [ApiKeyScopes.EventsWrite] }, Ct);
+        var client = portal.CreateClient();
+        client.DefaultRequestHeaders.Add("X-Api-Key", key.Secret);
+        var response = await client.PostAsJsonAsync("/api/events", new
+        {
+            id,
+            entityType = "IdmIdentity",
+            eventType = "UPDATE",
+            entityId = $"guid-{username}",
+            identity = username,
+            before = new { attributes = new { state = "VALID" } },
+            after = new { attributes = new { state = "LEFT" } },
+        }, Ct);
+        response.EnsureSuccessStatusCode();
+    }
+
+    private static async Task<System.Text.Json.JsonElement> WaitForMailAsync(MailDev smtp, string recipient, int expected)
+    {
+        for (var attempt = 0; attempt < 100; attempt++)
+        {
+            var mails = (await smtp.MessagesAsync()).Where(m => m.GetProperty("to")[0].GetProperty("address").GetString() == recipient).ToList();
+            if (mails.Count >= expected)
+            {
+                return mails[0];
+            }
+
+            await Task.Delay(100, Ct);
+        }
+
+        throw new TimeoutException($"No mail for {recipient} arrived within 10 s.");
+    }
+
+    private static async Task WaitForStatusAsync(WebApplicationFactory<Program> portal, string eventId, MessageStatus status)
+    {
+        var factory = portal.Services.GetRequiredService<IDbContextFactory<Switchboard.Infrastructure.Persistence.SwitchboardDbContext>>();
+        for (var attempt = 0; attempt < 200; attempt++)
+        {
+            await using var db = await factory.CreateDbContextAsync(Ct);
+            var found = await db.OutboxMessages.AsNoTracking()
+                .AnyAsync(m => m.Status == status && db.EntityEvents.Any(e => e.Id == m.EventId && e.EventId == eventId), Ct);
+            if (found)
+            {
+                return;
+            }
+
+            await Task.Delay(100, Ct);
+        }
+
+        throw new TimeoutException($"The message for {eventId} did not become {status} within 20 s.");
+    }
+}
