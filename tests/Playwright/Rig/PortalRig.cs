@@ -18,17 +18,22 @@ public sealed class PortalRig : IAsyncLifetime
 
     private readonly string _dataFolder = Path.Combine(Path.GetTempPath(), $"switchboard-e2e-{Guid.NewGuid():N}");
     private ChildProcess? _identityProvider;
+    private ChildProcess? _smtpServer;
     private ChildProcess? _portal;
     private IPlaywright? _playwright;
 
     public string PortalUrl { get; private set; } = "";
     public string ProviderUrl { get; private set; } = "";
+
+    /// <summary>The REST API of the SMTP server (maildev) the portal delivers to; <c>GET /api/email</c> lists what arrived.</summary>
+    public string MailUrl { get; private set; } = "";
     public IBrowser Browser { get; private set; } = default!;
     public IAPIRequestContext Api { get; private set; } = default!;
 
     public async ValueTask InitializeAsync()
     {
-        var (portalPort, providerPort) = (FreePort.Next(), FreePort.Next());
+        var (portalPort, providerPort, smtpPort, mailPort) = (FreePort.Next(), FreePort.Next(), FreePort.Next(), FreePort.Next());
+        MailUrl = $"http://127.0.0.1:{mailPort}";
         PortalUrl = $"http://localhost:{portalPort}";
         ProviderUrl = $"http://localhost:{providerPort}";
 
@@ -37,8 +42,14 @@ public sealed class PortalRig : IAsyncLifetime
             new Dictionary<string, string> { ["OIDC_PORT"] = providerPort.ToString(System.Globalization.CultureInfo.InvariantCulture), ["PORTAL_URL"] = PortalUrl },
             "oidc-provider ready", TimeSpan.FromSeconds(30));
 
+        var maildev = Path.Combine(RepositoryRoot.Path, "tests", "Integration", "maildev");
+        _smtpServer = await ChildProcess.StartAsync(
+            "SMTP server", "node",
+            [Path.Combine(maildev, "node_modules", "maildev", "dist", "bin", "maildev.js"), "--smtp", Invariant(smtpPort), "--web", Invariant(mailPort), "--ip", "127.0.0.1"],
+            maildev, new Dictionary<string, string>(), "MailDev API running", TimeSpan.FromSeconds(30));
+
         _portal = await ChildProcess.StartAsync(
-            "portal", "dotnet", [PortalAssembly()], RepositoryRoot.Path, PortalEnvironment(portalPort, providerPort),
+            "portal", "dotnet", [PortalAssembly()], RepositoryRoot.Path, PortalEnvironment(portalPort, providerPort, smtpPort),
             "Application started", TimeSpan.FromSeconds(60));
 
         _playwright = await Playwright.CreateAsync();
@@ -53,8 +64,14 @@ public sealed class PortalRig : IAsyncLifetime
 
     public string PortalOutput => _portal?.Output ?? "";
 
-    private Dictionary<string, string> PortalEnvironment(int portalPort, int providerPort) => new()
+    private static string Invariant(int port) => port.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    private Dictionary<string, string> PortalEnvironment(int portalPort, int providerPort, int smtpPort) => new()
     {
+        ["Smtp__Host"] = "127.0.0.1",
+        ["Smtp__Port"] = Invariant(smtpPort),
+        ["Smtp__Security"] = "None",
+        ["Smtp__PollInterval"] = "00:00:01",
         ["ASPNETCORE_ENVIRONMENT"] = "Development",
         ["ASPNETCORE_URLS"] = $"http://localhost:{portalPort}",
         ["Database__DataFolder"] = _dataFolder,
@@ -95,6 +112,11 @@ public sealed class PortalRig : IAsyncLifetime
         if (_identityProvider is not null)
         {
             await _identityProvider.DisposeAsync();
+        }
+
+        if (_smtpServer is not null)
+        {
+            await _smtpServer.DisposeAsync();
         }
 
         if (Directory.Exists(_dataFolder))

@@ -1,0 +1,37 @@
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace Switchboard.BrowserTests.PageObjects;
+
+/// <summary>The Notifications pages: topic and configuration editors, and the delivery log.</summary>
+public sealed class NotificationPages(IPage page)
+{
+    public async Task CreateTopicAsync(string code, string subject, string text)
+    {
+        await page.GotoAsync("/notifications/topics/new");
+        await page.GetByLabel("Code").FillAsync(code);
+        await page.GetByLabel("Subject").FillAsync(subject);
+        await page.GetByLabel("HTML body").FillAsync($"<p>{text}</p>");
+        await page.GetByLabel("Text body").FillAsync(text);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Notifications" })).ToBeVisibleAsync();
+    }
+
+    public async Task CreateConfigurationAsync(string rule, string topic)
+    {
+        await page.GotoAsync("/notifications/configurations/new");
+        await page.GetByLabel("Rule").FillAsync(rule);
+        await page.GetByLabel("Topic").ClickAsync();
+        await page.GetByRole(AriaRole.Option, new() { Name = topic, Exact = true }).ClickAsync();
+        await page.GetByLabel("Send to the identity").CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Notifications" })).ToBeVisibleAsync();
+    }
+
+    public async Task<ILocator> DeliveryLogRowAsync(string recipient)
+    {
+        await page.GotoAsync("/notifications");
+        await page.GetByRole(AriaRole.Tab, new() { Name = "Delivery log" }).ClickAsync();
+        return page.GetByRole(AriaRole.Row).Filter(new() { HasText = recipient });
+    }
+}
