@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Switchboard.Domain.Audit;
+using Switchboard.Domain.Notifications;
 using Switchboard.Infrastructure.Jobs;
 using Switchboard.Infrastructure.Persistence;
 
@@ -28,6 +29,10 @@ public sealed class DashboardService(IDbContextFactory<SwitchboardDbContext> con
         var activeKeys = await db.ApiKeys.CountAsync(k => k.RevokedAt == null && (k.ExpiresAt == null || k.ExpiresAt > now), cancellationToken);
         var people = await db.People.CountAsync(p => !p.Deleted, cancellationToken);
         var withoutToken = await db.People.CountAsync(p => !p.Deleted && p.MattermostSyncEnabled && p.MattermostTokenProtected == null, cancellationToken);
+        var dayAgo = now.AddDays(-1);
+        var events = await db.EntityEvents.CountAsync(e => e.ReceivedAt >= dayAgo, cancellationToken);
+        var messages = await db.OutboxMessages.CountAsync(m => m.CreatedAt >= dayAgo, cancellationToken);
+        var failing = await db.OutboxMessages.CountAsync(m => m.Status == MessageStatus.Failed || m.Status == MessageStatus.Dead, cancellationToken);
         var statuses = jobs.Statuses();
         return new DashboardSummary(
             activity,
@@ -37,6 +42,9 @@ public sealed class DashboardService(IDbContextFactory<SwitchboardDbContext> con
             statuses.Count(s => s.LastOutcome == JobOutcome.Failed),
             activeKeys,
             people,
-            withoutToken);
+            withoutToken,
+            events,
+            messages,
+            failing);
     }
 }

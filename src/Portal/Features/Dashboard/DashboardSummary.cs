@@ -8,6 +8,9 @@ public sealed record DashboardSummary(
     int FailingJobs,
     int ActiveApiKeys,
     int People,
-    int ChatSyncWithoutToken);
+    int ChatSyncWithoutToken,
+    int EventsLastDay,
+    int MessagesLastDay,
+    int MessagesFailing);
 
 public sealed record DailyCount(DateOnly Day, int Count);
