@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Switchboard.Domain.ApiKeys;
 
@@ -16,15 +15,7 @@ internal sealed class ApiKeyConfiguration : IEntityTypeConfiguration<ApiKey>
         builder.Property(k => k.SecretHash).HasMaxLength(64);
         builder.Property(k => k.CreatedBy).HasMaxLength(200);
         builder.Property(k => k.RevokedBy).HasMaxLength(200);
-        builder.Property(k => k.Scopes)
-            .HasConversion(
-                scopes => string.Join(' ', scopes),
-                stored => stored.Split(' ', StringSplitOptions.RemoveEmptyEntries).ToList(),
-                new ValueComparer<List<string>>(
-                    (a, b) => a!.SequenceEqual(b!),
-                    list => list.Aggregate(0, (hash, s) => HashCode.Combine(hash, s.GetHashCode(StringComparison.Ordinal))),
-                    list => list.ToList()))
-            .HasMaxLength(500);
+        builder.Property(k => k.Scopes).StoredSpaceSeparated(500);
         builder.HasIndex(k => k.Prefix).IsUnique();
     }
 }

@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Switchboard.Domain.Notifications;
 
@@ -7,11 +6,6 @@ namespace Switchboard.Infrastructure.Persistence.Configurations;
 
 internal sealed class NotificationConfigurationConfiguration : IEntityTypeConfiguration<NotificationConfiguration>
 {
-    private static readonly ValueComparer<List<string>> ListComparer = new(
-        (a, b) => a!.SequenceEqual(b!),
-        list => list.Aggregate(0, (hash, s) => HashCode.Combine(hash, s.GetHashCode(StringComparison.Ordinal))),
-        list => list.ToList());
-
     public void Configure(EntityTypeBuilder<NotificationConfiguration> builder)
     {
         builder.ToTable("NotificationConfigurations");
@@ -23,11 +17,9 @@ internal sealed class NotificationConfigurationConfiguration : IEntityTypeConfig
         builder.Property(c => c.Rule).HasMaxLength(NotificationConfiguration.RuleMaxLength);
         builder.Property(c => c.Level).HasConversion<string>().HasMaxLength(10);
         builder.Property(c => c.Description).HasMaxLength(500);
-        builder.Property(c => c.RecipientUsernames).HasConversion(l => string.Join(' ', l), s => Split(s), ListComparer).HasMaxLength(4000);
-        builder.Property(c => c.RecipientRoles).HasConversion(l => string.Join(' ', l), s => Split(s), ListComparer).HasMaxLength(4000);
+        builder.Property(c => c.RecipientUsernames).StoredSpaceSeparated(4000);
+        builder.Property(c => c.RecipientRoles).StoredSpaceSeparated(4000);
         builder.HasOne(c => c.Topic).WithMany().HasForeignKey(c => c.TopicId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(c => new { c.EntityType, c.EventType, c.Disabled });
     }
-
-    private static List<string> Split(string stored) => stored.Split(' ', StringSplitOptions.RemoveEmptyEntries).ToList();
 }
