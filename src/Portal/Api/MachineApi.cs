@@ -10,6 +10,7 @@ public static class MachineApi
         api.MapJobsApi();
         api.MapPeopleApi();
         api.MapEventsApi();
+        api.MapNotificationsApi();
         return app;
     }
 }

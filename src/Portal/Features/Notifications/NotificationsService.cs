@@ -191,6 +191,98 @@ public sealed class NotificationsService(
         return new Paged<EventRow>(rows, total);
     }
 
+    public async Task<CodeListDocument> ExportAsync(CancellationToken cancellationToken)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var topics = await db.Topics.AsNoTracking().OrderBy(t => t.Code)
+            .Select(t => new TopicDraft(t.Code, t.Description, t.Subject, t.HtmlBody, t.TextBody)).ToListAsync(cancellationToken);
+        var ids = await db.NotificationConfigurations.AsNoTracking().OrderBy(c => c.Id).Select(c => c.Id).ToListAsync(cancellationToken);
+        var configurations = new List<NotificationConfigurationDraft>(ids.Count);
+        foreach (var id in ids)
+        {
+            configurations.Add((await ConfigurationAsync(id, cancellationToken))!);
+        }
+
+        return new CodeListDocument(topics, configurations);
+    }
+
+    /// <summary>Checks a document and says what importing it would change, without changing anything.</summary>
+    public async Task<CodeListDifference> PreviewImportAsync(CodeListDocument document, CancellationToken cancellationToken)
+    {
+        await ValidateAsync(document, cancellationToken);
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var stored = await db.Topics.AsNoTracking().ToDictionaryAsync(t => t.Code, cancellationToken);
+        return new CodeListDifference(
+            document.Topics.Where(t => !stored.ContainsKey(t.Code)).Select(t => t.Code).ToList(),
+            document.Topics.Where(t => stored.TryGetValue(t.Code, out var s) && (s.Description, s.Subject, s.HtmlBody, s.TextBody) != (t.Description, t.Subject, t.HtmlBody, t.TextBody))
+                .Select(t => t.Code).ToList(),
+            await db.NotificationConfigurations.CountAsync(cancellationToken),
+            document.Configurations.Count);
+    }
+
+    /// <summary>Imports a document in one transaction: all of it, or none of it when anything is invalid.</summary>
+    public async Task<CodeListDifference> ImportAsync(ClaimsPrincipal caller, CodeListDocument document, CancellationToken cancellationToken)
+    {
+        var actor = await guard.DemandAsync(caller, PortalRole.Admin, ApiKeyScopes.ConfigWrite, "notification-code-lists.imported", "notification-code-lists", null, cancellationToken);
+        var difference = await PreviewImportAsync(document, cancellationToken);
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var topics = await db.Topics.ToDictionaryAsync(t => t.Code, cancellationToken);
+        foreach (var draft in document.Topics)
+        {
+            var email = new EmailTemplate(draft.Subject, draft.HtmlBody, draft.TextBody);
+            if (topics.TryGetValue(draft.Code, out var topic))
+            {
+                topic.Update(draft.Description, email);
+            }
+            else
+            {
+                topics[draft.Code] = db.Topics.Add(Topic.Create(draft.Code, draft.Description, email)).Entity;
+            }
+        }
+
+        await db.NotificationConfigurations.ExecuteDeleteAsync(cancellationToken);
+        db.NotificationConfigurations.AddRange(document.Configurations.Select(c => NotificationConfiguration.Create(c, topics[c.Topic])));
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        await audit.WriteAsync(new AuditRecord(actor, "notification-code-lists.imported", "notification-code-lists", null,
+            Details: $"topics added: {string.Join(", ", difference.TopicsAdded)}; changed: {string.Join(", ", difference.TopicsChanged)}; configurations {difference.ConfigurationsBefore} → {difference.ConfigurationsAfter}"),
+            cancellationToken);
+        return difference;
+    }
+
+    private async Task ValidateAsync(CodeListDocument document, CancellationToken cancellationToken)
+    {
+        var failures = new List<FluentValidation.Results.ValidationFailure>();
+        for (var i = 0; i < document.Topics.Count; i++)
+        {
+            failures.AddRange((await topicValidator.ValidateAsync(document.Topics[i], cancellationToken)).Errors
+                .Select(e => new FluentValidation.Results.ValidationFailure($"topics[{i}].{e.PropertyName}", e.ErrorMessage)));
+        }
+
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var known = (await db.Topics.Select(t => t.Code).ToListAsync(cancellationToken)).Concat(document.Topics.Select(t => t.Code)).ToHashSet(StringComparer.Ordinal);
+        for (var i = 0; i < document.Configurations.Count; i++)
+        {
+            failures.AddRange((await configurationValidator.ValidateAsync(document.Configurations[i], cancellationToken)).Errors
+                .Select(e => new FluentValidation.Results.ValidationFailure($"configurations[{i}].{e.PropertyName}", e.ErrorMessage)));
+            if (!string.IsNullOrEmpty(document.Configurations[i].Topic) && !known.Contains(document.Configurations[i].Topic))
+            {
+                failures.Add(new($"configurations[{i}].Topic", $"There is no topic '{document.Configurations[i].Topic}'."));
+            }
+        }
+
+        foreach (var duplicate in document.Topics.GroupBy(t => t.Code).Where(g => g.Count() > 1))
+        {
+            failures.Add(new("topics", $"Topic '{duplicate.Key}' appears more than once."));
+        }
+
+        if (failures.Count > 0)
+        {
+            throw new ValidationException(failures);
+        }
+    }
+
     private static string Recipients(NotificationConfiguration c) => string.Join(", ", new[]
     {
         c.SendToIdentity ? "identity" : null,

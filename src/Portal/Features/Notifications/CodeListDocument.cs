@@ -1,0 +1,13 @@
+using Switchboard.Domain.Notifications;
+
+namespace Switchboard.Portal.Features.Notifications;
+
+/// <summary>
+/// Every editable notification code list in one JSON document, for keeping configuration in version control.
+/// Importing it upserts topics by code and replaces the configurations with the document's, atomically.
+/// </summary>
+public sealed record CodeListDocument(IReadOnlyList<TopicDraft> Topics, IReadOnlyList<NotificationConfigurationDraft> Configurations);
+
+/// <summary>What an import would change (or changed).</summary>
+public sealed record CodeListDifference(
+    IReadOnlyList<string> TopicsAdded, IReadOnlyList<string> TopicsChanged, int ConfigurationsBefore, int ConfigurationsAfter);
