@@ -42,6 +42,41 @@ public sealed class NotificationTests(PortalRig rig) : BrowserTest(rig)
         await Expect(row).ToContainTextAsync("e2e-evt-1");
     }
 
+    [Fact]
+    public async Task Viewer_SeesNoEditToggleOrResend_AndIsRefusedTheEditors()
+    {
+        await new PortalShell(Page).SignInAsync("vera.viewer");
+        await Page.GotoAsync("/notifications");
+
+        await Expect(Page.GetByRole(AriaRole.Tab, new() { Name = "Configurations" })).ToBeVisibleAsync();
+        // Each of these is on the page for the roles that may use it whatever the data (e.g. "Resend 0 selected").
+        await Expect(Page.GetByRole(AriaRole.Link, new() { Name = "New configuration" })).ToHaveCountAsync(0);
+        await Page.GetByRole(AriaRole.Tab, new() { Name = "Topics" }).ClickAsync();
+        await Expect(Page.GetByRole(AriaRole.Link, new() { Name = "New topic" })).ToHaveCountAsync(0);
+        await Page.GetByRole(AriaRole.Tab, new() { Name = "Delivery log" }).ClickAsync();
+        await Expect(Page.GetByRole(AriaRole.Table, new() { Name = "Delivery log" }).Or(Page.GetByText("No messages match"))).Not.ToHaveCountAsync(0);
+        await Expect(Page.GetByRole(AriaRole.Button, new() { Name = "Resend", Exact = false })).ToHaveCountAsync(0);
+
+        foreach (var path in new[] { "/notifications/configurations/new", "/notifications/topics/new" })
+        {
+            await Page.GotoAsync(path);
+            await Expect(Page.GetByRole(AriaRole.Heading, new() { Name = "No access" })).ToBeVisibleAsync();
+        }
+    }
+
+    [Fact]
+    public async Task Operator_SeesResend_ButNotTheEditors()
+    {
+        await new PortalShell(Page).SignInAsync("otto.operator");
+        await Page.GotoAsync("/notifications");
+
+        await Page.GetByRole(AriaRole.Tab, new() { Name = "Delivery log" }).ClickAsync();
+
+        await Expect(Page.GetByRole(AriaRole.Button, new() { Name = "Resend 0 selected" })).ToBeDisabledAsync();
+        await Page.GotoAsync("/notifications/topics/new");
+        await Expect(Page.GetByRole(AriaRole.Heading, new() { Name = "No access" })).ToBeVisibleAsync();
+    }
+
     private async Task<JsonElement> WaitForMailAsync(string recipient)
     {
         using var http = new HttpClient { BaseAddress = new Uri(Rig.MailUrl) };
