@@ -3,6 +3,7 @@ using Switchboard.Infrastructure;
 using Switchboard.Portal.Api;
 using Switchboard.Portal.Auth;
 using Switchboard.Portal.Components;
+using Switchboard.Portal.Features.Notifications;
 using Switchboard.Portal.Features.People;
 
 namespace Switchboard.Portal;
@@ -37,6 +38,7 @@ public static class PortalPipeline
         app.MapAuthEndpoints(app.Services.GetRequiredService<SignInMode>().Development && app.Environment.IsDevelopment());
         app.MapMachineApi();
         app.MapPeopleExport();
+        app.MapCodeListExport();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

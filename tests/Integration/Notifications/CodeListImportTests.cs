@@ -49,6 +49,20 @@ public sealed class CodeListImportTests(PortalFactory portal) : IClassFixture<Po
     }
 
     [Fact]
+    public async Task Export_ForASignedInPerson_IsADownloadableDocument()
+    {
+        var client = portal.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        await DevelopmentSignIn.SignInAsync(client, "vera.viewer", Ct);
+
+        var response = await client.GetAsync("/notifications/code-lists.json", Ct);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var document = await response.Content.ReadFromJsonAsync<JsonElement>(Ct);
+        Assert.Equal(JsonValueKind.Array, document.GetProperty("topics").ValueKind);
+        Assert.Equal(JsonValueKind.Array, document.GetProperty("configurations").ValueKind);
+    }
+
+    [Fact]
     public async Task Import_WithAReadOnlyKey_Is403()
     {
         var client = portal.ClientWithKey(await portal.CreateApiKeyAsync(ApiKeyScopes.ConfigRead));
