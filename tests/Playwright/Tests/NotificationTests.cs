@@ -40,6 +40,8 @@ public sealed class NotificationTests(PortalRig rig) : BrowserTest(rig)
         var row = await notifications.DeliveryLogRowAsync("e2e.leaver@example.test");
         await Expect(row).ToContainTextAsync("Sent");
         await Expect(row).ToContainTextAsync("e2e-evt-1");
+        await row.GetByRole(AriaRole.Link, new() { Name = "e2e.leaver left" }).ClickAsync();
+        await Expect(Page.GetByLabel("Text body")).ToHaveTextAsync("Goodbye e2e.leaver@example.test");
     }
 
     [Fact]

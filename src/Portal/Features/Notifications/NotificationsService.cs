@@ -161,6 +161,12 @@ public sealed class NotificationsService(
         return new Paged<MessageRow>(rows, total);
     }
 
+    public async Task<OutboxMessage?> MessageAsync(long id, CancellationToken cancellationToken)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        return await db.OutboxMessages.AsNoTracking().SingleOrDefaultAsync(m => m.Id == id, cancellationToken);
+    }
+
     /// <summary>Sends messages again (Operator): they go out at the sender's next run with a fresh set of attempts.</summary>
     public async Task<int> ResendAsync(ClaimsPrincipal caller, IReadOnlyCollection<long> ids, CancellationToken cancellationToken)
     {
