@@ -13,6 +13,7 @@ internal sealed class ApiExceptionHandler(IProblemDetailsService problemDetails)
         ProblemDetails? problem = exception switch
         {
             AccessDeniedException denied => new ProblemDetails { Status = StatusCodes.Status403Forbidden, Title = "Forbidden", Detail = denied.Message },
+            KeyNotFoundException missing => new ProblemDetails { Status = StatusCodes.Status404NotFound, Title = "Not found", Detail = missing.Message },
             ValidationException invalid => new HttpValidationProblemDetails(
                 invalid.Errors.GroupBy(e => e.PropertyName).ToDictionary(g => g.Key, g => g.Select(e => e.ErrorMessage).ToArray()))
             {

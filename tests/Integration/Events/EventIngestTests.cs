@@ -68,6 +68,26 @@ public sealed class EventIngestTests(PortalFactory portal) : IClassFixture<Porta
     }
 
     [Fact]
+    public async Task SameEventPostedConcurrently_IsStoredOnce_AndEveryRequestIsAccepted()
+    {
+        var client = await ClientAsync();
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ =>
+            client.PostAsJsonAsync("/api/events", Identity("evt-race", "CREATE", "in.race", new { }), Ct)));
+
+        Assert.All(responses, r => Assert.Equal(HttpStatusCode.Accepted, r.StatusCode));
+        var accepted = 0;
+        foreach (var response in responses)
+        {
+            accepted += (await response.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("accepted").GetInt32();
+        }
+
+        Assert.Equal(1, accepted);
+        await using var db = await portal.DbAsync();
+        Assert.Equal(1, await db.EntityEvents.CountAsync(e => e.EventId == "evt-race", Ct));
+    }
+
+    [Fact]
     public async Task BatchWithABadItem_Is400NamingItAndField_AndStoresNothing()
     {
         var client = await ClientAsync();

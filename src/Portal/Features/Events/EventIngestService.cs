@@ -24,6 +24,30 @@ public sealed class EventIngestService(
     public async Task<IngestSummary> StoreAsync(ClaimsPrincipal caller, IReadOnlyList<IncomingEvent> events, CancellationToken cancellationToken)
     {
         var actor = await guard.DemandAsync(caller, PortalRole.Admin, ApiKeyScopes.EventsWrite, "events.received", "event", null, cancellationToken);
+        int accepted;
+        try
+        {
+            accepted = await StoreNewAsync(events, actor.Name, cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // Another request stored one of these ids between our look-up and our insert: look again, once.
+            accepted = await StoreNewAsync(events, actor.Name, cancellationToken);
+        }
+
+        if (events.Any(e => e.EntityType == EntityTypes.IdmIdentity))
+        {
+            jobs.Find(IdentityEventSyncJob.Name)?.RequestRun();
+        }
+
+        jobs.Find(NotificationEvaluationJob.Name)?.RequestRun();
+
+        return new IngestSummary(accepted, events.Count - accepted);
+    }
+
+    /// <returns>How many events were new and stored.</returns>
+    private async Task<int> StoreNewAsync(IReadOnlyList<IncomingEvent> events, string receivedFrom, CancellationToken cancellationToken)
+    {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var ids = events.Select(e => e.Id).Distinct(StringComparer.Ordinal).ToList();
         var seen = (await db.EntityEvents.Where(e => ids.Contains(e.EventId)).Select(e => e.EventId).ToListAsync(cancellationToken))
@@ -38,18 +62,11 @@ public sealed class EventIngestService(
             }
 
             db.EntityEvents.Add(EntityEvent.Receive(incoming.Id, incoming.EntityType, incoming.EventType, incoming.EntityId,
-                incoming.Identity, incoming.System, incoming.OccurredAt, incoming.Before, incoming.After, actor.Name, now));
+                incoming.Identity, incoming.System, incoming.OccurredAt, incoming.Before, incoming.After, receivedFrom, now));
             accepted++;
         }
 
         await db.SaveChangesAsync(cancellationToken);
-        if (events.Any(e => e.EntityType == EntityTypes.IdmIdentity))
-        {
-            jobs.Find(IdentityEventSyncJob.Name)?.RequestRun();
-        }
-
-        jobs.Find(NotificationEvaluationJob.Name)?.RequestRun();
-
-        return new IngestSummary(accepted, events.Count - accepted);
+        return accepted;
     }
 }
