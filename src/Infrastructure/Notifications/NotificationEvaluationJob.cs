@@ -45,12 +45,13 @@ public sealed partial class NotificationEvaluationJob(
                 break;
             }
 
+            var recipients = new RecipientResolver(db);
             foreach (var entityEvent in pending)
             {
                 var notes = new List<string>();
                 try
                 {
-                    queued += await EvaluateAsync(db, renderer, configurations, entityEvent, notes, cancellationToken);
+                    queued += await EvaluateAsync(db, recipients, renderer, configurations, entityEvent, notes, cancellationToken);
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException)
                 {
@@ -74,7 +75,8 @@ public sealed partial class NotificationEvaluationJob(
     }
 
     private async Task<int> EvaluateAsync(
-        SwitchboardDbContext db, ITemplateRenderer renderer, List<(NotificationConfiguration Configuration, NotificationRule? Rule)> configurations,
+        SwitchboardDbContext db, RecipientResolver recipientResolver, ITemplateRenderer renderer,
+        List<(NotificationConfiguration Configuration, NotificationRule? Rule)> configurations,
         EntityEvent entityEvent, List<string> notes, CancellationToken cancellationToken)
     {
         var (before, after) = (State(entityEvent.Before), State(entityEvent.After));
@@ -88,7 +90,7 @@ public sealed partial class NotificationEvaluationJob(
                 continue;
             }
 
-            var (recipients, skipped) = await RecipientResolver.ResolveAsync(db, configuration, identity, cancellationToken);
+            var (recipients, skipped) = await recipientResolver.ResolveAsync(configuration, identity, cancellationToken);
             notes.Add($"configuration {configuration.Id} fired: {recipients.Count} recipients");
             notes.AddRange(skipped.Select(s => $"configuration {configuration.Id} skipped {s}"));
             foreach (var recipient in recipients)
