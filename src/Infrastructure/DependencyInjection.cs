@@ -5,11 +5,13 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Switchboard.Domain.Audit;
 using Switchboard.Domain.Notifications;
+using Switchboard.Domain.Notifications.Scripts;
 using Switchboard.Domain.Notifications.Templates;
 using Switchboard.Infrastructure.Audit;
 using Switchboard.Infrastructure.Email;
 using Switchboard.Infrastructure.Jobs;
 using Switchboard.Infrastructure.Notifications;
+using Switchboard.Infrastructure.Notifications.Scripts;
 using Switchboard.Infrastructure.People;
 using Switchboard.Infrastructure.Persistence;
 using Switchboard.Infrastructure.Templates;
@@ -68,6 +70,9 @@ public static class DependencyInjection
     private static void AddNotifications(this IServiceCollection services)
     {
         services.AddSingleton<ITemplateRenderer, FluidTemplateRenderer>();
+        services.AddOptions<ScriptOptions>().BindConfiguration(ScriptOptions.SectionName).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<ScriptOptions>, ScriptOptionsValidator>();
+        services.AddSingleton<INotificationScripts, JintNotificationScripts>();
         services.AddOptions<SmtpOptions>().BindConfiguration(SmtpOptions.SectionName).ValidateOnStart();
         services.AddSingleton<IValidateOptions<SmtpOptions>, SmtpOptionsValidator>();
         services.AddSingleton<SmtpMailSender>();

@@ -7,6 +7,8 @@ namespace Switchboard.Domain.Notifications;
 public sealed class NotificationConfiguration
 {
     public const int RuleMaxLength = 1000;
+    public const int ScriptMaxLength = 20_000;
+    public const int FailureMaxLength = 1000;
 
     private NotificationConfiguration()
     {
@@ -17,7 +19,12 @@ public sealed class NotificationConfiguration
     public string EventType { get; private set; } = "";
     public string? FormProjection { get; private set; }
     public string? System { get; private set; }
+
+    /// <summary>The attribute rule; empty when <see cref="RuleScript"/> decides instead.</summary>
     public string Rule { get; private set; } = "";
+
+    /// <summary>JavaScript returning true when the configuration fires; used instead of <see cref="Rule"/>.</summary>
+    public string? RuleScript { get; private set; }
     public int TopicId { get; private set; }
     public Topic? Topic { get; private set; }
     public NotificationLevel Level { get; private set; }
@@ -25,8 +32,16 @@ public sealed class NotificationConfiguration
     public bool SendToManager { get; private set; }
     public List<string> RecipientUsernames { get; private set; } = [];
     public List<string> RecipientRoles { get; private set; } = [];
+
+    /// <summary>JavaScript returning more recipients: usernames or e-mail addresses.</summary>
+    public string? RecipientsScript { get; private set; }
     public bool Disabled { get; private set; }
     public string? Description { get; private set; }
+
+    /// <summary>How often this configuration failed to evaluate (a script threw or broke a limit), and the last reason.</summary>
+    public int FailureCount { get; private set; }
+    public string? LastFailure { get; private set; }
+    public DateTime? LastFailureAt { get; private set; }
 
     public static NotificationConfiguration Create(NotificationConfigurationDraft draft, Topic topic)
     {
@@ -42,6 +57,7 @@ public sealed class NotificationConfiguration
         FormProjection = Blank(draft.FormProjection);
         System = Blank(draft.System);
         Rule = draft.Rule.Trim();
+        RuleScript = Blank(draft.RuleScript);
         Topic = topic;
         TopicId = topic.Id;
         Level = draft.Level;
@@ -49,11 +65,19 @@ public sealed class NotificationConfiguration
         SendToManager = draft.SendToManager;
         RecipientUsernames = draft.RecipientUsernames.Distinct(StringComparer.OrdinalIgnoreCase).ToList();
         RecipientRoles = draft.RecipientRoles.Distinct(StringComparer.Ordinal).ToList();
+        RecipientsScript = Blank(draft.RecipientsScript);
         Disabled = draft.Disabled;
         Description = Blank(draft.Description);
     }
 
     public void SetDisabled(bool disabled) => Disabled = disabled;
+
+    public void RecordFailure(string reason, DateTime now)
+    {
+        FailureCount++;
+        LastFailure = reason.Length > FailureMaxLength ? reason[..FailureMaxLength] : reason;
+        LastFailureAt = now;
+    }
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }

@@ -1,12 +1,10 @@
-using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Switchboard.Domain.Events;
 using Switchboard.Domain.Notifications;
-using Switchboard.Domain.Notifications.Rules;
+using Switchboard.Domain.Notifications.Scripts;
 using Switchboard.Domain.Notifications.Templates;
-using Switchboard.Domain.People;
 using Switchboard.Infrastructure.Email;
 using Switchboard.Infrastructure.Jobs;
 using Switchboard.Infrastructure.Persistence;
@@ -31,13 +29,14 @@ public sealed partial class NotificationEvaluationJob(
     {
         var contextFactory = services.GetRequiredService<IDbContextFactory<SwitchboardDbContext>>();
         var renderer = services.GetRequiredService<ITemplateRenderer>();
+        var scripts = services.GetRequiredService<INotificationScripts>();
         var (events, queued) = (0, 0);
-        List<(NotificationConfiguration Configuration, NotificationRule? Rule)>? configurations = null;
+        List<CompiledConfiguration>? configurations = null;
         while (true)
         {
             await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
             configurations ??= (await db.NotificationConfigurations.AsNoTracking().Include(c => c.Topic).Where(c => !c.Disabled).ToListAsync(cancellationToken))
-                .Select(c => (c, RuleParser.Parse(c.Rule).Rule))
+                .Select(CompiledConfiguration.Of)
                 .ToList();
             var pending = await db.EntityEvents.Where(e => !e.Evaluated).OrderBy(e => e.Id).Take(ChunkSize).ToListAsync(cancellationToken);
             if (pending.Count == 0)
@@ -45,13 +44,17 @@ public sealed partial class NotificationEvaluationJob(
                 break;
             }
 
-            var recipients = new RecipientResolver(db);
+            var evaluator = new NotificationEvaluator(db, renderer, scripts);
+            var failures = new List<(int ConfigurationId, string Reason)>();
             foreach (var entityEvent in pending)
             {
                 var notes = new List<string>();
                 try
                 {
-                    queued += await EvaluateAsync(db, recipients, renderer, configurations, entityEvent, notes, cancellationToken);
+                    foreach (var verdict in await evaluator.EvaluateAsync(entityEvent, configurations, explain: false, cancellationToken))
+                    {
+                        queued += Record(db, entityEvent, verdict, notes, failures);
+                    }
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException)
                 {
@@ -63,6 +66,7 @@ public sealed partial class NotificationEvaluationJob(
                 events++;
             }
 
+            await RecordFailuresAsync(db, failures, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
         }
 
@@ -74,78 +78,44 @@ public sealed partial class NotificationEvaluationJob(
         return events == 0 ? JobRunResult.Skipped("no events waiting") : JobRunResult.Succeeded($"{events} events evaluated, {queued} messages queued");
     }
 
-    private async Task<int> EvaluateAsync(
-        SwitchboardDbContext db, RecipientResolver recipientResolver, ITemplateRenderer renderer,
-        List<(NotificationConfiguration Configuration, NotificationRule? Rule)> configurations,
-        EntityEvent entityEvent, List<string> notes, CancellationToken cancellationToken)
+    /// <summary>Queues a firing configuration's messages and notes what happened on the event; returns how many were queued.</summary>
+    private int Record(SwitchboardDbContext db, EntityEvent entityEvent, ConfigurationVerdict verdict, List<string> notes, List<(int, string)> failures)
     {
-        var (before, after) = (State(entityEvent.Before), State(entityEvent.After));
-        var change = new EntityChange(before.Attributes, after.Attributes, before.Eav, after.Eav);
-        var identity = await IdentityAsync(db, entityEvent.Identity, after, before, cancellationToken);
-        var queued = 0;
-        foreach (var (configuration, rule) in configurations)
+        var id = verdict.Configuration.Id;
+        if (verdict.Kind == VerdictKind.Failed)
         {
-            if (!ConfigurationFilter.AppliesTo(configuration, entityEvent, identity.FormProjection) || rule is null || !rule.Matches(change))
-            {
-                continue;
-            }
-
-            var (recipients, skipped) = await recipientResolver.ResolveAsync(configuration, identity, cancellationToken);
-            notes.Add($"configuration {configuration.Id} fired: {recipients.Count} recipients");
-            notes.AddRange(skipped.Select(s => $"configuration {configuration.Id} skipped {s}"));
-            foreach (var recipient in recipients)
-            {
-                var model = new TemplateModel(entityEvent.EntityType, entityEvent.EventType, configuration.Level.ToString().ToUpperInvariant(), entityEvent.System,
-                    Changed(change), before, after,
-                    new TemplatePerson(identity.Username, identity.FirstName, identity.LastName, identity.Email, identity.ManagerUsername),
-                    new TemplateRecipient(recipient.Email, recipient.Username, recipient.Name),
-                    new TemplateConfiguration(configuration.Topic!.Code, configuration.Description));
-                var email = await renderer.RenderAsync(configuration.Topic.Email, model, cancellationToken);
-                db.OutboxMessages.Add(OutboxMessage.Queue(entityEvent.Id, configuration.Id, configuration.Topic.Code, configuration.Level,
-                    recipient.Email, recipient.Username, email.Subject, email.HtmlBody, email.TextBody, Time.GetUtcNow().UtcDateTime));
-                queued++;
-            }
+            notes.Add($"configuration {id} failed: {verdict.Reason}");
+            failures.Add((id, $"event {entityEvent.EventId}: {verdict.Reason}"));
+            return 0;
         }
 
-        return queued;
-    }
-
-    private static async Task<IdentityFacts> IdentityAsync(
-        SwitchboardDbContext db, string username, TemplateState after, TemplateState before, CancellationToken cancellationToken)
-    {
-        var key = Person.KeyOf(username);
-        var person = await db.People.AsNoTracking().Include(p => p.Manager).SingleOrDefaultAsync(p => p.UsernameKey == key, cancellationToken);
-        string? Said(string attribute) => after.Attributes.GetValueOrDefault(attribute) ?? before.Attributes.GetValueOrDefault(attribute);
-        return new IdentityFacts(
-            person?.Username ?? username,
-            person,
-            person?.Email ?? Said("email"),
-            person?.FirstName ?? Said("firstName"),
-            person?.LastName ?? Said("lastName"),
-            person?.Manager?.Username ?? Said("manager"),
-            person?.FormProjection ?? Said("formProjection"));
-    }
-
-    private static TemplateState State(string? json)
-    {
-        if (json is null)
+        notes.Add($"configuration {id} fired: {verdict.Messages.Count} recipients");
+        notes.AddRange(verdict.Skipped.Select(s => $"configuration {id} skipped {s}"));
+        var now = Time.GetUtcNow().UtcDateTime;
+        foreach (var (recipient, email) in verdict.Messages)
         {
-            return new TemplateState(new Dictionary<string, string?>(), new Dictionary<string, string?>());
+            db.OutboxMessages.Add(OutboxMessage.Queue(entityEvent.Id, id, verdict.Configuration.Topic!.Code, verdict.Configuration.Level,
+                recipient.Email, recipient.Username, email.Subject, email.HtmlBody, email.TextBody, now));
         }
 
-        using var document = JsonDocument.Parse(json);
-        var root = document.RootElement;
-        return new TemplateState(
-            RuleText.OfObject(root.TryGetProperty("attributes", out var attributes) ? attributes : null),
-            RuleText.OfObject(root.TryGetProperty("eav", out var eav) ? eav : null));
+        return verdict.Messages.Count;
     }
 
-    private static List<string> Changed(EntityChange change) =>
-        Differences(change.BeforeAttributes, change.AfterAttributes).Concat(Differences(change.BeforeEav, change.AfterEav).Select(c => $"EAV:{c}")).ToList();
+    /// <summary>A configuration that failed is marked so on its row, where the configurations grid shows it.</summary>
+    private async Task RecordFailuresAsync(SwitchboardDbContext db, List<(int ConfigurationId, string Reason)> failures, CancellationToken cancellationToken)
+    {
+        if (failures.Count == 0)
+        {
+            return;
+        }
 
-    private static IEnumerable<string> Differences(IReadOnlyDictionary<string, string?> before, IReadOnlyDictionary<string, string?> after) =>
-        before.Keys.Union(after.Keys).Order(StringComparer.Ordinal)
-            .Where(k => !string.Equals(before.GetValueOrDefault(k), after.GetValueOrDefault(k), StringComparison.Ordinal));
+        var ids = failures.Select(f => f.ConfigurationId).Distinct().ToList();
+        var configurations = await db.NotificationConfigurations.Where(c => ids.Contains(c.Id)).ToDictionaryAsync(c => c.Id, cancellationToken);
+        foreach (var (configurationId, reason) in failures)
+        {
+            configurations.GetValueOrDefault(configurationId)?.RecordFailure(reason, Time.GetUtcNow().UtcDateTime);
+        }
+    }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Evaluating event {EventId} failed")]
     private static partial void LogEvaluationFailed(ILogger logger, Exception exception, string eventId);

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Switchboard.Domain.Notifications;
+using Switchboard.Domain.Notifications.Scripts;
 using Switchboard.Domain.People;
 using Switchboard.Infrastructure.Persistence;
 
@@ -7,16 +8,18 @@ namespace Switchboard.Infrastructure.Notifications;
 
 /// <summary>
 /// Who a firing configuration writes to: the identity itself, its manager, listed people and members of listed roles.
-/// People without an e-mail address or with a disabled account are skipped with the reason; an address appears once.
-/// One resolver serves one evaluation run: listed people and role members depend only on the configuration, so they
+/// and whoever the recipients script names. People without an e-mail address or with a disabled account are skipped
+/// with the reason; an address appears once. A recipients script that fails fails the whole configuration: nothing is
+/// sent for it, and the reason is recorded. One resolver serves one evaluation run: listed people and role members depend only on the configuration, so they
 /// are read once per configuration per run, not once per event.
 /// </summary>
-internal sealed class RecipientResolver(SwitchboardDbContext db)
+internal sealed class RecipientResolver(SwitchboardDbContext db, INotificationScripts scripts)
 {
     private readonly Dictionary<int, List<(string Why, Person Person)>> _fixed = [];
+    private readonly ScriptDirectory _directory = new(db);
 
-    public async Task<(List<Recipient> Recipients, List<string> Skipped)> ResolveAsync(
-        NotificationConfiguration configuration, IdentityFacts identity, CancellationToken cancellationToken)
+    public async Task<ResolvedRecipients> ResolveAsync(
+        NotificationConfiguration configuration, IdentityFacts identity, ScriptEvent scriptEvent, CancellationToken cancellationToken)
     {
         var candidates = new List<(string Why, Person? Person, Recipient? Direct)>();
         var skipped = new List<string>();
@@ -43,6 +46,21 @@ internal sealed class RecipientResolver(SwitchboardDbContext db)
         }
 
         candidates.AddRange((await FixedRecipientsAsync(configuration, cancellationToken)).Select(f => (f.Why, (Person?)f.Person, (Recipient?)null)));
+        if (configuration.RecipientsScript is { } script)
+        {
+            var named = scripts.Recipients(script, scriptEvent, _directory);
+            if (named.Failed)
+            {
+                return new ResolvedRecipients([], skipped, $"recipients script: {named.Error}");
+            }
+
+            foreach (var name in named.Value!)
+            {
+                candidates.Add(name.Contains('@', StringComparison.Ordinal)
+                    ? ("script", null, new Recipient(name.Trim(), null, name.Trim()))
+                    : ($"script {name}", await PersonAsync(name, cancellationToken), null));
+            }
+        }
 
         var recipients = new List<Recipient>();
         var addresses = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
@@ -67,7 +85,13 @@ internal sealed class RecipientResolver(SwitchboardDbContext db)
             }
         }
 
-        return (recipients, skipped);
+        return new ResolvedRecipients(recipients, skipped, null);
+    }
+
+    private Task<Person?> PersonAsync(string username, CancellationToken cancellationToken)
+    {
+        var key = Person.KeyOf(username);
+        return db.People.AsNoTracking().SingleOrDefaultAsync(p => p.UsernameKey == key, cancellationToken);
     }
 
     private async Task<List<(string Why, Person Person)>> FixedRecipientsAsync(NotificationConfiguration configuration, CancellationToken cancellationToken)
@@ -99,3 +123,6 @@ internal sealed class RecipientResolver(SwitchboardDbContext db)
     private static string Name(Person person) =>
         person.FirstName is null && person.LastName is null ? person.Username : $"{person.FirstName} {person.LastName}".Trim();
 }
+
+/// <summary>Who a configuration writes to, who was left out and why, or why resolving failed.</summary>
+internal sealed record ResolvedRecipients(IReadOnlyList<Recipient> Recipients, IReadOnlyList<string> Skipped, string? Failure);

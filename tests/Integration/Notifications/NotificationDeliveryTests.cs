@@ -83,6 +83,31 @@ public sealed class NotificationDeliveryTests(PortalFactory portal) : IClassFixt
         Assert.True(message.NextAttemptAt > DateTime.UtcNow);
     }
 
+    [Fact]
+    public async Task FailingScript_IsRecordedForItsConfiguration_AndOthersStillSend()
+    {
+        await SeedAsync("sc");
+        var looping = await ConfigureAsync("sc", "", sendToManager: true, adjust: d => d with { RuleScript = "while (true) { }" });
+        var scripted = await ConfigureAsync("sc", "", sendToManager: false, adjust: d => d with
+        {
+            RuleScript = "event.after.attributes.state === 'LEFT'",
+            RecipientsScript = "[directory.get(event.identity).manager, 'hr@example.test']",
+        });
+
+        await PostAsync(Event("sc-1", "sc.worker", "VALID", "LEFT"));
+
+        var note = await WaitForEvaluationAsync("sc-1");
+        Assert.Contains($"configuration {looping} failed: rule script: the script ran", note, StringComparison.Ordinal);
+        Assert.Contains($"configuration {scripted} fired: 2 recipients", note, StringComparison.Ordinal);
+        await using var db = await portal.DbAsync();
+        var failed = await db.NotificationConfigurations.SingleAsync(c => c.Id == looping, Ct);
+        Assert.Equal(1, failed.FailureCount);
+        Assert.Contains("sc-1", failed.LastFailure, StringComparison.Ordinal);
+        var eventId = (await db.EntityEvents.SingleAsync(e => e.EventId == "sc-1", Ct)).Id;
+        Assert.Equal(["hr@example.test", "sc.boss@example.test"],
+            await db.OutboxMessages.Where(m => m.EventId == eventId).OrderBy(m => m.RecipientEmail).Select(m => m.RecipientEmail).ToListAsync(Ct));
+    }
+
     private async Task SeedAsync(string prefix, string? bossEmail = "", IServiceProvider? services = null)
     {
         var writer = (services ?? portal.Services).GetRequiredService<DirectoryWriter>();
@@ -94,7 +119,8 @@ public sealed class NotificationDeliveryTests(PortalFactory portal) : IClassFixt
         Assert.True(result.Succeeded);
     }
 
-    private async Task ConfigureAsync(string prefix, string rule, bool sendToManager, IServiceProvider? services = null)
+    private async Task<int> ConfigureAsync(
+        string prefix, string rule, bool sendToManager, IServiceProvider? services = null, Func<NotificationConfigurationDraft, NotificationConfigurationDraft>? adjust = null)
     {
         await using var scope = (services ?? portal.Services).CreateAsyncScope();
         var notifications = scope.ServiceProvider.GetRequiredService<NotificationsService>();
@@ -102,7 +128,7 @@ public sealed class NotificationDeliveryTests(PortalFactory portal) : IClassFixt
             "{{ identity.fullName }} left ({{ before.attributes.state }} → {{ after.attributes.state }})",
             "<p>Hello {{ recipient.name }}, <b>{{ identity.fullName }}</b> changed: {{ changed | join: ', ' }}.</p>",
             "Hello {{ recipient.name }}, {{ identity.fullName }} is now {{ after.attributes.state }}."), Ct);
-        await notifications.SaveConfigurationAsync(TestPeople.Admin, null, new NotificationConfigurationDraft
+        var draft = new NotificationConfigurationDraft
         {
             // Each test's configuration applies only to its own user type, so tests sharing the portal do not fire each other's.
             EntityType = "IdmIdentity",
@@ -112,7 +138,8 @@ public sealed class NotificationDeliveryTests(PortalFactory portal) : IClassFixt
             Topic = $"{prefix}:state-changed",
             Level = NotificationLevel.Warning,
             SendToManager = sendToManager,
-        }, Ct);
+        };
+        return await notifications.SaveConfigurationAsync(TestPeople.Admin, null, adjust is null ? draft : adjust(draft), Ct);
     }
 
     private static object Event(string id, string username, string from, string to) => new

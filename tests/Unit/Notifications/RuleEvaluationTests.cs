@@ -75,4 +75,14 @@ public sealed class RuleEvaluationTests
 
         Assert.Equal(("100", "1.50", "true", "doctors,heads", null, "x"), (values["n"], values["d"], values["b"], values["roles"], values["none"], values["s"]));
     }
+
+    [Fact]
+    public void WhyNot_SaysWhichSideOfTheTransitionDiffered()
+    {
+        var change = Change(new() { ["state"] = "VALID" }, new() { ["state"] = "DISABLED" });
+
+        Assert.Equal("state: to value was 'DISABLED', needed LEFT", RuleParser.Parse("state:VALID->LEFT").Rule!.WhyNot(change));
+        Assert.Equal("state: from value was 'VALID', needed LEFT", RuleParser.Parse("state:LEFT->*").Rule!.WhyNot(change));
+        Assert.Equal("firstName did not change (stays no value)", RuleParser.Parse("firstName:CHANGED").Rule!.WhyNot(change));
+    }
 }

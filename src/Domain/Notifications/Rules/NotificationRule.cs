@@ -7,12 +7,24 @@ namespace Switchboard.Domain.Notifications.Rules;
 public abstract record NotificationRule
 {
     public abstract bool Matches(EntityChange change);
+
+    /// <summary>Why the rule does not fire for a change it does not match, in words for the test bench.</summary>
+    public abstract string WhyNot(EntityChange change);
+
+    private protected static string Shown(string? value) => value is null ? "no value" : $"'{value}'";
+}
+
+internal static class RuleNames
+{
+    public static string Of(AttributeKind kind, string attribute) => kind == AttributeKind.Eav ? $"EAV:{attribute}" : attribute;
 }
 
 /// <summary><c>!</c>: fires for every event, without looking at any change.</summary>
 public sealed record AlwaysRule : NotificationRule
 {
     public override bool Matches(EntityChange change) => true;
+
+    public override string WhyNot(EntityChange change) => "";
 
     public override string ToString() => "!";
 }
@@ -26,7 +38,9 @@ public sealed record ChangedRule(AttributeKind Kind, string Attribute) : Notific
         return !string.Equals(before, after, StringComparison.Ordinal);
     }
 
-    public override string ToString() => $"{(Kind == AttributeKind.Eav ? "EAV:" : "")}{Attribute}:CHANGED";
+    public override string WhyNot(EntityChange change) => $"{RuleNames.Of(Kind, Attribute)} did not change (stays {Shown(change.Values(Kind, Attribute).After)})";
+
+    public override string ToString() => $"{RuleNames.Of(Kind, Attribute)}:CHANGED";
 }
 
 /// <summary><c>[EAV:]attribute:from->to</c>: the value changed, from a value <see cref="From"/> matches to one <see cref="To"/> matches.</summary>
@@ -38,5 +52,14 @@ public sealed record TransitionRule(AttributeKind Kind, string Attribute, ValueP
         return !string.Equals(before, after, StringComparison.Ordinal) && From.Matches(before) && To.Matches(after);
     }
 
-    public override string ToString() => $"{(Kind == AttributeKind.Eav ? "EAV:" : "")}{Attribute}:{From}->{To}";
+    public override string WhyNot(EntityChange change)
+    {
+        var (before, after) = change.Values(Kind, Attribute);
+        var name = RuleNames.Of(Kind, Attribute);
+        return string.Equals(before, after, StringComparison.Ordinal) ? $"{name} did not change (stays {Shown(after)})"
+            : !From.Matches(before) ? $"{name}: from value was {Shown(before)}, needed {From}"
+            : $"{name}: to value was {Shown(after)}, needed {To}";
+    }
+
+    public override string ToString() => $"{RuleNames.Of(Kind, Attribute)}:{From}->{To}";
 }

@@ -15,6 +15,9 @@ internal sealed class NotificationConfigurationConfiguration : IEntityTypeConfig
         builder.Property(c => c.FormProjection).HasMaxLength(50);
         builder.Property(c => c.System).HasMaxLength(100);
         builder.Property(c => c.Rule).HasMaxLength(NotificationConfiguration.RuleMaxLength);
+        builder.Property(c => c.RuleScript).HasMaxLength(NotificationConfiguration.ScriptMaxLength);
+        builder.Property(c => c.RecipientsScript).HasMaxLength(NotificationConfiguration.ScriptMaxLength);
+        builder.Property(c => c.LastFailure).HasMaxLength(NotificationConfiguration.FailureMaxLength);
         builder.Property(c => c.Level).HasConversion<string>().HasMaxLength(10);
         builder.Property(c => c.Description).HasMaxLength(500);
         builder.Property(c => c.RecipientUsernames).StoredSpaceSeparated(4000);

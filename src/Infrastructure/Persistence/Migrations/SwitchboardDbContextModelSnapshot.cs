@@ -275,8 +275,18 @@ namespace Switchboard.Infrastructure.Persistence.Migrations
                         .HasMaxLength(10)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("FailureCount")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("FormProjection")
                         .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LastFailure")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LastFailureAt")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Level")
@@ -294,9 +304,17 @@ namespace Switchboard.Infrastructure.Persistence.Migrations
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("RecipientsScript")
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Rule")
                         .IsRequired()
                         .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RuleScript")
+                        .HasMaxLength(20000)
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("SendToIdentity")

@@ -11,6 +11,10 @@ public sealed class ConfigurationForm
     public string? FormProjection { get; set; }
     public string? System { get; set; }
     public string Rule { get; set; } = "";
+
+    /// <summary>Whether a script decides instead of the attribute rule.</summary>
+    public bool UseRuleScript { get; set; }
+    public string? RuleScript { get; set; }
     public string? Topic { get; set; }
     public NotificationLevel Level { get; set; } = NotificationLevel.Info;
     public bool SendToIdentity { get; set; }
@@ -19,6 +23,7 @@ public sealed class ConfigurationForm
     /// <summary>Usernames separated by spaces or commas.</summary>
     public string? People { get; set; }
     public IReadOnlyCollection<string> Roles { get; set; } = [];
+    public string? RecipientsScript { get; set; }
     public bool Disabled { get; set; }
     public string? Description { get; set; }
 
@@ -29,12 +34,15 @@ public sealed class ConfigurationForm
         FormProjection = draft.FormProjection,
         System = draft.System,
         Rule = draft.Rule,
+        UseRuleScript = !string.IsNullOrWhiteSpace(draft.RuleScript),
+        RuleScript = draft.RuleScript,
         Topic = draft.Topic,
         Level = draft.Level,
         SendToIdentity = draft.SendToIdentity,
         SendToManager = draft.SendToManager,
         People = string.Join(' ', draft.RecipientUsernames),
         Roles = draft.RecipientRoles.ToList(),
+        RecipientsScript = draft.RecipientsScript,
         Disabled = draft.Disabled,
         Description = draft.Description,
     };
@@ -45,13 +53,15 @@ public sealed class ConfigurationForm
         EventType = EventType,
         FormProjection = EntityType == EntityTypes.IdmIdentity ? FormProjection : null,
         System = EntityType == EntityTypes.SysProvisioningOperation ? System : null,
-        Rule = Rule,
+        Rule = UseRuleScript ? "" : Rule,
+        RuleScript = UseRuleScript ? RuleScript : null,
         Topic = Topic ?? "",
         Level = Level,
         SendToIdentity = SendToIdentity,
         SendToManager = SendToManager,
         RecipientUsernames = (People ?? "").Split([' ', ',', ';'], StringSplitOptions.RemoveEmptyEntries).ToList(),
         RecipientRoles = Roles.ToList(),
+        RecipientsScript = RecipientsScript,
         Disabled = Disabled,
         Description = Description,
     };

@@ -2,12 +2,13 @@ using FluentValidation;
 using Switchboard.Domain.Events;
 using Switchboard.Domain.Notifications;
 using Switchboard.Domain.Notifications.Rules;
+using Switchboard.Domain.Notifications.Scripts;
 
 namespace Switchboard.Portal.Features.Notifications;
 
 public sealed class NotificationConfigurationDraftValidator : AbstractValidator<NotificationConfigurationDraft>
 {
-    public NotificationConfigurationDraftValidator()
+    public NotificationConfigurationDraftValidator(INotificationScripts scripts)
     {
         RuleFor(c => c.EntityType).Must(EntityTypes.All.Contains).WithMessage($"Choose one of {string.Join(", ", EntityTypes.All)}.");
         RuleFor(c => c.EventType).Must(EventTypes.All.Contains).WithMessage($"Choose one of {string.Join(", ", EventTypes.All)}.");
@@ -15,7 +16,11 @@ public sealed class NotificationConfigurationDraftValidator : AbstractValidator<
             .WithMessage("A user type applies only to IdmIdentity configurations.");
         RuleFor(c => c.System).Empty().When(c => c.EntityType != EntityTypes.SysProvisioningOperation)
             .WithMessage("A system applies only to SysProvisioningOperation configurations.");
-        RuleFor(c => c.Rule).NotEmpty().WithMessage("Write a rule, e.g. state:VALID->LEFT, externalCode:CHANGED or ! for always.")
+        RuleFor(c => c.Rule).NotEmpty().When(c => string.IsNullOrWhiteSpace(c.RuleScript))
+            .WithMessage("Write a rule, e.g. state:VALID->LEFT, externalCode:CHANGED or ! for always, or a rule script.");
+        RuleFor(c => c.Rule).Empty().When(c => !string.IsNullOrWhiteSpace(c.RuleScript))
+            .WithMessage("Use a rule or a rule script, not both.");
+        RuleFor(c => c.Rule)
             .MaximumLength(NotificationConfiguration.RuleMaxLength)
             .Custom((rule, context) =>
             {
@@ -25,8 +30,21 @@ public sealed class NotificationConfigurationDraftValidator : AbstractValidator<
                 }
             })
             .When(c => !string.IsNullOrWhiteSpace(c.Rule));
+        RuleFor(c => c.RuleScript).MaximumLength(NotificationConfiguration.ScriptMaxLength)
+            .Custom((script, context) => CheckSyntax(scripts, script, "rule script", context));
+        RuleFor(c => c.RecipientsScript).MaximumLength(NotificationConfiguration.ScriptMaxLength)
+            .Custom((script, context) => CheckSyntax(scripts, script, "recipients script", context));
         RuleFor(c => c.Topic).NotEmpty().WithMessage("Choose the topic whose e-mail is sent.");
-        RuleFor(c => c).Must(c => c.SendToIdentity || c.SendToManager || c.RecipientUsernames.Count > 0 || c.RecipientRoles.Count > 0)
-            .WithName("Recipients").WithMessage("Choose at least one recipient: the identity, its manager, listed people or roles.");
+        RuleFor(c => c).Must(c => c.SendToIdentity || c.SendToManager || c.RecipientUsernames.Count > 0 || c.RecipientRoles.Count > 0
+                || !string.IsNullOrWhiteSpace(c.RecipientsScript))
+            .WithName("Recipients").WithMessage("Choose at least one recipient: the identity, its manager, listed people, roles or a recipients script.");
+    }
+
+    private static void CheckSyntax(INotificationScripts scripts, string? script, string name, ValidationContext<NotificationConfigurationDraft> context)
+    {
+        if (!string.IsNullOrWhiteSpace(script) && scripts.SyntaxError(script) is { } error)
+        {
+            context.AddFailure($"The {name} does not parse: {error}");
+        }
     }
 }

@@ -95,12 +95,14 @@ public sealed class NotificationsService(
             FormProjection = c.FormProjection,
             System = c.System,
             Rule = c.Rule,
+            RuleScript = c.RuleScript,
             Topic = c.Topic!.Code,
             Level = c.Level,
             SendToIdentity = c.SendToIdentity,
             SendToManager = c.SendToManager,
             RecipientUsernames = c.RecipientUsernames,
             RecipientRoles = c.RecipientRoles,
+            RecipientsScript = c.RecipientsScript,
             Disabled = c.Disabled,
             Description = c.Description,
         };
@@ -295,6 +297,7 @@ public sealed class NotificationsService(
         c.SendToManager ? "manager" : null,
         c.RecipientUsernames.Count > 0 ? $"people: {string.Join(' ', c.RecipientUsernames)}" : null,
         c.RecipientRoles.Count > 0 ? $"roles: {string.Join(' ', c.RecipientRoles)}" : null,
+        c.RecipientsScript is null ? null : "script",
     }.OfType<string>());
 
     private static object Audited(Topic topic) => new { topic.Code, topic.Description, topic.Subject, topic.HtmlBody, topic.TextBody };
@@ -306,12 +309,14 @@ public sealed class NotificationsService(
         c.FormProjection,
         c.System,
         c.Rule,
+        c.RuleScript,
         Topic = c.Topic?.Code,
         Level = c.Level.ToString(),
         c.SendToIdentity,
         c.SendToManager,
         Usernames = string.Join(' ', c.RecipientUsernames),
         Roles = string.Join(' ', c.RecipientRoles),
+        c.RecipientsScript,
         c.Disabled,
         c.Description,
     };

@@ -1,0 +1,25 @@
+using Switchboard.Domain.Notifications;
+using Switchboard.Domain.Notifications.Templates;
+
+namespace Switchboard.Infrastructure.Notifications;
+
+/// <summary>What one configuration made of one event: the messages it would send, or why it sends none.</summary>
+public sealed record ConfigurationVerdict(
+    NotificationConfiguration Configuration, VerdictKind Kind, string? Reason, IReadOnlyList<string> Skipped, IReadOnlyList<PlannedMessage> Messages);
+
+public sealed record PlannedMessage(Recipient Recipient, RenderedEmail Email);
+
+public enum VerdictKind
+{
+    /// <summary>The rule matched; <see cref="ConfigurationVerdict.Messages"/> lists one message per recipient.</summary>
+    Fired,
+
+    /// <summary>Entity type, event, system or user type differ, or the configuration is disabled.</summary>
+    NotApplicable,
+
+    /// <summary>The configuration applies, but its rule (or rule script) did not fire.</summary>
+    RuleNotMatched,
+
+    /// <summary>A script threw or broke a limit, or a template failed: nothing is sent for this configuration.</summary>
+    Failed,
+}

@@ -1,0 +1,153 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Switchboard.Domain.Events;
+using Switchboard.Domain.Notifications;
+using Switchboard.Domain.Notifications.Rules;
+using Switchboard.Domain.Notifications.Scripts;
+using Switchboard.Domain.Notifications.Templates;
+using Switchboard.Domain.People;
+using Switchboard.Infrastructure.Persistence;
+
+namespace Switchboard.Infrastructure.Notifications;
+
+/// <summary>
+/// Decides what one event means for each configuration: which apply, whose rule (or rule script) fires, who receives
+/// what. The evaluation job queues what it finds; the test bench shows it, with the reason for every configuration
+/// that sends nothing. Nothing here writes to the database. One evaluator serves one run (it remembers look-ups).
+/// </summary>
+public sealed class NotificationEvaluator
+{
+    private readonly SwitchboardDbContext _db;
+    private readonly ITemplateRenderer _renderer;
+    private readonly INotificationScripts _scripts;
+    private readonly RecipientResolver _recipients;
+
+    public NotificationEvaluator(SwitchboardDbContext db, ITemplateRenderer renderer, INotificationScripts scripts)
+    {
+        (_db, _renderer, _scripts) = (db, renderer, scripts);
+        _recipients = new RecipientResolver(db, scripts);
+    }
+
+    /// <param name="explain">Also return a verdict for configurations that do not apply (the test bench); the job leaves them out.</param>
+    public async Task<IReadOnlyList<ConfigurationVerdict>> EvaluateAsync(
+        EntityEvent entityEvent, IReadOnlyList<CompiledConfiguration> configurations, bool explain, CancellationToken cancellationToken)
+    {
+        var (before, after) = (State(entityEvent.Before), State(entityEvent.After));
+        var change = new EntityChange(before.Attributes, after.Attributes, before.Eav, after.Eav);
+        var identity = await IdentityAsync(entityEvent.Identity, after, before, cancellationToken);
+        var changed = Changed(change);
+        var scriptEvent = new ScriptEvent(entityEvent.EntityType, entityEvent.EventType, entityEvent.Identity, entityEvent.System, before, after, changed);
+        var verdicts = new List<ConfigurationVerdict>();
+        foreach (var (configuration, rule) in configurations)
+        {
+            var mismatch = ConfigurationFilter.Check(configuration, entityEvent, identity.FormProjection);
+            if (mismatch != FilterMismatch.None)
+            {
+                if (explain)
+                {
+                    verdicts.Add(Verdict(configuration, VerdictKind.NotApplicable, ConfigurationFilter.Describe(mismatch, configuration, entityEvent, identity.FormProjection)));
+                }
+
+                continue;
+            }
+
+            var (kind, reason) = Decide(configuration, rule, change, scriptEvent, explain);
+            if (kind != VerdictKind.Fired)
+            {
+                if (explain || kind == VerdictKind.Failed)
+                {
+                    verdicts.Add(Verdict(configuration, kind, reason));
+                }
+
+                continue;
+            }
+
+            verdicts.Add(await FiredAsync(entityEvent, configuration, identity, scriptEvent, changed, before, after, cancellationToken));
+        }
+
+        return verdicts;
+    }
+
+    /// <returns>Fired, RuleNotMatched (with the reason when explaining) or Failed (always with the reason).</returns>
+    private (VerdictKind Kind, string? Reason) Decide(
+        NotificationConfiguration configuration, NotificationRule? rule, EntityChange change, ScriptEvent scriptEvent, bool explain)
+    {
+        if (configuration.RuleScript is { } script)
+        {
+            var outcome = _scripts.Rule(script, scriptEvent);
+            return outcome.Failed ? (VerdictKind.Failed, $"rule script: {outcome.Error}")
+                : outcome.Value ? (VerdictKind.Fired, null)
+                : (VerdictKind.RuleNotMatched, "rule script returned false");
+        }
+
+        if (rule is null)
+        {
+            return (VerdictKind.Failed, $"the rule '{configuration.Rule}' does not parse");
+        }
+
+        return rule.Matches(change) ? (VerdictKind.Fired, null) : (VerdictKind.RuleNotMatched, explain ? $"rule: {rule.WhyNot(change)}" : null);
+    }
+
+    private async Task<ConfigurationVerdict> FiredAsync(
+        EntityEvent entityEvent, NotificationConfiguration configuration, IdentityFacts identity, ScriptEvent scriptEvent,
+        IReadOnlyList<string> changed, TemplateState before, TemplateState after, CancellationToken cancellationToken)
+    {
+        var resolved = await _recipients.ResolveAsync(configuration, identity, scriptEvent, cancellationToken);
+        if (resolved.Failure is not null)
+        {
+            return new ConfigurationVerdict(configuration, VerdictKind.Failed, resolved.Failure, resolved.Skipped, []);
+        }
+
+        var messages = new List<PlannedMessage>(resolved.Recipients.Count);
+        foreach (var recipient in resolved.Recipients)
+        {
+            var model = new TemplateModel(entityEvent.EntityType, entityEvent.EventType, configuration.Level.ToString().ToUpperInvariant(), entityEvent.System,
+                changed, before, after,
+                new TemplatePerson(identity.Username, identity.FirstName, identity.LastName, identity.Email, identity.ManagerUsername),
+                new TemplateRecipient(recipient.Email, recipient.Username, recipient.Name),
+                new TemplateConfiguration(configuration.Topic!.Code, configuration.Description));
+            messages.Add(new PlannedMessage(recipient, await _renderer.RenderAsync(configuration.Topic.Email, model, cancellationToken)));
+        }
+
+        return new ConfigurationVerdict(configuration, VerdictKind.Fired, null, resolved.Skipped, messages);
+    }
+
+    private static ConfigurationVerdict Verdict(NotificationConfiguration configuration, VerdictKind kind, string? reason) =>
+        new(configuration, kind, reason, [], []);
+
+    private async Task<IdentityFacts> IdentityAsync(string username, TemplateState after, TemplateState before, CancellationToken cancellationToken)
+    {
+        var key = Person.KeyOf(username);
+        var person = await _db.People.AsNoTracking().Include(p => p.Manager).SingleOrDefaultAsync(p => p.UsernameKey == key, cancellationToken);
+        string? Said(string attribute) => after.Attributes.GetValueOrDefault(attribute) ?? before.Attributes.GetValueOrDefault(attribute);
+        return new IdentityFacts(
+            person?.Username ?? username,
+            person,
+            person?.Email ?? Said("email"),
+            person?.FirstName ?? Said("firstName"),
+            person?.LastName ?? Said("lastName"),
+            person?.Manager?.Username ?? Said("manager"),
+            person?.FormProjection ?? Said("formProjection"));
+    }
+
+    private static TemplateState State(string? json)
+    {
+        if (json is null)
+        {
+            return new TemplateState(new Dictionary<string, string?>(), new Dictionary<string, string?>());
+        }
+
+        using var document = JsonDocument.Parse(json);
+        var root = document.RootElement;
+        return new TemplateState(
+            RuleText.OfObject(root.TryGetProperty("attributes", out var attributes) ? attributes : null),
+            RuleText.OfObject(root.TryGetProperty("eav", out var eav) ? eav : null));
+    }
+
+    private static List<string> Changed(EntityChange change) =>
+        Differences(change.BeforeAttributes, change.AfterAttributes).Concat(Differences(change.BeforeEav, change.AfterEav).Select(c => $"EAV:{c}")).ToList();
+
+    private static IEnumerable<string> Differences(IReadOnlyDictionary<string, string?> before, IReadOnlyDictionary<string, string?> after) =>
+        before.Keys.Union(after.Keys).Order(StringComparer.Ordinal)
+            .Where(k => !string.Equals(before.GetValueOrDefault(k), after.GetValueOrDefault(k), StringComparison.Ordinal));
+}

@@ -1,0 +1,160 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
+using Acornima.Ast;
+using Jint;
+using Jint.Native;
+using Jint.Runtime;
+using Microsoft.Extensions.Options;
+using Switchboard.Domain.Notifications.Scripts;
+using JsonParser = Jint.Native.Json.JsonParser;
+
+namespace Switchboard.Infrastructure.Notifications.Scripts;
+
+/// <summary>
+/// Runs notification scripts with Jint in strict mode: no .NET types (CLR access is never enabled), no file system,
+/// no network, and limits on time, statements, recursion and memory from <see cref="ScriptOptions"/>. Scripts are
+/// parsed once and the parsed form reused; every run gets a fresh engine, so runs share no state.
+/// </summary>
+public sealed class JintNotificationScripts(IOptions<ScriptOptions> options) : INotificationScripts
+{
+    private const int MaxCachedScripts = 500;
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    private readonly ConcurrentDictionary<string, Prepared<Script>> _prepared = new(StringComparer.Ordinal);
+
+    public string? SyntaxError(string script)
+    {
+        try
+        {
+            Prepare(script);
+            return null;
+        }
+        catch (ScriptPreparationException ex)
+        {
+            return ex.InnerException?.Message ?? ex.Message;
+        }
+    }
+
+    public ScriptOutcome<bool> Rule(string script, ScriptEvent scriptEvent) =>
+        Run(script, scriptEvent, directory: null, result => result.IsBoolean()
+            ? ScriptOutcome.Of(result.AsBoolean())
+            : ScriptOutcome.Failure<bool>($"a rule script must end with true or false, it ended with {Describe(result)}"));
+
+    public ScriptOutcome<IReadOnlyList<string>> Recipients(string script, ScriptEvent scriptEvent, IScriptDirectory directory) =>
+        Run(script, scriptEvent, directory, Addresses);
+
+    private ScriptOutcome<T> Run<T>(string script, ScriptEvent scriptEvent, IScriptDirectory? directory, Func<JsValue, ScriptOutcome<T>> read)
+    {
+        Prepared<Script> prepared;
+        try
+        {
+            prepared = Prepare(script);
+        }
+        catch (ScriptPreparationException ex)
+        {
+            return ScriptOutcome.Failure<T>($"syntax error: {ex.InnerException?.Message ?? ex.Message}");
+        }
+
+        var limits = options.Value;
+        var engine = new Engine(o => o.Strict()
+            .TimeoutInterval(limits.Timeout)
+            .MaxStatements(limits.MaxStatements)
+            .LimitRecursion(limits.MaxRecursionDepth)
+            .LimitMemory(limits.MaxMemoryBytes));
+        try
+        {
+            var parser = new JsonParser(engine);
+            engine.SetValue("event", parser.Parse(JsonSerializer.Serialize(scriptEvent, Json)));
+            if (directory is not null)
+            {
+                engine.SetValue("directory", DirectoryObject(engine, parser, directory));
+            }
+
+            return read(engine.Evaluate(prepared));
+        }
+        catch (JavaScriptException ex)
+        {
+            return ScriptOutcome.Failure<T>($"the script threw: {ex.Message} (line {ex.Location.Start.Line})");
+        }
+        catch (TimeoutException)
+        {
+            return ScriptOutcome.Failure<T>($"the script ran longer than {limits.Timeout.TotalMilliseconds:0} ms");
+        }
+        catch (StatementsCountOverflowException)
+        {
+            return ScriptOutcome.Failure<T>($"the script ran more than {limits.MaxStatements} statements");
+        }
+        catch (RecursionDepthOverflowException)
+        {
+            return ScriptOutcome.Failure<T>($"the script recursed deeper than {limits.MaxRecursionDepth} calls");
+        }
+        catch (MemoryLimitExceededException)
+        {
+            return ScriptOutcome.Failure<T>($"the script allocated more than {limits.MaxMemoryBytes} bytes");
+        }
+        catch (JintException ex)
+        {
+            return ScriptOutcome.Failure<T>($"the script failed: {ex.Message}");
+        }
+    }
+
+    private Prepared<Script> Prepare(string script)
+    {
+        if (_prepared.TryGetValue(script, out var prepared))
+        {
+            return prepared;
+        }
+
+        prepared = Engine.PrepareScript(script, strict: true);
+        if (_prepared.Count >= MaxCachedScripts)
+        {
+            _prepared.Clear();
+        }
+
+        _prepared[script] = prepared;
+        return prepared;
+    }
+
+    private static JsObject DirectoryObject(Engine engine, JsonParser parser, IScriptDirectory directory)
+    {
+        var api = new JsObject(engine);
+        api.Set("get", JsValue.FromObject(engine, new Func<string, JsValue>(username =>
+            directory.Find(username) is { } person ? parser.Parse(JsonSerializer.Serialize(person, Json)) : JsValue.Null)));
+        api.Set("membersOf", JsValue.FromObject(engine, new Func<string, JsValue>(role =>
+            parser.Parse(JsonSerializer.Serialize(directory.MembersOf(role), Json)))));
+        return api;
+    }
+
+    private static ScriptOutcome<IReadOnlyList<string>> Addresses(JsValue result)
+    {
+        if (result.IsString())
+        {
+            return ScriptOutcome.Of<IReadOnlyList<string>>([result.AsString()]);
+        }
+
+        if (result.IsNull() || result.IsUndefined())
+        {
+            return ScriptOutcome.Of<IReadOnlyList<string>>([]);
+        }
+
+        if (!result.IsArray())
+        {
+            return ScriptOutcome.Failure<IReadOnlyList<string>>(
+                $"a recipients script must end with an array of usernames or e-mail addresses, it ended with {Describe(result)}");
+        }
+
+        var addresses = new List<string>();
+        foreach (var item in result.AsArray())
+        {
+            if (!item.IsString())
+            {
+                return ScriptOutcome.Failure<IReadOnlyList<string>>($"a recipients script returned {Describe(item)} in its array; only strings are recipients");
+            }
+
+            addresses.Add(item.AsString());
+        }
+
+        return ScriptOutcome.Of<IReadOnlyList<string>>(addresses);
+    }
+
+    private static string Describe(JsValue value) => value.IsUndefined() ? "undefined" : $"{value.Type.ToString().ToLowerInvariant()} {value}";
+}
