@@ -41,6 +41,7 @@ public static class PortalServices
         services.AddScoped<PeopleService>();
         services.AddScoped<EventIngestService>();
         services.AddScoped<NotificationsService>();
+        services.AddScoped<TestBenchService>();
         return builder;
     }
 }

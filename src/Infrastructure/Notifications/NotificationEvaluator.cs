@@ -32,11 +32,10 @@ public sealed class NotificationEvaluator
     public async Task<IReadOnlyList<ConfigurationVerdict>> EvaluateAsync(
         EntityEvent entityEvent, IReadOnlyList<CompiledConfiguration> configurations, bool explain, CancellationToken cancellationToken)
     {
-        var (before, after) = (State(entityEvent.Before), State(entityEvent.After));
+        var scriptEvent = ScriptEventOf(entityEvent);
+        var (before, after, changed) = (scriptEvent.Before, scriptEvent.After, scriptEvent.Changed);
         var change = new EntityChange(before.Attributes, after.Attributes, before.Eav, after.Eav);
         var identity = await IdentityAsync(entityEvent.Identity, after, before, cancellationToken);
-        var changed = Changed(change);
-        var scriptEvent = new ScriptEvent(entityEvent.EntityType, entityEvent.EventType, entityEvent.Identity, entityEvent.System, before, after, changed);
         var verdicts = new List<ConfigurationVerdict>();
         foreach (var (configuration, rule) in configurations)
         {
@@ -69,6 +68,14 @@ public sealed class NotificationEvaluator
     }
 
     /// <returns>Fired, RuleNotMatched (with the reason when explaining) or Failed (always with the reason).</returns>
+    /// <summary>The event as scripts (and, through the same states, templates and rules) see it.</summary>
+    public static ScriptEvent ScriptEventOf(EntityEvent entityEvent)
+    {
+        var (before, after) = (State(entityEvent.Before), State(entityEvent.After));
+        var changed = Changed(new EntityChange(before.Attributes, after.Attributes, before.Eav, after.Eav));
+        return new ScriptEvent(entityEvent.EntityType, entityEvent.EventType, entityEvent.Identity, entityEvent.System, before, after, changed);
+    }
+
     private (VerdictKind Kind, string? Reason) Decide(
         NotificationConfiguration configuration, NotificationRule? rule, EntityChange change, ScriptEvent scriptEvent, bool explain)
     {

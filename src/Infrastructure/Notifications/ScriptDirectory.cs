@@ -6,7 +6,7 @@ using Switchboard.Infrastructure.Persistence;
 namespace Switchboard.Infrastructure.Notifications;
 
 /// <summary>The directory as recipients scripts see it; answers are remembered for the rest of the evaluation run.</summary>
-internal sealed class ScriptDirectory(SwitchboardDbContext db) : IScriptDirectory
+public sealed class ScriptDirectory(SwitchboardDbContext db) : IScriptDirectory
 {
     private readonly Dictionary<string, ScriptPerson?> _people = new(StringComparer.Ordinal);
     private readonly Dictionary<string, IReadOnlyList<string>> _members = new(StringComparer.Ordinal);

@@ -55,7 +55,7 @@ public sealed class NotificationCodeListTests(PortalFactory portal) : IClassFixt
         await Assert.ThrowsAsync<AccessDeniedException>(() => notifications.SetDisabledAsync(TestPeople.Viewer, id, true, Ct));
         await notifications.SetDisabledAsync(TestPeople.Admin, id, true, Ct);
 
-        Assert.True(Assert.Single(await notifications.ConfigurationsAsync(Ct), c => c.Id == id).Disabled);
+        Assert.True(Assert.Single((await notifications.ConfigurationsAsync(new ConfigurationQuery(), 0, 1000, Ct)).Items, c => c.Id == id).Disabled);
         await using var db = await portal.DbAsync();
         var actions = await db.AuditEntries.Where(e => e.ObjectType == "notification-configuration").Select(e => new { e.Action, e.Result }).ToListAsync(Ct);
         Assert.Contains(actions, a => a.Action == "notification-configuration.created" && a.Result == AuditResult.Success);

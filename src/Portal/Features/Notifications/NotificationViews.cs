@@ -5,7 +5,11 @@ namespace Switchboard.Portal.Features.Notifications;
 
 public sealed record ConfigurationRow(
     int Id, string EntityType, string EventType, string? FormProjection, string? System, string Rule, string Topic,
-    NotificationLevel Level, string Recipients, bool Disabled, string? Description);
+    NotificationLevel Level, string Recipients, bool Disabled, string? Description, int FailureCount, string? LastFailure);
+
+/// <summary>Filters of the configurations grid; null fields do not filter.</summary>
+public sealed record ConfigurationQuery(
+    string? EntityType = null, string? EventType = null, string? Topic = null, NotificationLevel? Level = null, bool? Disabled = null);
 
 public sealed record TopicRow(string Code, string? Description, string Subject);
 

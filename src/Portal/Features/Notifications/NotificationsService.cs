@@ -23,6 +23,8 @@ public sealed class NotificationsService(
     JobRegistry jobs,
     TimeProvider time)
 {
+    public const int MaxResend = 10_000;
+
     public async Task<int> SaveTopicAsync(ClaimsPrincipal caller, TopicDraft draft, CancellationToken cancellationToken)
     {
         var actor = await guard.DemandAsync(caller, PortalRole.Admin, ApiKeyScopes.ConfigWrite, "topic.saved", "topic", draft.Code, cancellationToken);
@@ -76,12 +78,53 @@ public sealed class NotificationsService(
         return configuration.Id;
     }
 
-    public async Task<IReadOnlyList<ConfigurationRow>> ConfigurationsAsync(CancellationToken cancellationToken)
+    public async Task<Paged<ConfigurationRow>> ConfigurationsAsync(ConfigurationQuery query, int page, int pageSize, CancellationToken cancellationToken)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        var configurations = await db.NotificationConfigurations.AsNoTracking().Include(c => c.Topic).OrderBy(c => c.Id).ToListAsync(cancellationToken);
-        return configurations.Select(c => new ConfigurationRow(c.Id, c.EntityType, c.EventType, c.FormProjection, c.System, c.Rule, c.Topic!.Code,
-            c.Level, Recipients(c), c.Disabled, c.Description)).ToList();
+        var configurations = db.NotificationConfigurations.AsNoTracking();
+        if (query.EntityType is not null)
+        {
+            configurations = configurations.Where(c => c.EntityType == query.EntityType);
+        }
+
+        if (query.EventType is not null)
+        {
+            configurations = configurations.Where(c => c.EventType == query.EventType);
+        }
+
+        if (query.Topic is not null)
+        {
+            configurations = configurations.Where(c => c.Topic!.Code == query.Topic);
+        }
+
+        if (query.Level is { } level)
+        {
+            configurations = configurations.Where(c => c.Level == level);
+        }
+
+        if (query.Disabled is { } disabled)
+        {
+            configurations = configurations.Where(c => c.Disabled == disabled);
+        }
+
+        var total = await configurations.CountAsync(cancellationToken);
+        var rows = await configurations.Include(c => c.Topic).OrderBy(c => c.Id).Skip(page * pageSize).Take(pageSize).ToListAsync(cancellationToken);
+        return new Paged<ConfigurationRow>(rows.Select(c => new ConfigurationRow(c.Id, c.EntityType, c.EventType, c.FormProjection, c.System,
+            c.RuleScript is null ? c.Rule : "(rule script)", c.Topic!.Code, c.Level, Recipients(c), c.Disabled, c.Description, c.FailureCount, c.LastFailure)).ToList(), total);
+    }
+
+    /// <summary>Deletes a configuration (Admin); messages it queued stay in the delivery log.</summary>
+    public async Task DeleteConfigurationAsync(ClaimsPrincipal caller, int id, CancellationToken cancellationToken)
+    {
+        var key = id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var actor = await guard.DemandAsync(caller, PortalRole.Admin, ApiKeyScopes.ConfigWrite, "notification-configuration.deleted", "notification-configuration", key, cancellationToken);
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var configuration = await db.NotificationConfigurations.Include(c => c.Topic).SingleOrDefaultAsync(c => c.Id == id, cancellationToken)
+            ?? throw new KeyNotFoundException($"There is no notification configuration {id}.");
+        db.NotificationConfigurations.Remove(configuration);
+        await db.SaveChangesAsync(cancellationToken);
+        await audit.WriteAsync(new AuditRecord(actor, "notification-configuration.deleted", "notification-configuration", key,
+            Details: AuditDiff.Between(Audited(configuration), null)), cancellationToken);
     }
 
     public async Task<NotificationConfigurationDraft?> ConfigurationAsync(int id, CancellationToken cancellationToken)
@@ -137,23 +180,7 @@ public sealed class NotificationsService(
     public async Task<Paged<MessageRow>> MessagesAsync(MessageFilter filter, int page, int pageSize, CancellationToken cancellationToken)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        var messages = db.OutboxMessages.AsNoTracking();
-        if (filter.Status is { } status)
-        {
-            messages = messages.Where(m => m.Status == status);
-        }
-
-        if (!string.IsNullOrWhiteSpace(filter.Topic))
-        {
-            messages = messages.Where(m => m.Topic == filter.Topic);
-        }
-
-        if (!string.IsNullOrWhiteSpace(filter.Recipient))
-        {
-            var recipient = filter.Recipient.Trim().ToLowerInvariant();
-            messages = messages.Where(m => m.RecipientEmail.StartsWith(recipient));
-        }
-
+        var messages = Matching(db, filter);
         var total = await messages.CountAsync(cancellationToken);
         var rows = await messages.OrderByDescending(m => m.Id).Skip(page * pageSize).Take(pageSize)
             .Select(m => new MessageRow(m.Id, m.CreatedAt, m.RecipientEmail, m.Topic, m.Level, m.ConfigurationId,
@@ -167,6 +194,18 @@ public sealed class NotificationsService(
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         return await db.OutboxMessages.AsNoTracking().SingleOrDefaultAsync(m => m.Id == id, cancellationToken);
+    }
+
+    /// <summary>Sends every message the delivery log's filter shows again (Operator), at most <see cref="MaxResend"/> at once.</summary>
+    public async Task<int> ResendMatchingAsync(ClaimsPrincipal caller, MessageFilter filter, CancellationToken cancellationToken)
+    {
+        List<long> ids;
+        await using (var db = await contextFactory.CreateDbContextAsync(cancellationToken))
+        {
+            ids = await Matching(db, filter).OrderBy(m => m.Id).Select(m => m.Id).Take(MaxResend).ToListAsync(cancellationToken);
+        }
+
+        return await ResendAsync(caller, ids, cancellationToken);
     }
 
     /// <summary>Sends messages again (Operator): they go out at the sender's next run with a fresh set of attempts.</summary>
@@ -186,6 +225,28 @@ public sealed class NotificationsService(
             Details: $"{messages.Count} messages queued again"), cancellationToken);
         jobs.Find(OutboxSenderJob.Name)?.RequestRun();
         return messages.Count;
+    }
+
+    private static IQueryable<OutboxMessage> Matching(SwitchboardDbContext db, MessageFilter filter)
+    {
+        var messages = db.OutboxMessages.AsNoTracking();
+        if (filter.Status is { } status)
+        {
+            messages = messages.Where(m => m.Status == status);
+        }
+
+        if (!string.IsNullOrWhiteSpace(filter.Topic))
+        {
+            messages = messages.Where(m => m.Topic == filter.Topic);
+        }
+
+        if (!string.IsNullOrWhiteSpace(filter.Recipient))
+        {
+            var recipient = filter.Recipient.Trim().ToLowerInvariant();
+            messages = messages.Where(m => m.RecipientEmail.StartsWith(recipient));
+        }
+
+        return messages;
     }
 
     public async Task<Paged<EventRow>> EventsAsync(int page, int pageSize, CancellationToken cancellationToken)
