@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using FluentValidation;
+using Microsoft.Extensions.Options;
 using MudBlazor.Services;
 using Switchboard.Domain.Notifications;
 using Switchboard.Infrastructure;
@@ -40,6 +41,9 @@ public static class PortalServices
         services.AddScoped<DashboardService>();
         services.AddScoped<PeopleService>();
         services.AddScoped<EventIngestService>();
+        services.AddOptions<EventQueueOptions>().BindConfiguration(EventQueueOptions.SectionName).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<EventQueueOptions>, EventQueueOptionsValidator>();
+        services.AddHostedService<RabbitMqEventConsumer>();
         services.AddScoped<NotificationsService>();
         services.AddScoped<TestBenchService>();
         return builder;

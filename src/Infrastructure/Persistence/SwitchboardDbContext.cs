@@ -16,6 +16,7 @@ public sealed class SwitchboardDbContext(DbContextOptions<SwitchboardDbContext> 
     public DbSet<Person> People => Set<Person>();
     public DbSet<Role> Roles => Set<Role>();
     public DbSet<EntityEvent> EntityEvents => Set<EntityEvent>();
+    public DbSet<RejectedEvent> RejectedEvents => Set<RejectedEvent>();
     public DbSet<Topic> Topics => Set<Topic>();
     public DbSet<NotificationConfiguration> NotificationConfigurations => Set<NotificationConfiguration>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();

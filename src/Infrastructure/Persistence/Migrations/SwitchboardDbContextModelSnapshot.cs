@@ -231,6 +231,39 @@ namespace Switchboard.Infrastructure.Persistence.Migrations
                     b.ToTable("EntityEvents", (string)null);
                 });
 
+            modelBuilder.Entity("Switchboard.Domain.Events.RejectedEvent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("BodyTruncated")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ReceivedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReceivedAt");
+
+                    b.ToTable("RejectedEvents", (string)null);
+                });
+
             modelBuilder.Entity("Switchboard.Domain.Jobs.JobSetting", b =>
                 {
                     b.Property<string>("JobName")

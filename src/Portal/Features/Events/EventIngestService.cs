@@ -24,15 +24,21 @@ public sealed class EventIngestService(
     public async Task<IngestSummary> StoreAsync(ClaimsPrincipal caller, IReadOnlyList<IncomingEvent> events, CancellationToken cancellationToken)
     {
         var actor = await guard.DemandAsync(caller, PortalRole.Admin, ApiKeyScopes.EventsWrite, "events.received", "event", null, cancellationToken);
+        return await StoreReceivedAsync(events, actor.Name, cancellationToken);
+    }
+
+    /// <summary>Stores events that came in by a trusted way (the event queue), noting where from.</summary>
+    public async Task<IngestSummary> StoreReceivedAsync(IReadOnlyList<IncomingEvent> events, string receivedFrom, CancellationToken cancellationToken)
+    {
         int accepted;
         try
         {
-            accepted = await StoreNewAsync(events, actor.Name, cancellationToken);
+            accepted = await StoreNewAsync(events, receivedFrom, cancellationToken);
         }
         catch (DbUpdateException)
         {
             // Another request stored one of these ids between our look-up and our insert: look again, once.
-            accepted = await StoreNewAsync(events, actor.Name, cancellationToken);
+            accepted = await StoreNewAsync(events, receivedFrom, cancellationToken);
         }
 
         if (events.Any(e => e.EntityType == EntityTypes.IdmIdentity))
@@ -43,6 +49,14 @@ public sealed class EventIngestService(
         jobs.Find(NotificationEvaluationJob.Name)?.RequestRun();
 
         return new IngestSummary(accepted, events.Count - accepted);
+    }
+
+    /// <summary>Keeps a queue message that cannot be read as events, with its raw body and the reason.</summary>
+    public async Task RejectAsync(string source, string body, string reason, CancellationToken cancellationToken)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        db.RejectedEvents.Add(RejectedEvent.Keep(source, body, reason, time.GetUtcNow().UtcDateTime));
+        await db.SaveChangesAsync(cancellationToken);
     }
 
     /// <returns>How many events were new and stored.</returns>

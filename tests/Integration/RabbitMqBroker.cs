@@ -1,0 +1,108 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+
+namespace Switchboard.IntegrationTests;
+
+/// <summary>
+/// A real RabbitMQ broker (Debian's <c>rabbitmq-server</c>, installed by ./test.sh) started for the tests as a node of
+/// its own: loopback only, free ports, its data in a temporary folder that goes with it.
+/// </summary>
+public sealed class RabbitMqBroker : IAsyncLifetime
+{
+    private const string ServerScript = "/usr/lib/rabbitmq/bin/rabbitmq-server";
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), $"switchboard-rabbitmq-{Guid.NewGuid():N}");
+    private Process? _process;
+
+    public int Port { get; } = FreePort();
+
+    /// <summary>The broker's default <c>guest</c> account works from loopback only, which is where the tests are.</summary>
+    public string Uri => $"amqp://guest:guest@127.0.0.1:{Port}/";
+
+    public async ValueTask InitializeAsync()
+    {
+        if (!File.Exists(ServerScript))
+        {
+            throw new InvalidOperationException($"{ServerScript} is missing: run ./test.sh once, it installs rabbitmq-server.");
+        }
+
+        Directory.CreateDirectory(_folder);
+        await File.WriteAllTextAsync(Path.Combine(_folder, "enabled_plugins"), "[].");
+        await File.WriteAllTextAsync(Path.Combine(_folder, "rabbitmq.conf"), "");
+        var start = new ProcessStartInfo(ServerScript) { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var (name, value) in new Dictionary<string, string>
+        {
+            ["HOME"] = _folder,
+            ["RABBITMQ_NODENAME"] = $"switchboard-{Port}@localhost",
+            ["RABBITMQ_NODE_IP_ADDRESS"] = "127.0.0.1",
+            ["RABBITMQ_NODE_PORT"] = Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["RABBITMQ_DIST_PORT"] = FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["RABBITMQ_MNESIA_BASE"] = Path.Combine(_folder, "mnesia"),
+            ["RABBITMQ_LOG_BASE"] = Path.Combine(_folder, "log"),
+            ["RABBITMQ_CONFIG_FILE"] = Path.Combine(_folder, "rabbitmq"),
+            ["RABBITMQ_ENABLED_PLUGINS_FILE"] = Path.Combine(_folder, "enabled_plugins"),
+            ["RABBITMQ_PID_FILE"] = Path.Combine(_folder, "pid"),
+            ["ERL_EPMD_ADDRESS"] = "127.0.0.1",
+        })
+        {
+            start.Environment[name] = value;
+        }
+
+        _process = Process.Start(start)!;
+        _process.OutputDataReceived += (_, _) => { };
+        _process.ErrorDataReceived += (_, _) => { };
+        _process.BeginOutputReadLine();
+        _process.BeginErrorReadLine();
+        for (var attempt = 0; attempt < 300; attempt++)
+        {
+            if (await AnswersAsync(Port))
+            {
+                return;
+            }
+
+            await Task.Delay(100);
+        }
+
+        throw new TimeoutException($"RabbitMQ did not open port {Port} within 30 s; its log is in {_folder}/log.");
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_process is { HasExited: false })
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+        }
+
+        _process?.Dispose();
+        try
+        {
+            Directory.Delete(_folder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // The node may still be releasing files; the temporary folder is cleaned up by the system.
+        }
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private static async Task<bool> AnswersAsync(int port)
+    {
+        try
+        {
+            using var client = new TcpClient();
+            await client.ConnectAsync(IPAddress.Loopback, port);
+            return true;
+        }
+        catch (SocketException)
+        {
+            return false;
+        }
+    }
+}
