@@ -24,6 +24,8 @@ public static class PageRoutes
 
     public static string Configuration(int id) => $"{Notifications}/configurations/{id}";
 
+    public static string DeliveryLog(Domain.Notifications.MessageStatus status) => $"{Notifications}?tab=delivery-log&status={status}";
+
     public static string Topic(string code) => $"{Notifications}/topics/{Uri.EscapeDataString(code)}";
 
     public static string PeopleWithRole(string role) => $"{People}?role={Uri.EscapeDataString(role)}";

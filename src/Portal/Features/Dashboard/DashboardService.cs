@@ -32,7 +32,8 @@ public sealed class DashboardService(IDbContextFactory<SwitchboardDbContext> con
         var dayAgo = now.AddDays(-1);
         var events = await db.EntityEvents.CountAsync(e => e.ReceivedAt >= dayAgo, cancellationToken);
         var messages = await db.OutboxMessages.CountAsync(m => m.CreatedAt >= dayAgo, cancellationToken);
-        var failing = await db.OutboxMessages.CountAsync(m => m.Status == MessageStatus.Failed || m.Status == MessageStatus.Dead, cancellationToken);
+        var failed = await db.OutboxMessages.CountAsync(m => m.Status == MessageStatus.Failed, cancellationToken);
+        var dead = await db.OutboxMessages.CountAsync(m => m.Status == MessageStatus.Dead, cancellationToken);
         var statuses = jobs.Statuses();
         return new DashboardSummary(
             activity,
@@ -45,6 +46,7 @@ public sealed class DashboardService(IDbContextFactory<SwitchboardDbContext> con
             withoutToken,
             events,
             messages,
-            failing);
+            failed,
+            dead);
     }
 }

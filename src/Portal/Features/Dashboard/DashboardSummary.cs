@@ -11,6 +11,7 @@ public sealed record DashboardSummary(
     int ChatSyncWithoutToken,
     int EventsLastDay,
     int MessagesLastDay,
-    int MessagesFailing);
+    int MessagesFailed,
+    int MessagesDead);
 
 public sealed record DailyCount(DateOnly Day, int Count);

@@ -21,6 +21,9 @@ public sealed record EventRow(
     long Id, DateTime ReceivedAt, string EventId, string EntityType, string EventType, string Identity, string? System,
     DirectorySyncState DirectorySync, string? DirectorySyncError, bool Evaluated, string? EvaluationNote);
 
+/// <summary>A queue message that could not be read as events; <see cref="Body"/> is its start.</summary>
+public sealed record RejectedEventRow(long Id, DateTime ReceivedAt, string Source, string Reason, string Body, bool Shortened);
+
 public sealed record Paged<T>(IReadOnlyList<T> Items, int TotalCount);
 
 /// <summary>Filters of the delivery log; empty fields do not filter.</summary>

@@ -260,6 +260,16 @@ public sealed class NotificationsService(
         return new Paged<EventRow>(rows, total);
     }
 
+    public async Task<Paged<RejectedEventRow>> RejectedEventsAsync(int page, int pageSize, CancellationToken cancellationToken)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var total = await db.RejectedEvents.CountAsync(cancellationToken);
+        var rows = await db.RejectedEvents.AsNoTracking().OrderByDescending(e => e.Id).Skip(page * pageSize).Take(pageSize)
+            .Select(e => new RejectedEventRow(e.Id, e.ReceivedAt, e.Source, e.Reason, e.Body.Substring(0, 2000), e.BodyTruncated || e.Body.Length > 2000))
+            .ToListAsync(cancellationToken);
+        return new Paged<RejectedEventRow>(rows, total);
+    }
+
     public async Task<CodeListDocument> ExportAsync(CancellationToken cancellationToken)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
