@@ -20,7 +20,7 @@ public sealed class NotificationPages(IPage page)
     public async Task CreateConfigurationAsync(string rule, string topic)
     {
         await page.GotoAsync("/notifications/configurations/new");
-        await page.GetByLabel("Rule").FillAsync(rule);
+        await page.GetByLabel("Rule", new() { Exact = true }).FillAsync(rule);
         await page.GetByLabel("Topic").ClickAsync();
         await page.GetByRole(AriaRole.Option, new() { Name = topic, Exact = true }).ClickAsync();
         await page.GetByLabel("Send to the identity").CheckAsync();

@@ -10,6 +10,7 @@ public abstract class BrowserTest(PortalRig rig) : IAsyncLifetime
 {
     private static readonly string ArtifactFolder = Path.Combine(RepositoryRoot.Path, "TestResults", "browser");
 
+    private readonly List<IBrowserContext> _otherSessions = [];
     private IBrowserContext? _context;
 
     protected PortalRig Rig => rig;
@@ -23,8 +24,22 @@ public abstract class BrowserTest(PortalRig rig) : IAsyncLifetime
         Page = await _context.NewPageAsync();
     }
 
+    /// <summary>A second person's browser session (own cookies), e.g. an Admin preparing what an Operator then acts on.</summary>
+    protected async Task<IPage> OtherSessionAsync()
+    {
+        var context = await rig.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = rig.PortalUrl });
+        context.SetDefaultTimeout(15_000);
+        _otherSessions.Add(context);
+        return await context.NewPageAsync();
+    }
+
     public async ValueTask DisposeAsync()
     {
+        foreach (var other in _otherSessions)
+        {
+            await other.DisposeAsync();
+        }
+
         if (_context is null)
         {
             return;

@@ -19,6 +19,8 @@ public sealed class PortalRig : IAsyncLifetime
     private readonly string _dataFolder = Path.Combine(Path.GetTempPath(), $"switchboard-e2e-{Guid.NewGuid():N}");
     private ChildProcess? _identityProvider;
     private ChildProcess? _smtpServer;
+    private int _smtpPort;
+    private int _mailPort;
     private ChildProcess? _portal;
     private IPlaywright? _playwright;
 
@@ -42,11 +44,8 @@ public sealed class PortalRig : IAsyncLifetime
             new Dictionary<string, string> { ["OIDC_PORT"] = providerPort.ToString(System.Globalization.CultureInfo.InvariantCulture), ["PORTAL_URL"] = PortalUrl },
             "oidc-provider ready", TimeSpan.FromSeconds(30));
 
-        var maildev = Path.Combine(RepositoryRoot.Path, "tests", "Integration", "maildev");
-        _smtpServer = await ChildProcess.StartAsync(
-            "SMTP server", "node",
-            [Path.Combine(maildev, "node_modules", "maildev", "dist", "bin", "maildev.js"), "--smtp", Invariant(smtpPort), "--web", Invariant(mailPort), "--ip", "127.0.0.1"],
-            maildev, new Dictionary<string, string>(), "MailDev API running", TimeSpan.FromSeconds(30));
+        (_smtpPort, _mailPort) = (smtpPort, mailPort);
+        await StartSmtpServerAsync();
 
         _portal = await ChildProcess.StartAsync(
             "portal", "dotnet", [PortalAssembly()], RepositoryRoot.Path, PortalEnvironment(portalPort, providerPort, smtpPort),
@@ -63,6 +62,26 @@ public sealed class PortalRig : IAsyncLifetime
     }
 
     public string PortalOutput => _portal?.Output ?? "";
+
+    /// <summary>Stops the SMTP server, so that deliveries fail the way they do when a mail server is down.</summary>
+    public async Task StopSmtpServerAsync()
+    {
+        if (_smtpServer is not null)
+        {
+            await _smtpServer.DisposeAsync();
+            _smtpServer = null;
+        }
+    }
+
+    /// <summary>Starts the SMTP server (again) on its ports; mail received before a stop is gone.</summary>
+    public async Task StartSmtpServerAsync()
+    {
+        var maildev = Path.Combine(RepositoryRoot.Path, "tests", "Integration", "maildev");
+        _smtpServer = await ChildProcess.StartAsync(
+            "SMTP server", "node",
+            [Path.Combine(maildev, "node_modules", "maildev", "dist", "bin", "maildev.js"), "--smtp", Invariant(_smtpPort), "--web", Invariant(_mailPort), "--ip", "127.0.0.1"],
+            maildev, new Dictionary<string, string>(), "MailDev API running", TimeSpan.FromSeconds(30));
+    }
 
     private static string Invariant(int port) => port.ToString(System.Globalization.CultureInfo.InvariantCulture);
 

@@ -45,6 +45,53 @@ public sealed class NotificationTests(PortalRig rig) : BrowserTest(rig)
     }
 
     [Fact]
+    public async Task MessageThatFailedWhileTheMailServerWasDown_IsResentByAnOperator_AndArrives()
+    {
+        var admin = await OtherSessionAsync();
+        await new PortalShell(admin).SignInAsync("ada.admin");
+        var keys = new ApiKeysPage(admin);
+        await keys.OpenAsync();
+        var secret = await keys.CreateAsync("IdM forwarder for resend", "events:write");
+        var adminNotifications = new NotificationPages(admin);
+        await adminNotifications.CreateTopicAsync("e2e:suspended", "{{ identity.username }} suspended", "Suspended: {{ recipient.email }}");
+        await adminNotifications.CreateConfigurationAsync("state:VALID->SUSPENDED", "e2e:suspended");
+        await Rig.StopSmtpServerAsync();
+        try
+        {
+            var response = await Rig.Api.PostAsync("/api/events", new()
+            {
+                Headers = new Dictionary<string, string> { ["X-Api-Key"] = secret },
+                DataObject = new
+                {
+                    id = "e2e-resend-1",
+                    entityType = "IdmIdentity",
+                    eventType = "UPDATE",
+                    entityId = "e2e-resend",
+                    identity = "e2e.resend",
+                    before = new { attributes = new { state = "VALID", email = "e2e.resend@example.test" } },
+                    after = new { attributes = new { state = "SUSPENDED", email = "e2e.resend@example.test" } },
+                },
+            });
+            Assert.Equal(202, response.Status);
+            await ExpectRowStatusAsync(new NotificationPages(admin), "e2e.resend@example.test", "Failed");
+        }
+        finally
+        {
+            await Rig.StartSmtpServerAsync();
+        }
+
+        await new PortalShell(Page).SignInAsync("otto.operator");
+        var notifications = new NotificationPages(Page);
+        var row = await notifications.DeliveryLogRowAsync("e2e.resend@example.test");
+        await row.GetByRole(AriaRole.Button, new() { Name = "Resend message", Exact = false }).ClickAsync();
+        await Expect(Page.GetByText("1 message(s) queued again.")).ToBeVisibleAsync();
+
+        var mail = await WaitForMailAsync("e2e.resend@example.test");
+        Assert.Equal("e2e.resend suspended", mail.GetProperty("subject").GetString());
+        await ExpectRowStatusAsync(notifications, "e2e.resend@example.test", "Sent");
+    }
+
+    [Fact]
     public async Task Viewer_SeesNoEditToggleOrResend_AndIsRefusedTheEditors()
     {
         await new PortalShell(Page).SignInAsync("vera.viewer");
@@ -77,6 +124,23 @@ public sealed class NotificationTests(PortalRig rig) : BrowserTest(rig)
         await Expect(Page.GetByRole(AriaRole.Button, new() { Name = "Resend 0 selected" })).ToBeDisabledAsync();
         await Page.GotoAsync("/notifications/topics/new");
         await Expect(Page.GetByRole(AriaRole.Heading, new() { Name = "No access" })).ToBeVisibleAsync();
+    }
+
+    /// <summary>The delivery log shows a snapshot: it is opened again until the row reaches the status (or 20 s pass).</summary>
+    private static async Task ExpectRowStatusAsync(NotificationPages notifications, string recipient, string status)
+    {
+        for (var attempt = 0; attempt < 40; attempt++)
+        {
+            var row = await notifications.DeliveryLogRowAsync(recipient);
+            if (await row.CountAsync() == 1 && (await row.InnerTextAsync()).Contains(status, StringComparison.Ordinal))
+            {
+                return;
+            }
+
+            await Task.Delay(500, TestContext.Current.CancellationToken);
+        }
+
+        await Expect(await notifications.DeliveryLogRowAsync(recipient)).ToContainTextAsync(status);
     }
 
     private async Task<JsonElement> WaitForMailAsync(string recipient)
