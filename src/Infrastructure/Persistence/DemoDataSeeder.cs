@@ -63,29 +63,73 @@ internal sealed partial class DemoDataSeeder(
         LogSeeded(logger);
     }
 
-    /// <summary>A topic and a configuration from the notification module's own example, and an event they fire on.</summary>
+    /// <summary>
+    /// The notification module's own examples: a state change told to the manager, a description written to a system
+    /// told to a role, a script-decided rule; events they fire on, and a delivered and a dead message in the log.
+    /// </summary>
     private async Task SeedNotificationsAsync(DateTime now, CancellationToken cancellationToken)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        var topic = Topic.Create("identity:state-changed", "A person's state changed; tells their manager.", new EmailTemplate(
+        var stateChanged = Topic.Create("identity:state-changed", "A person's state changed; tells their manager.", new EmailTemplate(
             "{{ identity.fullName }}: {{ before.attributes.state }} → {{ after.attributes.state }}",
             "<p>Hello {{ recipient.name }},</p><p><b>{{ identity.fullName }}</b> ({{ identity.username }}) changed state from {{ before.attributes.state }} to {{ after.attributes.state }}.</p>",
             "Hello {{ recipient.name }},\n\n{{ identity.fullName }} ({{ identity.username }}) changed state from {{ before.attributes.state }} to {{ after.attributes.state }}."));
-        db.Topics.Add(topic);
-        db.NotificationConfigurations.Add(NotificationConfiguration.Create(new NotificationConfigurationDraft
+        var descriptionWritten = Topic.Create("provisioning:description-written", "A person's description was written to a system; tells the IT admins.", new EmailTemplate(
+            "Description of {{ identity.username }} written to {{ system }}",
+            "<p>The description of <b>{{ identity.fullName }}</b> on {{ system }} is now “{{ after.attributes.description }}” (was “{{ before.attributes.description }}”).</p>",
+            "The description of {{ identity.fullName }} on {{ system }} is now \"{{ after.attributes.description }}\" (was \"{{ before.attributes.description }}\")."));
+        db.Topics.AddRange(stateChanged, descriptionWritten);
+        db.NotificationConfigurations.AddRange(
+            Configuration(EventTypes.Update, "state:VALID->LEFT", stateChanged, NotificationLevel.Warning, "Tell the manager when someone leaves", d => d with { SendToManager = true }),
+            Configuration(EventTypes.Update, "state:VALID->DISABLED", stateChanged, NotificationLevel.Warning,
+                "Tell the manager when someone is excluded from the head count", d => d with { SendToManager = true }),
+            Configuration(EventTypes.Update, "", stateChanged, NotificationLevel.Info, "A new supervisor hears it themselves (rule by script)", d => d with
+            {
+                RuleScript = "event.before.eav.supervisor !== 'true' && event.after.eav.supervisor === 'true'",
+                SendToIdentity = true,
+            }),
+            Configuration(EventTypes.Update, "description:CHANGED", descriptionWritten, NotificationLevel.Info, "Tell the IT admins when a description reaches AD", d => d with
+            {
+                EntityType = EntityTypes.SysProvisioningOperation,
+                System = "AD-main",
+                RecipientRoles = ["it-admins"],
+            }));
+        var events = new[]
         {
-            EntityType = EntityTypes.IdmIdentity,
-            EventType = EventTypes.Update,
-            Rule = "state:VALID->LEFT",
-            Topic = topic.Code,
-            Level = NotificationLevel.Warning,
-            SendToManager = true,
-            Description = "Tell the manager when someone leaves",
-        }, topic));
-        db.EntityEvents.Add(EntityEvent.Receive("demo-evt-1", EntityTypes.IdmIdentity, EventTypes.Update, "demo-guid-tomas", "tomas.dvorak", null, now.AddMinutes(-5),
-            """{"attributes":{"state":"VALID"}}""", """{"attributes":{"state":"LEFT"}}""", "demo data", now.AddMinutes(-5)));
+            EntityEvent.Receive("demo-evt-1", EntityTypes.IdmIdentity, EventTypes.Update, "demo-guid-tomas", "tomas.dvorak", null, now.AddMinutes(-5),
+                """{"attributes":{"state":"VALID"}}""", """{"attributes":{"state":"LEFT"}}""", "demo data", now.AddMinutes(-5)),
+            EntityEvent.Receive("demo-evt-2", EntityTypes.SysProvisioningOperation, EventTypes.Update, "demo-op-1", "lucie.cerna", "AD-main", now.AddMinutes(-4),
+                """{"attributes":{"description":"Nurse"}}""", """{"attributes":{"description":"Head nurse"}}""", "demo data", now.AddMinutes(-4)),
+        };
+        db.EntityEvents.AddRange(events);
+        await db.SaveChangesAsync(cancellationToken);
+
+        // History for the delivery log: one message that went out yesterday, one that gave up after its attempts.
+        var delivered = OutboxMessage.Queue(events[0].Id, 1, stateChanged.Code, NotificationLevel.Warning, "richard.maly@hospital.example", "richard.maly",
+            "Eva Kučerová: VALID → LEFT", "<p>Eva Kučerová changed state from VALID to LEFT.</p>", "Eva Kučerová changed state from VALID to LEFT.", now.AddDays(-1));
+        delivered.MarkSent("250 2.0.0 Ok: queued", now.AddDays(-1));
+        var dead = OutboxMessage.Queue(events[0].Id, 1, stateChanged.Code, NotificationLevel.Warning, "old.manager@hospital.example", "old.manager",
+            "Jakub Veselý: VALID → LEFT", "<p>Jakub Veselý changed state from VALID to LEFT.</p>", "Jakub Veselý changed state from VALID to LEFT.", now.AddHours(-6));
+        for (var attempt = 0; attempt < 3; attempt++)
+        {
+            dead.MarkFailed("550 5.1.1 <old.manager@hospital.example>: Recipient address rejected: User unknown", now.AddHours(-6 + attempt), maxAttempts: 3, TimeSpan.FromMinutes(1));
+        }
+
+        db.OutboxMessages.AddRange(delivered, dead);
         await db.SaveChangesAsync(cancellationToken);
     }
+
+    private static NotificationConfiguration Configuration(
+        string eventType, string rule, Topic topic, NotificationLevel level, string description, Func<NotificationConfigurationDraft, NotificationConfigurationDraft> recipients) =>
+        NotificationConfiguration.Create(recipients(new NotificationConfigurationDraft
+        {
+            EntityType = EntityTypes.IdmIdentity,
+            EventType = eventType,
+            Rule = rule,
+            Topic = topic.Code,
+            Level = level,
+            Description = description,
+        }), topic);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Seeded demo data into the empty database")]
     private static partial void LogSeeded(ILogger logger);
