@@ -9,6 +9,7 @@ using Switchboard.Domain.Notifications.Scripts;
 using Switchboard.Domain.Notifications.Templates;
 using Switchboard.Infrastructure.Audit;
 using Switchboard.Infrastructure.Email;
+using Switchboard.Infrastructure.Events;
 using Switchboard.Infrastructure.Jobs;
 using Switchboard.Infrastructure.Notifications;
 using Switchboard.Infrastructure.Notifications.Scripts;
@@ -33,6 +34,8 @@ public static class DependencyInjection
         return services;
     }
 
+    private static readonly SqliteConnectionSettings SqliteSettings = new();
+
     private static void AddPersistence(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.SectionName).ValidateOnStart();
@@ -43,7 +46,7 @@ public static class DependencyInjection
         {
             var database = provider.GetRequiredService<IOptions<DatabaseOptions>>().Value;
             Directory.CreateDirectory(database.ResolvedDataFolder);
-            options.UseSqlite(database.ResolvedConnectionString);
+            options.UseSqlite(database.ResolvedConnectionString).AddInterceptors(SqliteSettings);
         });
 
         // Keys live beside the database so that sign-in sessions survive restarts and secrets stored
@@ -62,6 +65,7 @@ public static class DependencyInjection
     private static void AddPeople(this IServiceCollection services)
     {
         services.AddOptions<PeopleOptions>().BindConfiguration(PeopleOptions.SectionName);
+        services.AddSingleton<EventStore>();
         services.AddSingleton<DirectoryWriter>();
         services.AddSingleton<IdentityEventSync>();
         services.AddHostedService<IdentityEventSyncJob>();

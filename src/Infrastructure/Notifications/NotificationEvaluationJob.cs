@@ -21,7 +21,7 @@ public sealed partial class NotificationEvaluationJob(
     : PeriodicJob(Descriptor, registry, scopes, time, logger)
 {
     public const string Name = "notification-evaluation";
-    private const int ChunkSize = 200;
+    private const int ChunkSize = 1000;
 
     private static readonly JobDescriptor Descriptor = new(Name, "Evaluates received events against the notification configurations and queues e-mails.", TimeSpan.FromSeconds(30), RunAtStart: true);
 
@@ -31,20 +31,21 @@ public sealed partial class NotificationEvaluationJob(
         var renderer = services.GetRequiredService<ITemplateRenderer>();
         var scripts = services.GetRequiredService<INotificationScripts>();
         var (events, queued) = (0, 0);
-        List<CompiledConfiguration>? configurations = null;
+        ConfigurationSet? configurations = null;
         while (true)
         {
             await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-            configurations ??= (await db.NotificationConfigurations.AsNoTracking().Include(c => c.Topic).Where(c => !c.Disabled).ToListAsync(cancellationToken))
-                .Select(CompiledConfiguration.Of)
-                .ToList();
-            var pending = await db.EntityEvents.Where(e => !e.Evaluated).OrderBy(e => e.Id).Take(ChunkSize).ToListAsync(cancellationToken);
+            configurations ??= new ConfigurationSet(
+                await db.NotificationConfigurations.AsNoTracking().Include(c => c.Topic).Where(c => !c.Disabled).OrderBy(c => c.Id).ToListAsync(cancellationToken));
+            var pending = await db.EntityEvents.AsNoTracking().Where(e => !e.Evaluated).OrderBy(e => e.Id).Take(ChunkSize).ToListAsync(cancellationToken);
             if (pending.Count == 0)
             {
                 break;
             }
 
             var evaluator = new NotificationEvaluator(db, renderer, scripts);
+            await evaluator.LoadIdentitiesAsync(pending.Select(e => e.Identity), cancellationToken);
+            var messages = new List<OutboxMessage>();
             var failures = new List<(int ConfigurationId, string Reason)>();
             foreach (var entityEvent in pending)
             {
@@ -53,7 +54,7 @@ public sealed partial class NotificationEvaluationJob(
                 {
                     foreach (var verdict in await evaluator.EvaluateAsync(entityEvent, configurations, explain: false, cancellationToken))
                     {
-                        queued += Record(db, entityEvent, verdict, notes, failures);
+                        Record(entityEvent, verdict, notes, messages, failures);
                     }
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException)
@@ -62,12 +63,12 @@ public sealed partial class NotificationEvaluationJob(
                     notes.Add($"evaluation failed: {ex.Message}");
                 }
 
-                entityEvent.RecordEvaluation(notes.Count == 0 ? null : string.Join("; ", notes), Time.GetUtcNow().UtcDateTime);
-                events++;
+                entityEvent.RecordEvaluation(notes.Count == 0 ? null : string.Join("; ", notes), Now);
             }
 
-            await RecordFailuresAsync(db, failures, cancellationToken);
-            await db.SaveChangesAsync(cancellationToken);
+            await EvaluationWriter.WriteAsync(db, messages, pending, failures, Now, cancellationToken);
+            events += pending.Count;
+            queued += messages.Count;
         }
 
         if (queued > 0)
@@ -78,42 +79,26 @@ public sealed partial class NotificationEvaluationJob(
         return events == 0 ? JobRunResult.Skipped("no events waiting") : JobRunResult.Succeeded($"{events} events evaluated, {queued} messages queued");
     }
 
-    /// <summary>Queues a firing configuration's messages and notes what happened on the event; returns how many were queued.</summary>
-    private int Record(SwitchboardDbContext db, EntityEvent entityEvent, ConfigurationVerdict verdict, List<string> notes, List<(int, string)> failures)
+    private DateTime Now => Time.GetUtcNow().UtcDateTime;
+
+    /// <summary>Collects a firing configuration's messages (or its failure) and notes what happened on the event.</summary>
+    private void Record(
+        EntityEvent entityEvent, ConfigurationVerdict verdict, List<string> notes, List<OutboxMessage> messages, List<(int, string)> failures)
     {
         var id = verdict.Configuration.Id;
         if (verdict.Kind == VerdictKind.Failed)
         {
             notes.Add($"configuration {id} failed: {verdict.Reason}");
             failures.Add((id, $"event {entityEvent.EventId}: {verdict.Reason}"));
-            return 0;
+            return;
         }
 
         notes.Add($"configuration {id} fired: {verdict.Messages.Count} recipients");
         notes.AddRange(verdict.Skipped.Select(s => $"configuration {id} skipped {s}"));
-        var now = Time.GetUtcNow().UtcDateTime;
         foreach (var (recipient, email) in verdict.Messages)
         {
-            db.OutboxMessages.Add(OutboxMessage.Queue(entityEvent.Id, id, verdict.Configuration.Topic!.Code, verdict.Configuration.Level,
-                recipient.Email, recipient.Username, email.Subject, email.HtmlBody, email.TextBody, now));
-        }
-
-        return verdict.Messages.Count;
-    }
-
-    /// <summary>A configuration that failed is marked so on its row, where the configurations grid shows it.</summary>
-    private async Task RecordFailuresAsync(SwitchboardDbContext db, List<(int ConfigurationId, string Reason)> failures, CancellationToken cancellationToken)
-    {
-        if (failures.Count == 0)
-        {
-            return;
-        }
-
-        var ids = failures.Select(f => f.ConfigurationId).Distinct().ToList();
-        var configurations = await db.NotificationConfigurations.Where(c => ids.Contains(c.Id)).ToDictionaryAsync(c => c.Id, cancellationToken);
-        foreach (var (configurationId, reason) in failures)
-        {
-            configurations.GetValueOrDefault(configurationId)?.RecordFailure(reason, Time.GetUtcNow().UtcDateTime);
+            messages.Add(OutboxMessage.Queue(entityEvent.Id, id, verdict.Configuration.Topic!.Code, verdict.Configuration.Level,
+                recipient.Email, recipient.Username, email.Subject, email.HtmlBody, email.TextBody, Now));
         }
     }
 

@@ -21,6 +21,7 @@ public sealed class NotificationEvaluator
     private readonly ITemplateRenderer _renderer;
     private readonly INotificationScripts _scripts;
     private readonly RecipientResolver _recipients;
+    private readonly Dictionary<string, Person?> _people = new(StringComparer.Ordinal);
 
     public NotificationEvaluator(SwitchboardDbContext db, ITemplateRenderer renderer, INotificationScripts scripts)
     {
@@ -28,16 +29,31 @@ public sealed class NotificationEvaluator
         _recipients = new RecipientResolver(db, scripts);
     }
 
+    /// <summary>Reads the people a chunk of events concerns (with their managers) in one query instead of one per event.</summary>
+    public async Task LoadIdentitiesAsync(IEnumerable<string> usernames, CancellationToken cancellationToken)
+    {
+        var keys = usernames.Select(Person.KeyOf).Where(k => !_people.ContainsKey(k)).Distinct().ToList();
+        foreach (var key in keys)
+        {
+            _people[key] = null;
+        }
+
+        foreach (var person in await _db.People.AsNoTracking().Include(p => p.Manager).Where(p => keys.Contains(p.UsernameKey)).ToListAsync(cancellationToken))
+        {
+            _people[person.UsernameKey] = person;
+        }
+    }
+
     /// <param name="explain">Also return a verdict for configurations that do not apply (the test bench); the job leaves them out.</param>
     public async Task<IReadOnlyList<ConfigurationVerdict>> EvaluateAsync(
-        EntityEvent entityEvent, IReadOnlyList<CompiledConfiguration> configurations, bool explain, CancellationToken cancellationToken)
+        EntityEvent entityEvent, ConfigurationSet configurations, bool explain, CancellationToken cancellationToken)
     {
         var scriptEvent = ScriptEventOf(entityEvent);
         var (before, after, changed) = (scriptEvent.Before, scriptEvent.After, scriptEvent.Changed);
         var change = new EntityChange(before.Attributes, after.Attributes, before.Eav, after.Eav);
         var identity = await IdentityAsync(entityEvent.Identity, after, before, cancellationToken);
         var verdicts = new List<ConfigurationVerdict>();
-        foreach (var (configuration, rule) in configurations)
+        foreach (var (configuration, rule) in explain ? configurations.All : configurations.MayFire(changed))
         {
             var mismatch = ConfigurationFilter.Check(configuration, entityEvent, identity.FormProjection);
             if (mismatch != FilterMismatch.None)
@@ -125,7 +141,12 @@ public sealed class NotificationEvaluator
     private async Task<IdentityFacts> IdentityAsync(string username, TemplateState after, TemplateState before, CancellationToken cancellationToken)
     {
         var key = Person.KeyOf(username);
-        var person = await _db.People.AsNoTracking().Include(p => p.Manager).SingleOrDefaultAsync(p => p.UsernameKey == key, cancellationToken);
+        if (!_people.TryGetValue(key, out var person))
+        {
+            person = await _db.People.AsNoTracking().Include(p => p.Manager).SingleOrDefaultAsync(p => p.UsernameKey == key, cancellationToken);
+            _people[key] = person;
+        }
+
         string? Said(string attribute) => after.Attributes.GetValueOrDefault(attribute) ?? before.Attributes.GetValueOrDefault(attribute);
         return new IdentityFacts(
             person?.Username ?? username,

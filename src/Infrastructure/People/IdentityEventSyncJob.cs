@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Switchboard.Domain.Events;
 using Switchboard.Infrastructure.Jobs;
 using Switchboard.Infrastructure.Persistence;
@@ -23,10 +24,25 @@ public sealed partial class IdentityEventSyncJob(
     private static readonly JobDescriptor Descriptor = new(
         Name, "Applies identity events (IdmIdentity CREATE/UPDATE/DELETE) to the people directory.", TimeSpan.FromSeconds(30), RunAtStart: true);
 
+    /// <summary>With syncing switched off, waiting events are marked skipped in one statement rather than one by one.</summary>
+    private async Task<JobRunResult> SkipAllAsync(IDbContextFactory<SwitchboardDbContext> contextFactory, CancellationToken cancellationToken)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var now = Time.GetUtcNow().UtcDateTime;
+        var skipped = await db.EntityEvents.Where(e => e.DirectorySync == DirectorySyncState.Pending)
+            .ExecuteUpdateAsync(set => set.SetProperty(e => e.DirectorySync, DirectorySyncState.Skipped).SetProperty(e => e.DirectorySyncedAt, now), cancellationToken);
+        return skipped == 0 ? JobRunResult.Skipped("no identity events waiting") : JobRunResult.Succeeded($"{skipped} skipped: syncing is switched off");
+    }
+
     protected override async Task<JobRunResult> RunOnceAsync(IServiceProvider services, CancellationToken cancellationToken)
     {
         var contextFactory = services.GetRequiredService<IDbContextFactory<SwitchboardDbContext>>();
         var sync = services.GetRequiredService<IdentityEventSync>();
+        if (!services.GetRequiredService<IOptions<PeopleOptions>>().Value.SyncFromIdentityEvents)
+        {
+            return await SkipAllAsync(contextFactory, cancellationToken);
+        }
+
         var (applied, refused, skipped) = (0, 0, 0);
         while (true)
         {

@@ -1,4 +1,3 @@
-using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using Switchboard.Domain.People;
@@ -29,7 +28,7 @@ internal sealed class NewPeopleInserter(SwitchboardDbContext db)
         var connection = db.Database.GetDbConnection();
         var transaction = db.Database.CurrentTransaction?.GetDbTransaction()
             ?? throw new InvalidOperationException("New people are inserted inside the directory writer's transaction.");
-        await using var person = Command(connection, transaction,
+        await using var person = PreparedCommand.Create(connection, transaction,
             """
             INSERT INTO "People" ("Username", "UsernameKey", "Email", "FirstName", "LastName", "ExternalCode", "State", "Disabled",
                 "FormProjection", "ManagerId", "MattermostSyncEnabled", "Deleted", "UpdatedAt", "SearchText")
@@ -37,16 +36,16 @@ internal sealed class NewPeopleInserter(SwitchboardDbContext db)
             RETURNING "Id"
             """,
             "username", "key", "email", "first", "last", "code", "state", "disabled", "form", "manager", "sync", "updated", "search");
-        await using var attribute = Command(connection, transaction,
+        await using var attribute = PreparedCommand.Create(connection, transaction,
             """INSERT INTO "PersonAttributes" ("PersonId", "Code", "Value") VALUES (@person, @code, @value)""", "person", "code", "value");
-        await using var role = Command(connection, transaction,
+        await using var role = PreparedCommand.Create(connection, transaction,
             """INSERT INTO "PersonRoles" ("PersonId", "RoleId") VALUES (@person, @role)""", "person", "role");
 
         foreach (var draft in ManagersFirst(drafts))
         {
             var values = Person.Create(draft.Username);
             values.Apply(draft, null, [], now);
-            Set(person, values.Username, values.UsernameKey, values.Email, values.FirstName, values.LastName, values.ExternalCode,
+            person.Set(values.Username, values.UsernameKey, values.Email, values.FirstName, values.LastName, values.ExternalCode,
                 values.State, values.Disabled, values.FormProjection,
                 string.IsNullOrWhiteSpace(draft.Manager) ? null : ids[Person.KeyOf(draft.Manager)],
                 values.MattermostSyncEnabled, values.UpdatedAt, values.SearchText);
@@ -55,13 +54,13 @@ internal sealed class NewPeopleInserter(SwitchboardDbContext db)
 
             foreach (var (code, value) in draft.Attributes)
             {
-                Set(attribute, id, code, value);
+                attribute.Set(id, code, value);
                 await attribute.ExecuteNonQueryAsync(cancellationToken);
             }
 
             foreach (var code in draft.Roles.Distinct(StringComparer.Ordinal))
             {
-                Set(role, id, roles[code].Id);
+                role.Set(id, roles[code].Id);
                 await role.ExecuteNonQueryAsync(cancellationToken);
             }
         }
@@ -89,29 +88,5 @@ internal sealed class NewPeopleInserter(SwitchboardDbContext db)
         }
 
         return ordered;
-    }
-
-    private static DbCommand Command(DbConnection connection, DbTransaction transaction, string sql, params string[] parameters)
-    {
-        var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = sql;
-        foreach (var name in parameters)
-        {
-            var parameter = command.CreateParameter();
-            parameter.ParameterName = "@" + name;
-            command.Parameters.Add(parameter);
-        }
-
-        command.Prepare();
-        return command;
-    }
-
-    private static void Set(DbCommand command, params object?[] values)
-    {
-        for (var i = 0; i < values.Length; i++)
-        {
-            command.Parameters[i].Value = values[i] ?? DBNull.Value;
-        }
     }
 }

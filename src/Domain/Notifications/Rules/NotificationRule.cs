@@ -8,6 +8,12 @@ public abstract record NotificationRule
 {
     public abstract bool Matches(EntityChange change);
 
+    /// <summary>
+    /// The attribute whose change the rule describes (<c>code</c> or <c>EAV:code</c>, as in a change's list of changed
+    /// names), or null for a rule that fires without one (<c>!</c>). A watching rule cannot fire unless that attribute changed.
+    /// </summary>
+    public virtual string? Watches => null;
+
     /// <summary>Why the rule does not fire for a change it does not match, in words for the test bench.</summary>
     public abstract string WhyNot(EntityChange change);
 
@@ -32,6 +38,8 @@ public sealed record AlwaysRule : NotificationRule
 /// <summary><c>[EAV:]attribute:CHANGED</c>: the value differs between before and after, whatever the values.</summary>
 public sealed record ChangedRule(AttributeKind Kind, string Attribute) : NotificationRule
 {
+    public override string? Watches => RuleNames.Of(Kind, Attribute);
+
     public override bool Matches(EntityChange change)
     {
         var (before, after) = change.Values(Kind, Attribute);
@@ -46,6 +54,8 @@ public sealed record ChangedRule(AttributeKind Kind, string Attribute) : Notific
 /// <summary><c>[EAV:]attribute:from->to</c>: the value changed, from a value <see cref="From"/> matches to one <see cref="To"/> matches.</summary>
 public sealed record TransitionRule(AttributeKind Kind, string Attribute, ValuePattern From, ValuePattern To) : NotificationRule
 {
+    public override string? Watches => RuleNames.Of(Kind, Attribute);
+
     public override bool Matches(EntityChange change)
     {
         var (before, after) = change.Values(Kind, Attribute);

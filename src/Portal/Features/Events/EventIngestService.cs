@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Switchboard.Domain.Access;
 using Switchboard.Domain.ApiKeys;
 using Switchboard.Domain.Events;
+using Switchboard.Infrastructure.Events;
 using Switchboard.Infrastructure.Jobs;
 using Switchboard.Infrastructure.Notifications;
 using Switchboard.Infrastructure.People;
@@ -17,6 +18,7 @@ namespace Switchboard.Portal.Features.Events;
 /// </summary>
 public sealed class EventIngestService(
     IDbContextFactory<SwitchboardDbContext> contextFactory,
+    EventStore store,
     AccessGuard guard,
     JobRegistry jobs,
     TimeProvider time)
@@ -30,24 +32,15 @@ public sealed class EventIngestService(
     /// <summary>Stores events that came in by a trusted way (the event queue), noting where from.</summary>
     public async Task<IngestSummary> StoreReceivedAsync(IReadOnlyList<IncomingEvent> events, string receivedFrom, CancellationToken cancellationToken)
     {
-        int accepted;
-        try
-        {
-            accepted = await StoreNewAsync(events, receivedFrom, cancellationToken);
-        }
-        catch (DbUpdateException)
-        {
-            // Another request stored one of these ids between our look-up and our insert: look again, once.
-            accepted = await StoreNewAsync(events, receivedFrom, cancellationToken);
-        }
-
+        var now = time.GetUtcNow().UtcDateTime;
+        var accepted = await store.StoreNewAsync(events.Select(e => EntityEvent.Receive(e.Id, e.EntityType, e.EventType, e.EntityId,
+            e.Identity, e.System, e.OccurredAt, e.Before, e.After, receivedFrom, now)).ToList(), cancellationToken);
         if (events.Any(e => e.EntityType == EntityTypes.IdmIdentity))
         {
             jobs.Find(IdentityEventSyncJob.Name)?.RequestRun();
         }
 
         jobs.Find(NotificationEvaluationJob.Name)?.RequestRun();
-
         return new IngestSummary(accepted, events.Count - accepted);
     }
 
@@ -57,30 +50,5 @@ public sealed class EventIngestService(
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         db.RejectedEvents.Add(RejectedEvent.Keep(source, body, reason, time.GetUtcNow().UtcDateTime));
         await db.SaveChangesAsync(cancellationToken);
-    }
-
-    /// <returns>How many events were new and stored.</returns>
-    private async Task<int> StoreNewAsync(IReadOnlyList<IncomingEvent> events, string receivedFrom, CancellationToken cancellationToken)
-    {
-        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        var ids = events.Select(e => e.Id).Distinct(StringComparer.Ordinal).ToList();
-        var seen = (await db.EntityEvents.Where(e => ids.Contains(e.EventId)).Select(e => e.EventId).ToListAsync(cancellationToken))
-            .ToHashSet(StringComparer.Ordinal);
-        var now = time.GetUtcNow().UtcDateTime;
-        var accepted = 0;
-        foreach (var incoming in events)
-        {
-            if (!seen.Add(incoming.Id))
-            {
-                continue;
-            }
-
-            db.EntityEvents.Add(EntityEvent.Receive(incoming.Id, incoming.EntityType, incoming.EventType, incoming.EntityId,
-                incoming.Identity, incoming.System, incoming.OccurredAt, incoming.Before, incoming.After, receivedFrom, now));
-            accepted++;
-        }
-
-        await db.SaveChangesAsync(cancellationToken);
-        return accepted;
     }
 }

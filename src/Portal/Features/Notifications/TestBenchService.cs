@@ -46,8 +46,8 @@ public sealed class TestBenchService(
     public async Task<IReadOnlyList<ConfigurationVerdict>> DryRunAsync(EntityEvent entityEvent, CancellationToken cancellationToken)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        var configurations = (await db.NotificationConfigurations.AsNoTracking().Include(c => c.Topic).OrderBy(c => c.Id).ToListAsync(cancellationToken))
-            .Select(CompiledConfiguration.Of).ToList();
+        var configurations = new ConfigurationSet(
+            await db.NotificationConfigurations.AsNoTracking().Include(c => c.Topic).OrderBy(c => c.Id).ToListAsync(cancellationToken));
         return await new NotificationEvaluator(db, renderer, scripts).EvaluateAsync(entityEvent, configurations, explain: true, cancellationToken);
     }
 

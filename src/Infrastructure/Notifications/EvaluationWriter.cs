@@ -1,0 +1,64 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+using Switchboard.Domain.Events;
+using Switchboard.Domain.Notifications;
+using Switchboard.Infrastructure.Persistence;
+
+namespace Switchboard.Infrastructure.Notifications;
+
+/// <summary>
+/// Writes what evaluating a chunk of events produced in one transaction: the queued messages, each event's
+/// evaluation note, and failures on their configurations. Messages and events go through prepared commands (the
+/// change tracker compiles a statement per row); values come from the domain objects.
+/// </summary>
+internal static class EvaluationWriter
+{
+    public static async Task WriteAsync(
+        SwitchboardDbContext db, IReadOnlyList<OutboxMessage> messages, IReadOnlyList<EntityEvent> events,
+        IReadOnlyList<(int ConfigurationId, string Reason)> failures, DateTime now, CancellationToken cancellationToken)
+    {
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var connection = db.Database.GetDbConnection();
+        await using (var insert = PreparedCommand.Create(connection, transaction.GetDbTransaction(),
+            """
+            INSERT INTO "OutboxMessages" ("MessageId", "EventId", "ConfigurationId", "Topic", "Level", "RecipientEmail", "RecipientUsername",
+                "Subject", "HtmlBody", "TextBody", "Status", "Attempts", "NextAttemptAt", "CreatedAt")
+            VALUES (@messageId, @eventId, @configurationId, @topic, @level, @email, @username, @subject, @html, @text, @status, 0, @next, @created)
+            """,
+            "messageId", "eventId", "configurationId", "topic", "level", "email", "username", "subject", "html", "text", "status", "next", "created"))
+        {
+            foreach (var m in messages)
+            {
+                insert.Set(m.MessageId, m.EventId, m.ConfigurationId, m.Topic, m.Level.ToString(), m.RecipientEmail, m.RecipientUsername,
+                    m.Subject, m.HtmlBody, m.TextBody, m.Status.ToString(), m.NextAttemptAt, m.CreatedAt);
+                await insert.ExecuteNonQueryAsync(cancellationToken);
+            }
+        }
+
+        await using (var update = PreparedCommand.Create(connection, transaction.GetDbTransaction(),
+            """UPDATE "EntityEvents" SET "Evaluated" = TRUE, "EvaluatedAt" = @at, "EvaluationNote" = @note WHERE "Id" = @id""",
+            "at", "note", "id"))
+        {
+            foreach (var e in events)
+            {
+                update.Set(e.EvaluatedAt, e.EvaluationNote, e.Id);
+                await update.ExecuteNonQueryAsync(cancellationToken);
+            }
+        }
+
+        if (failures.Count > 0)
+        {
+            var ids = failures.Select(f => f.ConfigurationId).Distinct().ToList();
+            var configurations = await db.NotificationConfigurations.Where(c => ids.Contains(c.Id)).ToDictionaryAsync(c => c.Id, cancellationToken);
+            foreach (var (configurationId, reason) in failures)
+            {
+                configurations.GetValueOrDefault(configurationId)?.RecordFailure(reason, now);
+            }
+
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+    }
+}
