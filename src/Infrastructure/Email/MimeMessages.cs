@@ -11,10 +11,11 @@ internal static class MimeMessages
 {
     public const string LevelHeader = "X-Switchboard-Level";
 
-    public static MimeMessage From(OutboxMessage message, string from)
+    /// <param name="from">The sender, parsed once per session rather than per message.</param>
+    public static MimeMessage From(OutboxMessage message, MailboxAddress from)
     {
         var mime = new MimeMessage { MessageId = message.MessageId.Trim('<', '>') };
-        mime.From.Add(MailboxAddress.Parse(from));
+        mime.From.Add(from);
         mime.To.Add(new MailboxAddress(message.RecipientUsername ?? message.RecipientEmail, message.RecipientEmail));
         mime.Subject = message.Level is NotificationLevel.Warning or NotificationLevel.Error
             ? $"[{message.Level.ToString().ToUpperInvariant()}] {message.Subject}"

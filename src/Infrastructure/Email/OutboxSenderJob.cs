@@ -9,7 +9,7 @@ using Switchboard.Infrastructure.Persistence;
 namespace Switchboard.Infrastructure.Email;
 
 /// <summary>
-/// Delivers due outbox messages over one mail session per run. Messages are claimed with a lease first, so a
+/// Delivers due outbox messages over one mail session (one SMTP connection) per run. Messages are claimed with a lease first, so a
 /// sender that dies mid-run leaves them to be claimed again when the lease runs out; a failed message waits with
 /// exponential back-off, and is dead after the configured number of attempts.
 /// </summary>
@@ -18,7 +18,7 @@ public sealed partial class OutboxSenderJob(
     : PeriodicJob(Descriptor(options.Value), registry, scopes, time, logger)
 {
     public const string Name = "outbox-sender";
-    private const int ChunkSize = 200;
+    private const int ChunkSize = 500;
 
     // New messages ring the job at once; the interval is how soon a failed message's retry is noticed.
     private static JobDescriptor Descriptor(SmtpOptions options) =>
@@ -29,19 +29,36 @@ public sealed partial class OutboxSenderJob(
         var settings = services.GetRequiredService<IOptions<SmtpOptions>>().Value;
         var contextFactory = services.GetRequiredService<IDbContextFactory<SwitchboardDbContext>>();
         var (sent, failed) = (0, 0);
-        while (true)
+        IMailSession? session = null;
+        try
         {
-            await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-            var due = await ClaimAsync(db, settings.Lease, cancellationToken);
-            if (due.Count == 0)
+            while (true)
             {
-                break;
-            }
+                await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+                var due = await OutboxStore.ClaimAsync(db, Now, settings.Lease, ChunkSize, cancellationToken);
+                if (due.Count == 0)
+                {
+                    break;
+                }
 
-            IMailSession? session = null;
-            try
-            {
-                session = await services.GetRequiredService<IMailSender>().OpenAsync(cancellationToken);
+                try
+                {
+                    session ??= await services.GetRequiredService<IMailSender>().OpenAsync(cancellationToken);
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    // The server could not be reached: every claimed message waits for its next attempt.
+                    LogUnreachable(logger, ex);
+                    foreach (var message in due)
+                    {
+                        message.MarkFailed($"mail server unreachable: {ex.Message}", Now, settings.MaxAttempts, settings.FirstRetryDelay);
+                    }
+
+                    await OutboxStore.SaveOutcomesAsync(db, due, CancellationToken.None);
+                    failed += due.Count;
+                    break;
+                }
+
                 foreach (var message in due)
                 {
                     try
@@ -55,29 +72,20 @@ public sealed partial class OutboxSenderJob(
                         failed++;
                     }
                 }
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                // The server could not be reached: every claimed message that was not sent waits for its next attempt.
-                LogUnreachable(logger, ex);
-                foreach (var message in due.Where(m => m.Status is MessageStatus.Pending or MessageStatus.Failed && m.LeaseUntil is not null))
-                {
-                    message.MarkFailed($"mail server unreachable: {ex.Message}", Now, settings.MaxAttempts, settings.FirstRetryDelay);
-                    failed++;
-                }
-            }
-            finally
-            {
-                if (session is not null)
-                {
-                    await session.DisposeAsync();
-                }
-            }
 
-            await db.SaveChangesAsync(CancellationToken.None);
-            if (failed > 0 && sent == 0)
+                // Outcomes are written even when the run is being cancelled: a message that went out stays sent.
+                await OutboxStore.SaveOutcomesAsync(db, due, CancellationToken.None);
+                if (due.TrueForAll(m => m.Status != MessageStatus.Sent))
+                {
+                    break; // nothing in this chunk went out: the server is refusing, the rest wait for their next attempt
+                }
+            }
+        }
+        finally
+        {
+            if (session is not null)
             {
-                break;
+                await session.DisposeAsync();
             }
         }
 
@@ -85,24 +93,6 @@ public sealed partial class OutboxSenderJob(
     }
 
     private DateTime Now => Time.GetUtcNow().UtcDateTime;
-
-    private async Task<List<OutboxMessage>> ClaimAsync(SwitchboardDbContext db, TimeSpan lease, CancellationToken cancellationToken)
-    {
-        var now = Now;
-        var due = await db.OutboxMessages
-            .Where(m => (m.Status == MessageStatus.Pending || m.Status == MessageStatus.Failed) && m.NextAttemptAt <= now
-                && (m.LeaseUntil == null || m.LeaseUntil < now))
-            .OrderBy(m => m.Id)
-            .Take(ChunkSize)
-            .ToListAsync(cancellationToken);
-        foreach (var message in due)
-        {
-            message.Claim(now, lease);
-        }
-
-        await db.SaveChangesAsync(cancellationToken);
-        return due;
-    }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The mail server could not be reached; queued messages wait for their next attempt")]
     private static partial void LogUnreachable(ILogger logger, Exception exception);

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using MimeKit;
 using Switchboard.Domain.Notifications;
 using Switchboard.Infrastructure.Persistence;
 
@@ -12,10 +13,10 @@ internal sealed class PickupFolderMailSender(IOptions<SmtpOptions> smtp, IOption
     public Task<IMailSession> OpenAsync(CancellationToken cancellationToken)
     {
         Directory.CreateDirectory(Folder);
-        return Task.FromResult<IMailSession>(new Session(Folder, smtp.Value.From));
+        return Task.FromResult<IMailSession>(new Session(Folder, MailboxAddress.Parse(smtp.Value.From)));
     }
 
-    private sealed class Session(string folder, string from) : IMailSession
+    private sealed class Session(string folder, MailboxAddress from) : IMailSession
     {
         public async Task<string> SendAsync(OutboxMessage message, CancellationToken cancellationToken)
         {

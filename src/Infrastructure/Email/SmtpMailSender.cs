@@ -1,6 +1,7 @@
 using MailKit.Net.Smtp;
 using MailKit.Security;
 using Microsoft.Extensions.Options;
+using MimeKit;
 using Switchboard.Domain.Notifications;
 
 namespace Switchboard.Infrastructure.Email;
@@ -26,10 +27,10 @@ internal sealed class SmtpMailSender(IOptions<SmtpOptions> options) : IMailSende
             throw;
         }
 
-        return new Session(client, settings.From);
+        return new Session(client, MailboxAddress.Parse(settings.From));
     }
 
-    private sealed class Session(SmtpClient client, string from) : IMailSession
+    private sealed class Session(SmtpClient client, MailboxAddress from) : IMailSession
     {
         public Task<string> SendAsync(OutboxMessage message, CancellationToken cancellationToken) =>
             client.SendAsync(MimeMessages.From(message, from), cancellationToken);

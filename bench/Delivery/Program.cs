@@ -1,0 +1,111 @@
+// Measures delivery: the portal's outbox sender (claim with a lease, send over one SMTP connection, record each
+// outcome) against a plain MailKit loop sending the same messages to the same minimal SMTP sink in the same run.
+// Run: dotnet run -c Release --project bench/Delivery [-- <messages>]
+using System.Diagnostics;
+using MailKit.Net.Smtp;
+using MailKit.Security;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using MimeKit;
+using Switchboard.Bench.Delivery;
+using Switchboard.Domain.Notifications;
+using Switchboard.Infrastructure;
+using Switchboard.Infrastructure.Email;
+using Switchboard.Infrastructure.Persistence;
+
+var count = args.Length > 0 ? int.Parse(args[0], System.Globalization.CultureInfo.InvariantCulture) : 5_000;
+const int Rounds = 5;
+await using var sink = new SmtpSink();
+var folder = Path.Combine(Path.GetTempPath(), $"switchboard-bench-delivery-{Guid.NewGuid():N}");
+var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+{
+    ["Database:DataFolder"] = folder,
+    ["Smtp:Host"] = "127.0.0.1",
+    ["Smtp:Port"] = sink.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+    ["Smtp:Security"] = "None",
+    ["Smtp:PollInterval"] = "01:00:00",
+}).Build();
+var services = new ServiceCollection().AddLogging().AddSingleton<IConfiguration>(configuration).AddInfrastructure(configuration);
+await using var provider = services.BuildServiceProvider();
+var contexts = provider.GetRequiredService<IDbContextFactory<SwitchboardDbContext>>();
+await using (var db = await contexts.CreateDbContextAsync())
+{
+    await db.Database.MigrateAsync();
+}
+
+var sender = provider.GetServices<IHostedService>().OfType<OutboxSenderJob>().Single();
+await sender.StartAsync(CancellationToken.None);
+var handle = provider.GetRequiredService<Switchboard.Infrastructure.Jobs.JobRegistry>().Find(OutboxSenderJob.Name)!;
+
+List<OutboxMessage> Messages(int round) => Enumerable.Range(0, count).Select(i => OutboxMessage.Queue(1, 1, "bench:left", NotificationLevel.Warning,
+    $"user{i:D5}@example.test", $"user{i:D5}", $"Person {i} left (VALID → LEFT)",
+    $"<p>Hello Manager {i},</p><p><b>Person {i}</b> (user{i:D5}) changed state from VALID to LEFT in round {round}.</p>",
+    $"Hello Manager {i},\n\nPerson {i} (user{i:D5}) changed state from VALID to LEFT in round {round}.", DateTime.UtcNow)).ToList();
+
+async Task<double> PlainLoopAsync(List<OutboxMessage> messages)
+{
+    var clock = Stopwatch.StartNew();
+    using var client = new SmtpClient();
+    await client.ConnectAsync("127.0.0.1", sink.Port, SecureSocketOptions.None);
+    foreach (var m in messages)
+    {
+        var mime = new MimeMessage();
+        mime.From.Add(MailboxAddress.Parse("switchboard@localhost"));
+        mime.To.Add(new MailboxAddress(m.RecipientUsername, m.RecipientEmail));
+        mime.Subject = m.Subject;
+        mime.Body = new BodyBuilder { HtmlBody = m.HtmlBody, TextBody = m.TextBody }.ToMessageBody();
+        await client.SendAsync(mime);
+    }
+
+    await client.DisconnectAsync(quit: true);
+    return messages.Count / clock.Elapsed.TotalSeconds;
+}
+
+async Task<double> OutboxAsync(List<OutboxMessage> messages)
+{
+    await using (var db = await contexts.CreateDbContextAsync())
+    {
+        db.OutboxMessages.AddRange(messages);
+        await db.SaveChangesAsync();
+    }
+
+    // The run's end is read from the job's status (set as the run finishes), not by polling the database.
+    var finished = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+    var before = handle.Status.LastRunFinishedAt;
+    void OnChanged()
+    {
+        if (handle.Status.LastRunFinishedAt != before && !handle.Status.Running)
+        {
+            finished.TrySetResult();
+        }
+    }
+
+    handle.Changed += OnChanged;
+    var clock = Stopwatch.StartNew();
+    handle.RequestRun();
+    await finished.Task;
+    var elapsed = clock.Elapsed.TotalSeconds;
+    handle.Changed -= OnChanged;
+    await using var check = await contexts.CreateDbContextAsync();
+    var unsent = await check.OutboxMessages.CountAsync(m => m.Status != MessageStatus.Sent);
+    return unsent == 0 ? messages.Count / elapsed : throw new InvalidOperationException($"{unsent} messages were not sent in the run.");
+}
+
+await PlainLoopAsync(Messages(-1).Take(500).ToList()); // warm-up of both paths
+await OutboxAsync(Messages(-1).Take(500).ToList());
+var (plain, outbox) = (new List<double>(), new List<double>());
+for (var round = 0; round < Rounds; round++)
+{
+    plain.Add(await PlainLoopAsync(Messages(round)));
+    outbox.Add(await OutboxAsync(Messages(round)));
+}
+
+double Median(List<double> values) => values.Order().ElementAt(values.Count / 2);
+Console.WriteLine($"{count:N0} messages per round, {Rounds} rounds, sink received {sink.Received:N0}.");
+Console.WriteLine($"Plain MailKit loop: median {Median(plain):N0} messages/s ({string.Join(", ", plain.Select(p => p.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)))})");
+Console.WriteLine($"Outbox sender:      median {Median(outbox):N0} messages/s ({string.Join(", ", outbox.Select(p => p.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)))})");
+Console.WriteLine($"Outbox sender / plain loop: {Median(outbox) / Median(plain):P0}");
+await sender.StopAsync(CancellationToken.None);
+Directory.Delete(folder, recursive: true);

@@ -1,0 +1,55 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+using Switchboard.Domain.Notifications;
+using Switchboard.Infrastructure.Persistence;
+
+namespace Switchboard.Infrastructure.Email;
+
+/// <summary>
+/// The sender's reads and writes of the outbox: due messages claimed with a lease in one statement (only the rows this
+/// statement leased are returned, so two senders never hold the same message), and attempt outcomes written with one
+/// prepared command in one transaction. Values come from the domain's <see cref="OutboxMessage"/> methods.
+/// </summary>
+internal static class OutboxStore
+{
+    public static async Task<List<OutboxMessage>> ClaimAsync(SwitchboardDbContext db, DateTime now, TimeSpan lease, int limit, CancellationToken cancellationToken)
+    {
+        var leaseUntil = now + lease;
+        var claimed = await db.Database.SqlQuery<long>(
+            $"""
+            UPDATE "OutboxMessages" SET "LeaseUntil" = {leaseUntil}
+            WHERE "Id" IN (
+                SELECT "Id" FROM "OutboxMessages"
+                WHERE "Status" IN ('Pending', 'Failed') AND "NextAttemptAt" <= {now} AND ("LeaseUntil" IS NULL OR "LeaseUntil" < {now})
+                ORDER BY "Id" LIMIT {limit})
+            RETURNING "Id" AS "Value"
+            """).ToListAsync(cancellationToken);
+        var messages = await db.OutboxMessages.AsNoTracking().Where(m => claimed.Contains(m.Id)).OrderBy(m => m.Id).ToListAsync(cancellationToken);
+        foreach (var message in messages)
+        {
+            message.Claim(now, lease);
+        }
+
+        return messages;
+    }
+
+    public static async Task SaveOutcomesAsync(SwitchboardDbContext db, IReadOnlyList<OutboxMessage> messages, CancellationToken cancellationToken)
+    {
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await using var update = PreparedCommand.Create(db.Database.GetDbConnection(), transaction.GetDbTransaction(),
+            """
+            UPDATE "OutboxMessages" SET "Status" = @status, "Attempts" = @attempts, "LastError" = @error, "NextAttemptAt" = @next,
+                "LeaseUntil" = @lease, "SentAt" = @sent, "SmtpReply" = @reply
+            WHERE "Id" = @id
+            """,
+            "status", "attempts", "error", "next", "lease", "sent", "reply", "id");
+        foreach (var m in messages)
+        {
+            update.Set(m.Status.ToString(), m.Attempts, m.LastError, m.NextAttemptAt, m.LeaseUntil, m.SentAt, m.SmtpReply, m.Id);
+            await update.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+    }
+}
