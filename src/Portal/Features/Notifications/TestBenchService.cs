@@ -80,14 +80,14 @@ public sealed class TestBenchService(
         ? """
           {
             "id": "sample-1", "entityType": "SysProvisioningOperation", "eventType": "UPDATE", "entityId": "op-1",
-            "identity": "jnovak", "system": "AD-main",
+            "identity": "jan.novak", "system": "AD-main",
             "before": { "attributes": { "resultState": "RUNNING" } },
             "after": { "attributes": { "resultState": "EXCEPTION" } }
           }
           """
         : """
           {
-            "id": "sample-1", "entityType": "IdmIdentity", "eventType": "UPDATE", "entityId": "id-1", "identity": "jnovak",
+            "id": "sample-1", "entityType": "IdmIdentity", "eventType": "UPDATE", "entityId": "id-1", "identity": "jan.novak",
             "before": { "attributes": { "state": "VALID" }, "eav": { "clinicCode": "100" } },
             "after": { "attributes": { "state": "LEFT" }, "eav": { "clinicCode": "200" } }
           }
