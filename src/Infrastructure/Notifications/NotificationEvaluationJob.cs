@@ -14,7 +14,7 @@ namespace Switchboard.Infrastructure.Notifications;
 /// <summary>
 /// Evaluates stored events, in arrival order, against every enabled configuration that applies; each firing
 /// configuration queues one rendered message per recipient in the outbox (one change, one message per recipient per
-/// configuration). Rules are parsed once per run, not per event. What happened is noted on the event.
+/// configuration). Rules are parsed once per chunk of events, not per event. What happened is noted on the event.
 /// </summary>
 public sealed partial class NotificationEvaluationJob(
     JobRegistry registry, IServiceScopeFactory scopes, TimeProvider time, ILogger<NotificationEvaluationJob> logger)
@@ -31,17 +31,18 @@ public sealed partial class NotificationEvaluationJob(
         var renderer = services.GetRequiredService<ITemplateRenderer>();
         var scripts = services.GetRequiredService<INotificationScripts>();
         var (events, queued) = (0, 0);
-        ConfigurationSet? configurations = null;
         while (true)
         {
             await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-            configurations ??= new ConfigurationSet(
-                await db.NotificationConfigurations.AsNoTracking().Include(c => c.Topic).Where(c => !c.Disabled).OrderBy(c => c.Id).ToListAsync(cancellationToken));
             var pending = await db.EntityEvents.AsNoTracking().Where(e => !e.Evaluated).OrderBy(e => e.Id).Take(ChunkSize).ToListAsync(cancellationToken);
             if (pending.Count == 0)
             {
                 break;
             }
+
+            // Read after the events, per chunk: a configuration saved before an event arrived is always applied to it.
+            var configurations = new ConfigurationSet(
+                await db.NotificationConfigurations.AsNoTracking().Include(c => c.Topic).Where(c => !c.Disabled).OrderBy(c => c.Id).ToListAsync(cancellationToken));
 
             var evaluator = new NotificationEvaluator(db, renderer, scripts);
             await evaluator.LoadIdentitiesAsync(pending.Select(e => e.Identity), cancellationToken);
