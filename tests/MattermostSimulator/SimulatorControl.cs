@@ -1,0 +1,38 @@
+namespace Switchboard.MattermostSimulator;
+
+/// <summary>Not Mattermost: the knobs tests and demos turn (<c>/simulator/*</c>), without authentication.</summary>
+public static class SimulatorControl
+{
+    public static void MapSimulatorControl(this WebApplication app)
+    {
+        var state = app.Services.GetRequiredService<SimulatorState>();
+        var control = app.MapGroup("/simulator");
+        control.MapPost("/users", (UserSeed[] users) => Results.Ok(users.Select(u => state.AddUser(u.Username, u.Email).Id).ToList()));
+        control.MapPost("/settings", (SimulatorSettings settings) =>
+        {
+            state.UserAccessTokensEnabled = settings.UserAccessTokensEnabled ?? state.UserAccessTokensEnabled;
+            state.SupportsExpiry = settings.SupportsExpiry ?? state.SupportsExpiry;
+            state.Latency = settings.LatencyMilliseconds is { } ms ? TimeSpan.FromMilliseconds(ms) : state.Latency;
+            state.RateLimit = settings.RateLimitPerSecond is { } perSecond ? (perSecond > 0 ? new RateLimit(perSecond, settings.RateLimitBurst ?? 100) : null) : state.RateLimit;
+            if (settings.FailNext is { } failures)
+            {
+                state.FailNext(failures);
+            }
+
+            return Results.NoContent();
+        });
+        control.MapGet("/stats", () => Results.Ok(new { calls = state.Calls, maxInFlight = state.MaxInFlight, tokens = state.Tokens.Count() }));
+        control.MapGet("/tokens", () => Results.Ok(state.Tokens));
+        control.MapPost("/reset", () =>
+        {
+            state.Reset();
+            return Results.NoContent();
+        });
+    }
+}
+
+public sealed record UserSeed(string Username, string Email);
+
+public sealed record SimulatorSettings(
+    bool? UserAccessTokensEnabled = null, bool? SupportsExpiry = null, int? LatencyMilliseconds = null,
+    int? RateLimitPerSecond = null, int? RateLimitBurst = null, int? FailNext = null);

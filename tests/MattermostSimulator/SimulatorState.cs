@@ -1,0 +1,130 @@
+using System.Collections.Concurrent;
+using System.Security.Cryptography;
+
+namespace Switchboard.MattermostSimulator;
+
+/// <summary>What the simulated Mattermost server knows and how it behaves; tests change it through <c>/simulator/*</c>.</summary>
+public sealed class SimulatorState
+{
+    private readonly ConcurrentDictionary<string, SimUser> _users = new();
+    private readonly ConcurrentDictionary<string, SimToken> _tokens = new();
+    private readonly ConcurrentDictionary<string, int> _calls = new();
+    private int _failNext;
+    private int _inFlight;
+    private int _maxInFlight;
+
+    public string AdminToken { get; set; } = "sim-admin-token";
+    public string Version { get; set; } = "9.11.0";
+
+    /// <summary>Off: creating a token answers 501 <c>app.user_access_token.disabled</c>, as with EnableUserAccessTokens=false.</summary>
+    public bool UserAccessTokensEnabled { get; set; } = true;
+
+    /// <summary>Off: the server ignores <c>expires_at</c> (servers before token expiry existed).</summary>
+    public bool SupportsExpiry { get; set; } = true;
+    public TimeSpan Latency { get; set; }
+    public RateLimit? RateLimit { get; set; }
+
+    public IEnumerable<SimUser> Users => _users.Values;
+    public IEnumerable<SimToken> Tokens => _tokens.Values;
+    public IReadOnlyDictionary<string, int> Calls => _calls;
+    public int MaxInFlight => _maxInFlight;
+
+    public SimUser AddUser(string username, string email, string? id = null)
+    {
+        var user = new SimUser(id ?? NewId(), username.ToLowerInvariant(), email.ToLowerInvariant());
+        _users[user.Id] = user;
+        return user;
+    }
+
+    public SimUser? User(string id) => _users.GetValueOrDefault(id);
+
+    public SimUser? UserByUsername(string username) => _users.Values.FirstOrDefault(u => string.Equals(u.Username, username, StringComparison.OrdinalIgnoreCase));
+
+    public SimUser? UserByEmail(string email) => _users.Values.FirstOrDefault(u => string.Equals(u.Email, email, StringComparison.OrdinalIgnoreCase));
+
+    public SimToken CreateToken(string userId, string description, long expiresAt)
+    {
+        var token = new SimToken(NewId(), NewId(), userId, description, SupportsExpiry ? expiresAt : 0) { IsActive = true };
+        _tokens[token.Id] = token;
+        return token;
+    }
+
+    public bool RevokeToken(string tokenId) => _tokens.TryRemove(tokenId, out _);
+
+    /// <summary>Expired tokens are deleted, as the real server's clean-up does.</summary>
+    public void RemoveExpired(DateTimeOffset now)
+    {
+        foreach (var token in _tokens.Values.Where(t => t.ExpiresAt > 0 && t.ExpiresAt <= now.ToUnixTimeMilliseconds()))
+        {
+            _tokens.TryRemove(token.Id, out _);
+        }
+    }
+
+    /// <summary>The next <paramref name="count"/> Mattermost API calls answer 500.</summary>
+    public void FailNext(int count) => Volatile.Write(ref _failNext, count);
+
+    public bool TakeFailure()
+    {
+        while (true)
+        {
+            var left = Volatile.Read(ref _failNext);
+            if (left <= 0)
+            {
+                return false;
+            }
+
+            if (Interlocked.CompareExchange(ref _failNext, left - 1, left) == left)
+            {
+                return true;
+            }
+        }
+    }
+
+    public void CountCall(string route) => _calls.AddOrUpdate(route, 1, (_, n) => n + 1);
+
+    public void Enter()
+    {
+        var now = Interlocked.Increment(ref _inFlight);
+        int seen;
+        while (now > (seen = Volatile.Read(ref _maxInFlight)) && Interlocked.CompareExchange(ref _maxInFlight, now, seen) != seen)
+        {
+        }
+    }
+
+    public void Leave() => Interlocked.Decrement(ref _inFlight);
+
+    public void Reset()
+    {
+        _users.Clear();
+        _tokens.Clear();
+        _calls.Clear();
+        _failNext = 0;
+        _maxInFlight = 0;
+        UserAccessTokensEnabled = true;
+        SupportsExpiry = true;
+        Latency = TimeSpan.Zero;
+        RateLimit = null;
+    }
+
+    /// <summary>Mattermost ids: 26 lower-case letters and digits.</summary>
+    public static string NewId()
+    {
+        const string Alphabet = "abcdefghijkmnopqrstuwxyz13456789";
+        return string.Create(26, 0, (span, _) =>
+        {
+            Span<byte> bytes = stackalloc byte[26];
+            RandomNumberGenerator.Fill(bytes);
+            for (var i = 0; i < span.Length; i++)
+            {
+                span[i] = Alphabet[bytes[i] % Alphabet.Length];
+            }
+        });
+    }
+}
+
+public sealed record SimUser(string Id, string Username, string Email);
+
+public sealed record SimToken(string Id, string Token, string UserId, string Description, long ExpiresAt)
+{
+    public bool IsActive { get; set; }
+}
