@@ -11,6 +11,7 @@ using Switchboard.Infrastructure.Audit;
 using Switchboard.Infrastructure.Email;
 using Switchboard.Infrastructure.Events;
 using Switchboard.Infrastructure.Jobs;
+using Switchboard.Infrastructure.Mattermost;
 using Switchboard.Infrastructure.Notifications;
 using Switchboard.Infrastructure.Notifications.Scripts;
 using Switchboard.Infrastructure.People;
@@ -31,6 +32,7 @@ public static class DependencyInjection
         services.AddJobs();
         services.AddPeople();
         services.AddNotifications();
+        services.AddMattermost();
         return services;
     }
 
@@ -85,6 +87,16 @@ public static class DependencyInjection
 
         services.AddHostedService<NotificationEvaluationJob>();
         services.AddHostedService<OutboxSenderJob>();
+    }
+
+    private static void AddMattermost(this IServiceCollection services)
+    {
+        services.AddOptions<MattermostOptions>().BindConfiguration(MattermostOptions.SectionName).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<MattermostOptions>, MattermostOptionsValidator>();
+        services.AddTransient<MattermostTrafficHandler>();
+        services.AddHttpClient<MattermostClient>(client => client.Timeout = Timeout.InfiniteTimeSpan).AddHttpMessageHandler<MattermostTrafficHandler>();
+        services.AddSingleton<TokenRegenerationRunner>();
+        services.AddHostedService<TokenRegenerationJob>();
     }
 
     private static void AddJobs(this IServiceCollection services)

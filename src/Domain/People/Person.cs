@@ -36,6 +36,9 @@ public sealed class Person
     public string? MattermostUserId { get; private set; }
     public DateTime? MattermostTokenCreatedAt { get; private set; }
 
+    /// <summary>When Mattermost deletes the token; null when it never expires (or the server ignores expiry).</summary>
+    public DateTime? MattermostTokenExpiresAt { get; private set; }
+
     /// <summary>Deleted in the identity-management system: kept for history, hidden by default.</summary>
     public bool Deleted { get; private set; }
     public DateTime? DeletedAt { get; private set; }
@@ -84,6 +87,26 @@ public sealed class Person
     {
         Deleted = true;
         DeletedAt = now;
+        UpdatedAt = now;
+    }
+
+    /// <param name="protectedToken">The token, already encrypted (Data Protection): the domain never holds it in clear.</param>
+    public void StoreMattermostToken(string protectedToken, string tokenId, string mattermostUserId, DateTime? expiresAt, DateTime now)
+    {
+        MattermostTokenProtected = protectedToken;
+        MattermostTokenId = tokenId;
+        MattermostUserId = mattermostUserId;
+        MattermostTokenCreatedAt = now;
+        MattermostTokenExpiresAt = expiresAt;
+        UpdatedAt = now;
+    }
+
+    public void ClearMattermostToken(DateTime now)
+    {
+        MattermostTokenProtected = null;
+        MattermostTokenId = null;
+        MattermostTokenCreatedAt = null;
+        MattermostTokenExpiresAt = null;
         UpdatedAt = now;
     }
 

@@ -1,9 +1,19 @@
+using Cronos;
+
 namespace Switchboard.Infrastructure.Jobs;
 
-/// <summary>What a background job is: a stable name (used in URLs and the audit trail), a line for people, and its interval.</summary>
-/// <param name="Interval">Time between scheduled runs; <see cref="TimeSpan.Zero"/> means on demand only.</param>
+/// <summary>What a background job is: a stable name (used in URLs and the audit trail), a line for people, and its schedule.</summary>
+/// <param name="Interval">Time between scheduled runs; <see cref="TimeSpan.Zero"/> (and no <paramref name="Cron"/>) means on demand only.</param>
 /// <param name="RunAtStart">Run once as soon as the portal starts, for jobs that work off a backlog left by a restart.</param>
-public sealed record JobDescriptor(string Name, string Description, TimeSpan Interval, bool RunAtStart = false)
+/// <param name="Cron">A five-field cron expression (UTC) used instead of the interval.</param>
+public sealed record JobDescriptor(string Name, string Description, TimeSpan Interval, bool RunAtStart = false, string? Cron = null)
 {
-    public string Schedule => Interval == TimeSpan.Zero ? "on demand only" : $"every {Interval:c}";
+    public string Schedule => !string.IsNullOrWhiteSpace(Cron) ? $"cron {Cron} (UTC)"
+        : Interval == TimeSpan.Zero ? "on demand only"
+        : $"every {Interval:c}";
+
+    /// <summary>When the schedule next comes round after <paramref name="now"/>, or null for on demand only.</summary>
+    public DateTime? NextAfter(DateTime now) => !string.IsNullOrWhiteSpace(Cron)
+        ? CronExpression.Parse(Cron).GetNextOccurrence(DateTime.SpecifyKind(now, DateTimeKind.Utc))
+        : Interval == TimeSpan.Zero ? null : now + Interval;
 }

@@ -70,14 +70,14 @@ public abstract partial class PeriodicJob : BackgroundService
     /// <returns>True when someone asked for the run, false when the schedule came round.</returns>
     private async Task<bool> WaitForNextRunAsync(CancellationToken stoppingToken)
     {
-        var interval = _handle.Descriptor.Interval;
-        DateTime? next = interval == TimeSpan.Zero ? null : _time.GetUtcNow().UtcDateTime + interval;
+        var now = _time.GetUtcNow().UtcDateTime;
+        var next = _handle.Descriptor.NextAfter(now);
         _handle.Update(s => s with { NextRunAt = next });
 
         using var waiting = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
-        var scheduled = interval == TimeSpan.Zero
-            ? Task.Delay(Timeout.InfiniteTimeSpan, waiting.Token)
-            : Task.Delay(interval, _time, waiting.Token);
+        var scheduled = next is { } due
+            ? Task.Delay(due - now, _time, waiting.Token)
+            : Task.Delay(Timeout.InfiniteTimeSpan, waiting.Token);
         var requested = _handle.RunRequests.WaitToReadAsync(waiting.Token).AsTask();
         var first = await Task.WhenAny(scheduled, requested);
         await waiting.CancelAsync();

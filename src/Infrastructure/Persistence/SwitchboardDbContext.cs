@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Switchboard.Domain.ApiKeys;
 using Switchboard.Domain.Audit;
 using Switchboard.Domain.Events;
+using Switchboard.Domain.Mattermost;
 using Switchboard.Domain.Jobs;
 using Switchboard.Domain.Notifications;
 using Switchboard.Domain.People;
@@ -17,6 +18,8 @@ public sealed class SwitchboardDbContext(DbContextOptions<SwitchboardDbContext> 
     public DbSet<Role> Roles => Set<Role>();
     public DbSet<EntityEvent> EntityEvents => Set<EntityEvent>();
     public DbSet<RejectedEvent> RejectedEvents => Set<RejectedEvent>();
+    public DbSet<TokenRun> TokenRuns => Set<TokenRun>();
+    public DbSet<TokenOutcome> TokenOutcomes => Set<TokenOutcome>();
     public DbSet<Topic> Topics => Set<Topic>();
     public DbSet<NotificationConfiguration> NotificationConfigurations => Set<NotificationConfiguration>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();

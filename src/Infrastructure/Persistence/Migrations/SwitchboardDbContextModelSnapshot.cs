@@ -285,6 +285,95 @@ namespace Switchboard.Infrastructure.Persistence.Migrations
                     b.ToTable("JobSettings", (string)null);
                 });
 
+            modelBuilder.Entity("Switchboard.Domain.Mattermost.TokenOutcome", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Detail")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PersonId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("RunId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Username")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PersonId", "Id");
+
+                    b.HasIndex("RunId", "Kind");
+
+                    b.ToTable("TokenOutcomes", (string)null);
+                });
+
+            modelBuilder.Entity("Switchboard.Domain.Mattermost.TokenRun", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AlreadyValid")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Failed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("FinishedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Generated")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("NotFound")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Processed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Rotated")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("StartedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TriggeredBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StartedAt");
+
+                    b.ToTable("TokenRuns", (string)null);
+                });
+
             modelBuilder.Entity("Switchboard.Domain.Notifications.NotificationConfiguration", b =>
                 {
                     b.Property<int>("Id")
@@ -564,6 +653,9 @@ namespace Switchboard.Infrastructure.Persistence.Migrations
                     b.Property<DateTime?>("MattermostTokenCreatedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("MattermostTokenExpiresAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("MattermostTokenId")
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
@@ -655,6 +747,15 @@ namespace Switchboard.Infrastructure.Persistence.Migrations
                     b.HasOne("Switchboard.Domain.People.Role", null)
                         .WithMany()
                         .HasForeignKey("RoleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Switchboard.Domain.Mattermost.TokenOutcome", b =>
+                {
+                    b.HasOne("Switchboard.Domain.Mattermost.TokenRun", null)
+                        .WithMany()
+                        .HasForeignKey("RunId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -1,0 +1,9 @@
+namespace Switchboard.Infrastructure.Mattermost;
+
+/// <summary>Mattermost answered with an error: its status, its error id and message (never a token).</summary>
+public sealed class MattermostApiException(int statusCode, string errorId, string message)
+    : Exception($"{statusCode} {errorId}: {message}")
+{
+    public int StatusCode { get; } = statusCode;
+    public string ErrorId { get; } = errorId;
+}

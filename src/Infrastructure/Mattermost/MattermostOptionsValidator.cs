@@ -1,0 +1,38 @@
+using Cronos;
+using Microsoft.Extensions.Options;
+
+namespace Switchboard.Infrastructure.Mattermost;
+
+internal sealed class MattermostOptionsValidator : IValidateOptions<MattermostOptions>
+{
+    public ValidateOptionsResult Validate(string? name, MattermostOptions options)
+    {
+        var failures = new List<string>();
+        if (options.Enabled && !(Uri.TryCreate(options.Url, UriKind.Absolute, out var url) && url.Scheme is "http" or "https"))
+        {
+            failures.Add("Mattermost:Url must be the server's http(s) address when Mattermost:Enabled is true.");
+        }
+
+        if (options.Enabled && string.IsNullOrWhiteSpace(options.AdminToken))
+        {
+            failures.Add("Mattermost:AdminToken is required when Mattermost:Enabled is true.");
+        }
+
+        if (!string.IsNullOrWhiteSpace(options.Schedule) && !CronExpression.TryParse(options.Schedule, out _))
+        {
+            failures.Add($"Mattermost:Schedule '{options.Schedule}' is not a five-field cron expression.");
+        }
+
+        if (options.Concurrency is < 1 or > 256)
+        {
+            failures.Add("Mattermost:Concurrency must be between 1 and 256.");
+        }
+
+        if (options.TokenLifetime < TimeSpan.Zero || options.RotateWithin < TimeSpan.Zero || options.MaxRetries < 0)
+        {
+            failures.Add("Mattermost:TokenLifetime, RotateWithin and MaxRetries cannot be negative.");
+        }
+
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+}

@@ -1,0 +1,283 @@
+using System.Threading.Channels;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Switchboard.Domain.Mattermost;
+using Switchboard.Infrastructure.Persistence;
+
+namespace Switchboard.Infrastructure.Mattermost;
+
+/// <summary>
+/// Gives every active person with chat sync enabled a Mattermost access token: creates one where none is stored,
+/// rotates one that has expired or is about to, with bounded concurrency. One run at a time across the portal;
+/// a run can be cancelled and keeps what it did. Tokens are stored encrypted and never logged.
+/// </summary>
+public sealed partial class TokenRegenerationRunner(
+    IServiceScopeFactory scopes,
+    IDbContextFactory<SwitchboardDbContext> contextFactory,
+    IDataProtectionProvider protection,
+    IOptions<MattermostOptions> options,
+    TimeProvider time,
+    ILogger<TokenRegenerationRunner> logger) : IDisposable
+{
+    public const string ProtectorPurpose = "Switchboard.Mattermost.AccessToken";
+    private const int WriteBatch = 200;
+    private readonly SemaphoreSlim _oneAtATime = new(1, 1);
+    private readonly object _lock = new();
+    private CancellationTokenSource? _cancel;
+    private Task<TokenRun>? _running;
+
+    /// <summary>Raised (from the run's threads) whenever <see cref="Progress"/> changes or a run ends.</summary>
+    public event Action? Changed;
+
+    public TokenRunProgress? Progress { get; private set; }
+
+    /// <summary>Starts a run in the background, or returns the one already running.</summary>
+    public async Task<long> StartAsync(string triggeredBy, CancellationToken cancellationToken)
+    {
+        if (Progress is { } running)
+        {
+            return running.RunId;
+        }
+
+        var started = new TaskCompletionSource<long>(TaskCreationOptions.RunContinuationsAsynchronously);
+        lock (_lock)
+        {
+            _running = Task.Run(() => RunAsync(triggeredBy, started, CancellationToken.None), CancellationToken.None);
+        }
+
+        var id = await started.Task.WaitAsync(cancellationToken);
+        return id;
+    }
+
+    /// <summary>Runs to the end (the scheduled job); when a run is already going, waits for that one instead.</summary>
+    public async Task<TokenRun> RunAsync(string triggeredBy, CancellationToken cancellationToken)
+    {
+        Task<TokenRun>? existing;
+        lock (_lock)
+        {
+            existing = Progress is null ? null : _running;
+        }
+
+        return existing is not null ? await existing.WaitAsync(cancellationToken) : await RunAsync(triggeredBy, null, cancellationToken);
+    }
+
+    /// <summary>Asks the running run to stop; what it did so far is kept.</summary>
+    public bool Cancel()
+    {
+        if (_cancel is not { } cancel || Progress is null)
+        {
+            return false;
+        }
+
+        Progress = Progress with { Cancelling = true };
+        cancel.Cancel();
+        Changed?.Invoke();
+        return true;
+    }
+
+    /// <summary>Who the next run would touch and what it would do; calls nothing that changes Mattermost.</summary>
+    public async Task<IReadOnlyList<TokenCandidate>> PreviewAsync(CancellationToken cancellationToken)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        return await CandidatesAsync(db, cancellationToken);
+    }
+
+    private async Task<TokenRun> RunAsync(string triggeredBy, TaskCompletionSource<long>? started, CancellationToken cancellationToken)
+    {
+        await _oneAtATime.WaitAsync(cancellationToken);
+        using var cancel = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        _cancel = cancel;
+        await using var db = await contextFactory.CreateDbContextAsync(CancellationToken.None);
+        var run = TokenRun.Start(triggeredBy, Now);
+        try
+        {
+            db.TokenRuns.Add(run);
+            await db.SaveChangesAsync(CancellationToken.None);
+            Progress = new TokenRunProgress(run.Id, triggeredBy, run.StartedAt, 0, 0, 0, 0, 0, 0, false);
+            started?.TrySetResult(run.Id);
+            Changed?.Invoke();
+            await using var scope = scopes.CreateAsyncScope();
+            var client = scope.ServiceProvider.GetRequiredService<MattermostClient>();
+            var check = await client.CheckAsync(cancel.Token);
+            if (!check.Usable)
+            {
+                LogSkipped(logger, check.Problem!);
+                run.Finish(TokenRunStatus.Skipped, check.Problem, Now);
+                return run;
+            }
+
+            var candidates = await CandidatesAsync(db, cancel.Token);
+            var keep = candidates.Count(c => c.Action == TokenAction.Keep);
+            run.SetAlreadyValid(keep);
+            LogAlreadyHaveToken(logger, keep);
+            var todo = candidates.Where(c => c.Action != TokenAction.Keep).ToList();
+            Progress = Progress with { Total = todo.Count };
+            Changed?.Invoke();
+            var disabled = await ProcessAsync(db, run, client, todo, cancel);
+            var status = disabled ? TokenRunStatus.Skipped : cancel.IsCancellationRequested ? TokenRunStatus.Cancelled : TokenRunStatus.Succeeded;
+            run.Finish(status, disabled ? "user access tokens are disabled on the server" : status == TokenRunStatus.Cancelled ? "cancelled" : null, Now);
+            LogSummary(logger, run.Processed, run.Generated, run.Rotated, run.AlreadyValid, run.NotFound, run.Failed);
+            return run;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || cancel.IsCancellationRequested)
+        {
+            LogRunFailed(logger, ex);
+            run.Finish(cancel.IsCancellationRequested ? TokenRunStatus.Cancelled : TokenRunStatus.Failed, ex.Message, Now);
+            return run;
+        }
+        finally
+        {
+            db.TokenRuns.Update(run);
+            await db.SaveChangesAsync(CancellationToken.None);
+            started?.TrySetResult(run.Id);
+            Progress = null;
+            _cancel = null;
+            _oneAtATime.Release();
+            Changed?.Invoke();
+        }
+    }
+
+    /// <returns>True when the server refused to create tokens because user access tokens are switched off.</returns>
+    private async Task<bool> ProcessAsync(SwitchboardDbContext db, TokenRun run, MattermostClient client, List<TokenCandidate> todo, CancellationTokenSource cancel)
+    {
+        var protector = protection.CreateProtector(ProtectorPurpose);
+        var settings = options.Value;
+        var results = Channel.CreateBounded<TokenResult>(new BoundedChannelOptions(WriteBatch * 4) { SingleReader = true });
+        var disabled = false;
+        var writing = WriteResultsAsync(db, run, results.Reader);
+        try
+        {
+            await Parallel.ForEachAsync(todo, new ParallelOptions { MaxDegreeOfParallelism = settings.Concurrency, CancellationToken = cancel.Token },
+                async (candidate, cancellationToken) =>
+                {
+                    var result = await ProcessOneAsync(client, protector, settings, candidate, cancellationToken);
+                    if (result.Detail?.Contains(MattermostClient.DisabledTokensErrorId, StringComparison.Ordinal) == true)
+                    {
+                        disabled = true;
+                        await cancel.CancelAsync();
+                        return;
+                    }
+
+                    await results.Writer.WriteAsync(result, CancellationToken.None);
+                });
+        }
+        catch (OperationCanceledException) when (cancel.IsCancellationRequested)
+        {
+            // Cancelled by a person or because tokens are disabled: what was done is written below.
+        }
+        finally
+        {
+            results.Writer.Complete();
+            await writing;
+        }
+
+        return disabled;
+    }
+
+    private async Task<TokenResult> ProcessOneAsync(
+        MattermostClient client, IDataProtector protector, MattermostOptions settings, TokenCandidate candidate, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var user = await client.FindUserAsync(candidate.Username, candidate.Email, cancellationToken);
+            if (user is null)
+            {
+                LogNotFound(logger, candidate.Username);
+                return new TokenResult(candidate, TokenOutcomeKind.NotFound, "no Mattermost user with this username or e-mail");
+            }
+
+            var now = time.GetUtcNow();
+            var created = await client.CreateTokenAsync(user.Id, $"Switchboard token regeneration {now:yyyy-MM-dd}",
+                settings.TokenLifetime > TimeSpan.Zero ? now + settings.TokenLifetime : null, cancellationToken);
+            string? note = null;
+            if (candidate.Action == TokenAction.Rotate && candidate.TokenId is { } old)
+            {
+                try
+                {
+                    await client.RevokeTokenAsync(old, cancellationToken);
+                }
+                catch (MattermostApiException revokeFailed) when (revokeFailed.StatusCode == 404)
+                {
+                    note = "the old token was already gone";
+                }
+            }
+
+            LogGenerated(logger, candidate.Username, candidate.Action == TokenAction.Rotate ? "rotated" : "generated");
+            return new TokenResult(candidate, candidate.Action == TokenAction.Rotate ? TokenOutcomeKind.Rotated : TokenOutcomeKind.Generated, note,
+                protector.Protect(created.Token), created.Id, user.Id, created.ExpiresAt);
+        }
+        catch (MattermostApiException failed)
+        {
+            LogPersonFailed(logger, candidate.Username, failed.Message);
+            return new TokenResult(candidate, TokenOutcomeKind.Failed, failed.Message);
+        }
+        catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
+        {
+            LogPersonFailed(logger, candidate.Username, ex.Message);
+            return new TokenResult(candidate, TokenOutcomeKind.Failed, $"Mattermost could not be reached: {ex.Message}");
+        }
+    }
+
+    private async Task WriteResultsAsync(SwitchboardDbContext db, TokenRun run, ChannelReader<TokenResult> reader)
+    {
+        var batch = new List<TokenResult>(WriteBatch);
+        while (await reader.WaitToReadAsync())
+        {
+            while (batch.Count < WriteBatch && reader.TryRead(out var result))
+            {
+                batch.Add(result);
+            }
+
+            await TokenRunWriter.WriteAsync(db, run, batch, Now, CancellationToken.None);
+            batch.Clear();
+            Progress = Progress! with
+            {
+                Done = run.Processed, Generated = run.Generated, Rotated = run.Rotated, NotFound = run.NotFound, Failed = run.Failed,
+            };
+            Changed?.Invoke();
+        }
+    }
+
+    private async Task<List<TokenCandidate>> CandidatesAsync(SwitchboardDbContext db, CancellationToken cancellationToken)
+    {
+        var now = Now;
+        var rotateWithin = options.Value.RotateWithin;
+        var people = await db.People.AsNoTracking().Where(p => p.MattermostSyncEnabled && !p.Disabled && !p.Deleted).OrderBy(p => p.Id)
+            .Select(p => new { p.Id, p.Username, p.Email, HasToken = p.MattermostTokenProtected != null, p.MattermostTokenId, p.MattermostTokenExpiresAt })
+            .ToListAsync(cancellationToken);
+        return people.Select(p =>
+        {
+            var action = TokenPlan.For(p.HasToken, p.MattermostTokenExpiresAt, now, rotateWithin);
+            return new TokenCandidate(p.Id, p.Username, p.Email, p.MattermostTokenId, p.MattermostTokenExpiresAt, action, TokenPlan.Reason(action, p.MattermostTokenExpiresAt, now));
+        }).ToList();
+    }
+
+    private DateTime Now => time.GetUtcNow().UtcDateTime;
+
+    public void Dispose() => _oneAtATime.Dispose();
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "[Mattermost] run skipped: {Reason}")]
+    private static partial void LogSkipped(ILogger logger, string reason);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "[Mattermost] {Count} people already have a valid token")]
+    private static partial void LogAlreadyHaveToken(ILogger logger, int count);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "[Mattermost] {Username}: no user with this username or e-mail")]
+    private static partial void LogNotFound(ILogger logger, string username);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "[Mattermost] {Username}: token {What}")]
+    private static partial void LogGenerated(ILogger logger, string username, string what);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "[Mattermost] {Username}: failed: {Error}")]
+    private static partial void LogPersonFailed(ILogger logger, string username, string error);
+
+    [LoggerMessage(Level = LogLevel.Information,
+        Message = "[Mattermost] processed {Processed}: generated {Generated}, rotated {Rotated}, already had a valid token {AlreadyValid}, not found {NotFound}, failed {Failed}")]
+    private static partial void LogSummary(ILogger logger, int processed, int generated, int rotated, int alreadyValid, int notFound, int failed);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "[Mattermost] the run failed")]
+    private static partial void LogRunFailed(ILogger logger, Exception exception);
+}
