@@ -235,7 +235,11 @@ public sealed partial class TokenRegenerationRunner(
             batch.Clear();
             Progress = Progress! with
             {
-                Done = run.Processed, Generated = run.Generated, Rotated = run.Rotated, NotFound = run.NotFound, Failed = run.Failed,
+                Done = run.Processed,
+                Generated = run.Generated,
+                Rotated = run.Rotated,
+                NotFound = run.NotFound,
+                Failed = run.Failed,
             };
             Changed?.Invoke();
         }

@@ -2,8 +2,8 @@ using Microsoft.EntityFrameworkCore;
 using Switchboard.Domain.ApiKeys;
 using Switchboard.Domain.Audit;
 using Switchboard.Domain.Events;
-using Switchboard.Domain.Mattermost;
 using Switchboard.Domain.Jobs;
+using Switchboard.Domain.Mattermost;
 using Switchboard.Domain.Notifications;
 using Switchboard.Domain.People;
 

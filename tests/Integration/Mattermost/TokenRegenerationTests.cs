@@ -1,0 +1,224 @@
+using System.Diagnostics;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Switchboard.Domain.Mattermost;
+using Switchboard.Domain.People;
+using Switchboard.Infrastructure.Mattermost;
+using Switchboard.Infrastructure.People;
+using Switchboard.Infrastructure.Persistence;
+using Switchboard.MattermostSimulator;
+
+namespace Switchboard.IntegrationTests.Mattermost;
+
+/// <summary>The token job against the Mattermost simulator; each test has its own portal and database.</summary>
+public sealed class TokenRegenerationTests : IAsyncLifetime
+{
+    private readonly PortalFactory _portal = new();
+    private SimulatedMattermost _mattermost = default!;
+    private WebApplicationFactory<Program> _connected = default!;
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    public async ValueTask InitializeAsync()
+    {
+        _mattermost = await SimulatedMattermost.StartAsync();
+        _connected = Connect();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _connected.DisposeAsync();
+        await _portal.DisposeAsync();
+        await _mattermost.DisposeAsync();
+    }
+
+    private WebApplicationFactory<Program> Connect(int concurrency = 16, bool enabled = true) => _portal.WithWebHostBuilder(b => b
+        .UseSetting("Mattermost:Enabled", enabled ? "true" : "false")
+        .UseSetting("Mattermost:Url", _mattermost.Url)
+        .UseSetting("Mattermost:AdminToken", _mattermost.State.AdminToken)
+        .UseSetting("Mattermost:Concurrency", concurrency.ToString(System.Globalization.CultureInfo.InvariantCulture))
+        .UseSetting("Mattermost:Schedule", ""));
+
+    private async Task<TokenRun> RunAsync(WebApplicationFactory<Program>? portal = null) =>
+        await (portal ?? _connected).Services.GetRequiredService<TokenRegenerationRunner>().RunAsync("test", Ct);
+
+    private async Task SeedAsync(params PersonDraft[] people)
+    {
+        var result = await _connected.Services.GetRequiredService<DirectoryWriter>().UpsertAsync(people, Ct);
+        Assert.True(result.Succeeded);
+    }
+
+    private static PersonDraft Syncing(string username, string? email = null) =>
+        new() { Username = username, Email = email ?? $"{username}@example.test", MattermostSyncEnabled = true };
+
+    private async Task<Dictionary<string, TokenOutcomeKind>> OutcomesAsync(long runId)
+    {
+        await using var db = await _connected.Services.GetRequiredService<IDbContextFactory<SwitchboardDbContext>>().CreateDbContextAsync(Ct);
+        return await db.TokenOutcomes.Where(o => o.RunId == runId).ToDictionaryAsync(o => o.Username, o => o.Kind, Ct);
+    }
+
+    [Fact]
+    public async Task Run_MatchesByUsernameThenEmail_AndRecordsNotFound()
+    {
+        _mattermost.State.AddUser("ada", "ada@example.test");
+        _mattermost.State.AddUser("bob-in-chat", "bob@example.test");
+        await SeedAsync(Syncing("ada"), Syncing("bob", "bob@example.test"), Syncing("cyril"),
+            new PersonDraft { Username = "dora", Email = "dora@example.test", MattermostSyncEnabled = false });
+
+        var run = await RunAsync();
+
+        Assert.Equal((TokenRunStatus.Succeeded, 3, 2, 1), (run.Status, run.Processed, run.Generated, run.NotFound));
+        Assert.Equal(new Dictionary<string, TokenOutcomeKind>
+        {
+            ["ada"] = TokenOutcomeKind.Generated,
+            ["bob"] = TokenOutcomeKind.Generated,
+            ["cyril"] = TokenOutcomeKind.NotFound,
+        }, await OutcomesAsync(run.Id));
+        Assert.Equal(2, _mattermost.State.Tokens.Count());
+    }
+
+    [Fact]
+    public async Task Tokens_AreStoredEncrypted_AndTheSecondRunLeavesThemAlone()
+    {
+        _mattermost.State.AddUser("erin", "erin@example.test");
+        await SeedAsync(Syncing("erin"));
+
+        await RunAsync();
+        var second = await RunAsync();
+
+        var token = Assert.Single(_mattermost.State.Tokens);
+        await using var db = await _connected.Services.GetRequiredService<IDbContextFactory<SwitchboardDbContext>>().CreateDbContextAsync(Ct);
+        var stored = await db.People.AsNoTracking().SingleAsync(p => p.Username == "erin", Ct);
+        Assert.DoesNotContain(token.Token, stored.MattermostTokenProtected, StringComparison.Ordinal);
+        var protector = _connected.Services.GetRequiredService<IDataProtectionProvider>().CreateProtector(TokenRegenerationRunner.ProtectorPurpose);
+        Assert.Equal(token.Token, protector.Unprotect(stored.MattermostTokenProtected!));
+        Assert.Equal((token.Id, token.UserId), (stored.MattermostTokenId, stored.MattermostUserId));
+        Assert.Equal((0, 1), (second.Processed, second.AlreadyValid));
+    }
+
+    [Fact]
+    public async Task ServerErrors_AreRetried_ThenTheTokenIsCreated()
+    {
+        _mattermost.State.AddUser("finn", "finn@example.test");
+        await SeedAsync(Syncing("finn"));
+        _mattermost.State.FailNext(2);
+
+        var run = await RunAsync();
+
+        Assert.Equal((TokenRunStatus.Succeeded, 1), (run.Status, run.Generated));
+    }
+
+    [Fact]
+    public async Task IntegrationNotConfigured_IsSkippedWithTheReason_WithoutCalls()
+    {
+        await SeedAsync(Syncing("gus"));
+        await using var off = Connect(enabled: false);
+
+        var run = await RunAsync(off);
+
+        Assert.Equal((TokenRunStatus.Skipped, "integration not configured"), (run.Status, run.Reason));
+        Assert.Empty(_mattermost.State.Calls);
+    }
+
+    [Fact]
+    public async Task UserAccessTokensDisabledOnTheServer_SkipsTheRunWithTheReason()
+    {
+        _mattermost.State.AddUser("hana", "hana@example.test");
+        await SeedAsync(Syncing("hana"));
+        _mattermost.State.UserAccessTokensEnabled = false;
+
+        var run = await RunAsync();
+
+        Assert.Equal((TokenRunStatus.Skipped, "user access tokens are disabled on the server"), (run.Status, run.Reason));
+    }
+
+    [Fact]
+    public async Task ExpiringToken_IsRotated_AndTheOldOneRevoked()
+    {
+        _mattermost.State.AddUser("ivan", "ivan@example.test");
+        await SeedAsync(Syncing("ivan"));
+        await RunAsync();
+        var old = Assert.Single(_mattermost.State.Tokens);
+        await using (var db = await _connected.Services.GetRequiredService<IDbContextFactory<SwitchboardDbContext>>().CreateDbContextAsync(Ct))
+        {
+            await db.People.Where(p => p.Username == "ivan").ExecuteUpdateAsync(s => s.SetProperty(p => p.MattermostTokenExpiresAt, DateTime.UtcNow.AddDays(2)), Ct);
+        }
+
+        var run = await RunAsync();
+
+        Assert.Equal(1, run.Rotated);
+        var current = Assert.Single(_mattermost.State.Tokens);
+        Assert.NotEqual(old.Id, current.Id);
+    }
+
+    [Fact]
+    public async Task Concurrency_StaysWithinTheConfiguredBound()
+    {
+        var people = Enumerable.Range(0, 40).Select(i => Syncing($"c{i:D2}")).ToArray();
+        foreach (var person in people)
+        {
+            _mattermost.State.AddUser(person.Username, person.Email!);
+        }
+
+        await SeedAsync(people);
+        _mattermost.State.Latency = TimeSpan.FromMilliseconds(30);
+        await using var four = Connect(concurrency: 4);
+
+        var run = await RunAsync(four);
+
+        Assert.Equal(40, run.Generated);
+        Assert.InRange(_mattermost.State.MaxInFlight, 2, 4);
+    }
+
+    [Fact]
+    public async Task RateLimit_IsHonoured_WithoutAsking()
+    {
+        var people = Enumerable.Range(0, 15).Select(i => Syncing($"r{i:D2}")).ToArray();
+        foreach (var person in people)
+        {
+            _mattermost.State.AddUser(person.Username, person.Email!);
+        }
+
+        await SeedAsync(people);
+        _mattermost.State.RateLimit = new RateLimit(perSecond: 10, burst: 10);
+        var clock = Stopwatch.StartNew();
+
+        var run = await RunAsync();
+
+        // 1 check + 15 look-ups + 15 creates = 31 calls; 10 come from the burst, 21 more at 10/s take at least 2 s.
+        Assert.Equal(15, run.Generated);
+        Assert.True(clock.Elapsed >= TimeSpan.FromSeconds(2), $"took {clock.Elapsed}");
+        Assert.True(_mattermost.State.Calls.GetValueOrDefault("429") <= 1, $"{_mattermost.State.Calls.GetValueOrDefault("429")} answers were 429");
+    }
+
+    [Fact]
+    public async Task Cancel_StopsTheRun_AndKeepsWhatWasGenerated()
+    {
+        var people = Enumerable.Range(0, 60).Select(i => Syncing($"x{i:D2}")).ToArray();
+        foreach (var person in people)
+        {
+            _mattermost.State.AddUser(person.Username, person.Email!);
+        }
+
+        await SeedAsync(people);
+        _mattermost.State.Latency = TimeSpan.FromMilliseconds(50);
+        await using var two = Connect(concurrency: 2);
+        var runner = two.Services.GetRequiredService<TokenRegenerationRunner>();
+
+        var id = await runner.StartAsync("test", Ct);
+        await Task.Delay(600, Ct);
+        Assert.True(runner.Cancel());
+        while (runner.Progress is not null)
+        {
+            await Task.Delay(20, Ct);
+        }
+
+        await using var db = await two.Services.GetRequiredService<IDbContextFactory<SwitchboardDbContext>>().CreateDbContextAsync(Ct);
+        var run = await db.TokenRuns.SingleAsync(r => r.Id == id, Ct);
+        Assert.Equal(TokenRunStatus.Cancelled, run.Status);
+        Assert.InRange(run.Generated, 1, 59);
+        Assert.Equal(run.Generated, await db.People.CountAsync(p => p.MattermostTokenProtected != null, Ct));
+    }
+}
