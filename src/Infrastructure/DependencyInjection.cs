@@ -96,6 +96,7 @@ public static class DependencyInjection
         services.AddTransient<MattermostTrafficHandler>();
         services.AddHttpClient<MattermostClient>(client => client.Timeout = Timeout.InfiniteTimeSpan).AddHttpMessageHandler<MattermostTrafficHandler>();
         services.AddSingleton<TokenRegenerationRunner>();
+        services.AddScoped<PersonTokens>();
         services.AddHostedService<TokenRegenerationJob>();
     }
 

@@ -12,6 +12,7 @@ public static class PageRoutes
     public const string PeopleImport = "/people/import";
     public const string Roles = "/roles";
     public const string Notifications = "/notifications";
+    public const string MattermostTokens = "/mattermost-tokens";
     public const string NewConfiguration = "/notifications/configurations/new";
     public const string NewTopic = "/notifications/topics/new";
     public const string DevSignIn = "/dev/sign-in";

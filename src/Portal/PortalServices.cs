@@ -11,6 +11,7 @@ using Switchboard.Portal.Features.Audit;
 using Switchboard.Portal.Features.Dashboard;
 using Switchboard.Portal.Features.Events;
 using Switchboard.Portal.Features.Jobs;
+using Switchboard.Portal.Features.Mattermost;
 using Switchboard.Portal.Features.Notifications;
 using Switchboard.Portal.Features.People;
 
@@ -45,6 +46,7 @@ public static class PortalServices
         services.AddSingleton<IValidateOptions<EventQueueOptions>, EventQueueOptionsValidator>();
         services.AddHostedService<RabbitMqEventConsumer>();
         services.AddScoped<NotificationsService>();
+        services.AddScoped<MattermostTokensService>();
         services.AddScoped<TestBenchService>();
         return builder;
     }

@@ -8,6 +8,7 @@ public static class MachineApi
         var api = app.MapGroup("/api");
         api.MapAuditApi();
         api.MapJobsApi();
+        api.MapMattermostApi();
         api.MapPeopleApi();
         api.MapEventsApi();
         api.MapNotificationsApi();

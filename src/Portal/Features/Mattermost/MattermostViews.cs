@@ -1,0 +1,16 @@
+using Switchboard.Domain.Mattermost;
+
+namespace Switchboard.Portal.Features.Mattermost;
+
+public sealed record IntegrationStatus(bool Enabled, bool Configured, bool Reachable, string? Problem, string? ServerVersion, string Schedule, DateTime? NextRunAt, bool Paused, string? PausedBy);
+
+public sealed record TokenPersonRow(int Id, string Username, string? Email, bool HasToken, DateTime? TokenCreatedAt, DateTime? ExpiresAt, TokenOutcomeKind? LastOutcome, string? LastDetail);
+
+public sealed record TokenRunRow(
+    long Id, string TriggeredBy, DateTime StartedAt, DateTime? FinishedAt, TokenRunStatus Status, string? Reason,
+    int Processed, int Generated, int Rotated, int AlreadyValid, int NotFound, int Failed)
+{
+    public TimeSpan? Duration => FinishedAt - StartedAt;
+}
+
+public sealed record TokenOutcomeRow(long Id, string Username, TokenOutcomeKind Kind, string? Detail, DateTime At);
