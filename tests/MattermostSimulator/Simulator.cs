@@ -6,7 +6,7 @@ public static class Simulator
     public static WebApplication Create(string[] args, SimulatorState state)
     {
         var builder = WebApplication.CreateSlimBuilder(args);
-        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.Logging.SetMinimumLevel(LogLevel.Warning).AddFilter("Microsoft.Hosting.Lifetime", LogLevel.Information);
         builder.Services.AddSingleton(state);
         var app = builder.Build();
         app.MapMattermostApi();

@@ -23,6 +23,7 @@ public static class SimulatorControl
         });
         control.MapGet("/stats", () => Results.Ok(new { calls = state.Calls, maxInFlight = state.MaxInFlight, tokens = state.Tokens.Count() }));
         control.MapGet("/tokens", () => Results.Ok(state.Tokens));
+        control.MapGet("/users", () => Results.Ok(state.Users));
         control.MapPost("/reset", () =>
         {
             state.Reset();

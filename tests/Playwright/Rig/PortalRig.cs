@@ -22,6 +22,7 @@ public sealed class PortalRig : IAsyncLifetime
     private int _smtpPort;
     private int _mailPort;
     private ChildProcess? _portal;
+    private ChildProcess? _mattermost;
     private IPlaywright? _playwright;
 
     public string PortalUrl { get; private set; } = "";
@@ -29,6 +30,8 @@ public sealed class PortalRig : IAsyncLifetime
 
     /// <summary>The REST API of the SMTP server (maildev) the portal delivers to; <c>GET /api/email</c> lists what arrived.</summary>
     public string MailUrl { get; private set; } = "";
+    /// <summary>The Mattermost simulator the portal's token job talks to; <c>/simulator/*</c> changes its users and behaviour.</summary>
+    public string MattermostUrl { get; private set; } = "";
     public IBrowser Browser { get; private set; } = default!;
     public IAPIRequestContext Api { get; private set; } = default!;
 
@@ -46,6 +49,12 @@ public sealed class PortalRig : IAsyncLifetime
 
         (_smtpPort, _mailPort) = (smtpPort, mailPort);
         await StartSmtpServerAsync();
+
+        var mattermostPort = FreePort.Next();
+        MattermostUrl = $"http://127.0.0.1:{mattermostPort}";
+        _mattermost = await ChildProcess.StartAsync(
+            "Mattermost simulator", "dotnet", [SiblingAssembly("MattermostSimulator", "Switchboard.MattermostSimulator.dll"), "--urls", MattermostUrl],
+            RepositoryRoot.Path, new Dictionary<string, string>(), "Application started", TimeSpan.FromSeconds(30));
 
         _portal = await ChildProcess.StartAsync(
             "portal", "dotnet", [PortalAssembly()], RepositoryRoot.Path, PortalEnvironment(portalPort, providerPort, smtpPort),
@@ -101,13 +110,21 @@ public sealed class PortalRig : IAsyncLifetime
         ["Authentication__Oidc__RequireHttpsMetadata"] = "false",
         ["Authentication__Oidc__Scopes__3"] = "groups",
         ["Jobs__DatabaseMaintenance__Interval"] = "00:00:00",
+        ["Mattermost__Enabled"] = "true",
+        ["Mattermost__Url"] = MattermostUrl,
+        ["Mattermost__AdminToken"] = "sim-admin-token",
+        ["Mattermost__Schedule"] = "",
+        ["Mattermost__Concurrency"] = "2",
     };
 
-    private static string PortalAssembly()
+    private static string PortalAssembly() => SiblingAssembly(Path.Combine("..", "src", "Portal"), "Switchboard.Portal.dll");
+
+    /// <summary>A built program of the solution, in the same configuration as these tests (folder relative to tests/).</summary>
+    private static string SiblingAssembly(string folder, string file)
     {
         var configuration = typeof(PortalRig).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Debug";
-        var path = Path.Combine(RepositoryRoot.Path, "src", "Portal", "bin", configuration, "net10.0", "Switchboard.Portal.dll");
-        return File.Exists(path) ? path : throw new FileNotFoundException($"Build the portal first ({configuration}).", path);
+        var path = Path.GetFullPath(Path.Combine(RepositoryRoot.Path, "tests", folder, "bin", configuration, "net10.0", file));
+        return File.Exists(path) ? path : throw new FileNotFoundException($"Build the solution first ({configuration}).", path);
     }
 
     public async ValueTask DisposeAsync()
@@ -126,6 +143,11 @@ public sealed class PortalRig : IAsyncLifetime
         if (_portal is not null)
         {
             await _portal.DisposeAsync();
+        }
+
+        if (_mattermost is not null)
+        {
+            await _mattermost.DisposeAsync();
         }
 
         if (_identityProvider is not null)
