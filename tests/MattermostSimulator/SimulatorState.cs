@@ -7,6 +7,9 @@ namespace Switchboard.MattermostSimulator;
 public sealed class SimulatorState
 {
     private readonly ConcurrentDictionary<string, SimUser> _users = new();
+    private readonly ConcurrentDictionary<string, SimUser> _byUsername = new(StringComparer.OrdinalIgnoreCase);
+    private readonly ConcurrentDictionary<string, SimUser> _byEmail = new(StringComparer.OrdinalIgnoreCase);
+    private long _lastExpiryCheck;
     private readonly ConcurrentDictionary<string, SimToken> _tokens = new();
     private readonly ConcurrentDictionary<string, int> _calls = new();
     private int _failNext;
@@ -33,14 +36,16 @@ public sealed class SimulatorState
     {
         var user = new SimUser(id ?? NewId(), username.ToLowerInvariant(), email.ToLowerInvariant());
         _users[user.Id] = user;
+        _byUsername[user.Username] = user;
+        _byEmail[user.Email] = user;
         return user;
     }
 
     public SimUser? User(string id) => _users.GetValueOrDefault(id);
 
-    public SimUser? UserByUsername(string username) => _users.Values.FirstOrDefault(u => string.Equals(u.Username, username, StringComparison.OrdinalIgnoreCase));
+    public SimUser? UserByUsername(string username) => _byUsername.GetValueOrDefault(username);
 
-    public SimUser? UserByEmail(string email) => _users.Values.FirstOrDefault(u => string.Equals(u.Email, email, StringComparison.OrdinalIgnoreCase));
+    public SimUser? UserByEmail(string email) => _byEmail.GetValueOrDefault(email);
 
     public SimToken CreateToken(string userId, string description, long expiresAt)
     {
@@ -51,9 +56,15 @@ public sealed class SimulatorState
 
     public bool RevokeToken(string tokenId) => _tokens.TryRemove(tokenId, out _);
 
-    /// <summary>Expired tokens are deleted, as the real server's clean-up does.</summary>
+    /// <summary>Expired tokens are deleted, as the real server's clean-up job does (here at most once a second).</summary>
     public void RemoveExpired(DateTimeOffset now)
     {
+        var second = now.ToUnixTimeSeconds();
+        if (Interlocked.Exchange(ref _lastExpiryCheck, second) == second)
+        {
+            return;
+        }
+
         foreach (var token in _tokens.Values.Where(t => t.ExpiresAt > 0 && t.ExpiresAt <= now.ToUnixTimeMilliseconds()))
         {
             _tokens.TryRemove(token.Id, out _);
@@ -96,6 +107,8 @@ public sealed class SimulatorState
     public void Reset()
     {
         _users.Clear();
+        _byUsername.Clear();
+        _byEmail.Clear();
         _tokens.Clear();
         _calls.Clear();
         _failNext = 0;
