@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using Switchboard.Domain.ApiKeys;
 using Switchboard.Domain.Audit;
 using Switchboard.Domain.Events;
+using Switchboard.Domain.Mattermost;
 using Switchboard.Domain.Notifications;
 using Switchboard.Domain.Notifications.Templates;
 using Switchboard.Infrastructure.People;
@@ -60,6 +61,7 @@ internal sealed partial class DemoDataSeeder(
         }
 
         await SeedNotificationsAsync(now, cancellationToken);
+        await SeedTokenRunAsync(now, cancellationToken);
         LogSeeded(logger);
     }
 
@@ -116,6 +118,33 @@ internal sealed partial class DemoDataSeeder(
         }
 
         db.OutboxMessages.AddRange(delivered, dead);
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Yesterday's run of the Mattermost token job, so its history is not empty; with the integration off, the page
+    /// explains how to connect a server or the simulator.
+    /// </summary>
+    private async Task SeedTokenRunAsync(DateTime now, CancellationToken cancellationToken)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var people = await db.People.AsNoTracking().Where(p => p.MattermostSyncEnabled).OrderBy(p => p.Id).Select(p => new { p.Id, p.Username }).ToListAsync(cancellationToken);
+        var run = TokenRun.Start("schedule", now.AddDays(-1));
+        db.TokenRuns.Add(run);
+        await db.SaveChangesAsync(cancellationToken);
+        for (var i = 0; i < people.Count; i++)
+        {
+            var (kind, detail) = (i % 4) switch
+            {
+                3 => (TokenOutcomeKind.NotFound, "no Mattermost user with this username or e-mail"),
+                2 when i == 2 => (TokenOutcomeKind.Failed, "500 app.user_access_token.save.app_error: Unable to save the user access token."),
+                _ => (TokenOutcomeKind.Generated, (string?)null),
+            };
+            db.TokenOutcomes.Add(TokenOutcome.Of(run.Id, people[i].Id, people[i].Username, kind, detail, now.AddDays(-1).AddSeconds(i)));
+            run.Count(kind);
+        }
+
+        run.Finish(TokenRunStatus.Succeeded, null, now.AddDays(-1).AddSeconds(people.Count + 2));
         await db.SaveChangesAsync(cancellationToken);
     }
 

@@ -32,5 +32,8 @@ public sealed class DemoDataTests(PortalFactory portal) : IClassFixture<PortalFa
         Assert.Contains(messages, m => m.Status == MessageStatus.Dead && m.LastError!.StartsWith("550", StringComparison.Ordinal));
         Assert.Contains(messages, m => m.Topic == "provisioning:description-written" && m.RecipientUsername == "pavel.benes");
         Assert.Contains(messages, m => m.Topic == "identity:state-changed" && m.RecipientUsername == "richard.maly" && m.Subject.StartsWith("Tomáš", StringComparison.Ordinal));
+        var run = await check.TokenRuns.SingleAsync(Ct);
+        Assert.Equal(run.Processed, await check.TokenOutcomes.CountAsync(o => o.RunId == run.Id, Ct));
+        Assert.True(run.Generated > 0 && run.NotFound > 0, $"generated {run.Generated}, not found {run.NotFound}");
     }
 }

@@ -34,6 +34,9 @@ public sealed class DashboardService(IDbContextFactory<SwitchboardDbContext> con
         var messages = await db.OutboxMessages.CountAsync(m => m.CreatedAt >= dayAgo, cancellationToken);
         var failed = await db.OutboxMessages.CountAsync(m => m.Status == MessageStatus.Failed, cancellationToken);
         var dead = await db.OutboxMessages.CountAsync(m => m.Status == MessageStatus.Dead, cancellationToken);
+        var lastRun = await db.TokenRuns.AsNoTracking().OrderByDescending(r => r.Id)
+            .Select(r => new LastTokenRun(r.Id, r.Status, r.Reason, r.StartedAt, r.Generated, r.Rotated, r.NotFound, r.Failed))
+            .FirstOrDefaultAsync(cancellationToken);
         var statuses = jobs.Statuses();
         return new DashboardSummary(
             activity,
@@ -47,6 +50,7 @@ public sealed class DashboardService(IDbContextFactory<SwitchboardDbContext> con
             events,
             messages,
             failed,
-            dead);
+            dead,
+            lastRun);
     }
 }

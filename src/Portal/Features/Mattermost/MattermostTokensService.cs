@@ -62,20 +62,28 @@ public sealed class MattermostTokensService(
 
     public Task<IReadOnlyList<TokenCandidate>> PreviewAsync(CancellationToken cancellationToken) => runner.PreviewAsync(cancellationToken);
 
-    public async Task<string> RegenerateAsync(ClaimsPrincipal caller, int personId, string username, CancellationToken cancellationToken)
+    public async Task<string> RegenerateAsync(ClaimsPrincipal caller, string username, CancellationToken cancellationToken)
     {
         var actor = await guard.DemandAsync(caller, PortalRole.Operator, ApiKeyScopes.JobsRun, "mattermost-token.regenerated", "person", username, cancellationToken);
-        var result = await personTokens.RegenerateAsync(personId, cancellationToken);
+        var result = await personTokens.RegenerateAsync(await PersonIdAsync(username, cancellationToken), cancellationToken);
         await audit.WriteAsync(new AuditRecord(actor, "mattermost-token.regenerated", "person", username, Details: result), cancellationToken);
         return result;
     }
 
-    public async Task<string> RevokeAsync(ClaimsPrincipal caller, int personId, string username, CancellationToken cancellationToken)
+    public async Task<string> RevokeAsync(ClaimsPrincipal caller, string username, CancellationToken cancellationToken)
     {
         var actor = await guard.DemandAsync(caller, PortalRole.Operator, ApiKeyScopes.JobsRun, "mattermost-token.revoked", "person", username, cancellationToken);
-        var result = await personTokens.RevokeAsync(personId, cancellationToken);
+        var result = await personTokens.RevokeAsync(await PersonIdAsync(username, cancellationToken), cancellationToken);
         await audit.WriteAsync(new AuditRecord(actor, "mattermost-token.revoked", "person", username, Details: result), cancellationToken);
         return result;
+    }
+
+    private async Task<int> PersonIdAsync(string username, CancellationToken cancellationToken)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var key = Domain.People.Person.KeyOf(username);
+        return await db.People.Where(p => p.UsernameKey == key).Select(p => (int?)p.Id).SingleOrDefaultAsync(cancellationToken)
+            ?? throw new KeyNotFoundException($"There is no person '{username}'.");
     }
 
     public async Task<Paged<TokenPersonRow>> PeopleAsync(bool? hasToken, int page, int pageSize, CancellationToken cancellationToken)
