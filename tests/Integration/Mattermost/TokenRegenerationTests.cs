@@ -154,6 +154,57 @@ public sealed class TokenRegenerationTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Api_StartsARun_AnswersItsUrl_AndRefusesAKeyWithoutJobsRun()
+    {
+        _mattermost.State.AddUser("jana", "jana@example.test");
+        await SeedAsync(Syncing("jana"));
+        var client = _connected.CreateClient();
+        client.DefaultRequestHeaders.Add("X-Api-Key", await KeyAsync(Switchboard.Domain.ApiKeys.ApiKeyScopes.JobsRun));
+
+        var started = await client.PostAsync("/api/jobs/token-regeneration/runs", null, Ct);
+
+        Assert.Equal(System.Net.HttpStatusCode.Accepted, started.StatusCode);
+        var url = started.Headers.Location!.ToString();
+        System.Text.Json.JsonElement run = default;
+        for (var attempt = 0; attempt < 100; attempt++)
+        {
+            run = await System.Net.Http.Json.HttpClientJsonExtensions.GetFromJsonAsync<System.Text.Json.JsonElement>(client, url, Ct);
+            if (run.GetProperty("status").GetString() != "Running")
+            {
+                break;
+            }
+
+            await Task.Delay(50, Ct);
+        }
+
+        Assert.Equal(("Succeeded", 1), (run.GetProperty("status").GetString(), run.GetProperty("generated").GetInt32()));
+        var reader = _connected.CreateClient();
+        reader.DefaultRequestHeaders.Add("X-Api-Key", await KeyAsync(Switchboard.Domain.ApiKeys.ApiKeyScopes.AuditRead));
+        Assert.Equal(System.Net.HttpStatusCode.Forbidden, (await reader.PostAsync("/api/jobs/token-regeneration/runs", null, Ct)).StatusCode);
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, (await client.GetAsync("/api/jobs/token-regeneration/runs/999999", Ct)).StatusCode);
+    }
+
+    [Fact]
+    public async Task Preview_SaysWhoWouldBeTouched_WithoutCreatingAnything()
+    {
+        _mattermost.State.AddUser("kim", "kim@example.test");
+        await SeedAsync(Syncing("kim"), Syncing("lea"));
+
+        var preview = await _connected.Services.GetRequiredService<TokenRegenerationRunner>().PreviewAsync(Ct);
+
+        Assert.Equal([("kim", TokenAction.Create), ("lea", TokenAction.Create)], preview.Select(p => (p.Username, p.Action)).OrderBy(p => p.Username));
+        Assert.Empty(_mattermost.State.Calls);
+    }
+
+    private async Task<string> KeyAsync(string scope)
+    {
+        await using var scopeServices = _connected.Services.CreateAsyncScope();
+        var created = await scopeServices.ServiceProvider.GetRequiredService<Switchboard.Portal.Features.ApiKeys.ApiKeyService>().CreateAsync(
+            TestPeople.Admin, new() { Name = $"tokens {Guid.NewGuid():N}", Scopes = [scope] }, Ct);
+        return created.Secret;
+    }
+
+    [Fact]
     public async Task Concurrency_StaysWithinTheConfiguredBound()
     {
         var people = Enumerable.Range(0, 40).Select(i => Syncing($"c{i:D2}")).ToArray();
