@@ -199,9 +199,10 @@ public sealed partial class TokenRegenerationRunner(
                 {
                     await client.RevokeTokenAsync(old, cancellationToken);
                 }
-                catch (MattermostApiException revokeFailed) when (revokeFailed.StatusCode == 404)
+                catch (MattermostApiException revokeFailed)
                 {
-                    note = "the old token was already gone";
+                    // The new token is stored all the same; an old one Mattermost still holds expires on its own.
+                    note = revokeFailed.StatusCode == 404 ? "the old token was already gone" : $"the old token could not be revoked: {revokeFailed.Message}";
                 }
             }
 

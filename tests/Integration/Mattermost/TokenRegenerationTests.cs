@@ -123,6 +123,22 @@ public sealed class TokenRegenerationTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task WrongAdminTokenOrNoServer_SkipTheRunWithTheReason()
+    {
+        await SeedAsync(Syncing("gil"));
+        await using var wrongToken = _portal.WithWebHostBuilder(b => b.UseSetting("Mattermost:Enabled", "true")
+            .UseSetting("Mattermost:Url", _mattermost.Url).UseSetting("Mattermost:AdminToken", "not-the-admin-token"));
+        await using var noServer = _portal.WithWebHostBuilder(b => b.UseSetting("Mattermost:Enabled", "true")
+            .UseSetting("Mattermost:Url", "http://127.0.0.1:9").UseSetting("Mattermost:AdminToken", "x").UseSetting("Mattermost:MaxRetries", "0"));
+
+        var rejected = await RunAsync(wrongToken);
+        var unreachable = await RunAsync(noServer);
+
+        Assert.Equal((TokenRunStatus.Skipped, "admin token rejected"), (rejected.Status, rejected.Reason));
+        Assert.Equal((TokenRunStatus.Skipped, "server unreachable"), (unreachable.Status, unreachable.Reason));
+    }
+
+    [Fact]
     public async Task UserAccessTokensDisabledOnTheServer_SkipsTheRunWithTheReason()
     {
         _mattermost.State.AddUser("hana", "hana@example.test");
