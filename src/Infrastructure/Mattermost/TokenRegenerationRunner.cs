@@ -20,14 +20,13 @@ public sealed partial class TokenRegenerationRunner(
     IDataProtectionProvider protection,
     IOptions<MattermostOptions> options,
     TimeProvider time,
-    ILogger<TokenRegenerationRunner> logger) : IDisposable
+    ILogger<TokenRegenerationRunner> logger)
 {
     public const string ProtectorPurpose = "Switchboard.Mattermost.AccessToken";
     private const int WriteBatch = 200;
-    private readonly SemaphoreSlim _oneAtATime = new(1, 1);
     private readonly object _lock = new();
     private CancellationTokenSource? _cancel;
-    private Task<TokenRun>? _running;
+    private (Task<TokenRun> Run, TaskCompletionSource<long> Started)? _current;
 
     /// <summary>Raised (from the run's threads) whenever <see cref="Progress"/> changes or a run ends.</summary>
     public event Action? Changed;
@@ -35,33 +34,27 @@ public sealed partial class TokenRegenerationRunner(
     public TokenRunProgress? Progress { get; private set; }
 
     /// <summary>Starts a run in the background, or returns the one already running.</summary>
-    public async Task<long> StartAsync(string triggeredBy, CancellationToken cancellationToken)
-    {
-        if (Progress is { } running)
-        {
-            return running.RunId;
-        }
-
-        var started = new TaskCompletionSource<long>(TaskCreationOptions.RunContinuationsAsynchronously);
-        lock (_lock)
-        {
-            _running = Task.Run(() => RunAsync(triggeredBy, started, CancellationToken.None), CancellationToken.None);
-        }
-
-        var id = await started.Task.WaitAsync(cancellationToken);
-        return id;
-    }
+    public async Task<long> StartAsync(string triggeredBy, CancellationToken cancellationToken) =>
+        await Begin(triggeredBy).Started.Task.WaitAsync(cancellationToken);
 
     /// <summary>Runs to the end (the scheduled job); when a run is already going, waits for that one instead.</summary>
-    public async Task<TokenRun> RunAsync(string triggeredBy, CancellationToken cancellationToken)
+    public async Task<TokenRun> RunAsync(string triggeredBy, CancellationToken cancellationToken) =>
+        await Begin(triggeredBy).Run.WaitAsync(cancellationToken);
+
+    /// <summary>The run under way, or a new one: never two at once, however many ask at the same moment.</summary>
+    private (Task<TokenRun> Run, TaskCompletionSource<long> Started) Begin(string triggeredBy)
     {
-        Task<TokenRun>? existing;
         lock (_lock)
         {
-            existing = Progress is null ? null : _running;
-        }
+            if (_current is { Run.IsCompleted: false } current)
+            {
+                return current;
+            }
 
-        return existing is not null ? await existing.WaitAsync(cancellationToken) : await RunAsync(triggeredBy, null, cancellationToken);
+            var started = new TaskCompletionSource<long>(TaskCreationOptions.RunContinuationsAsynchronously);
+            _current = (Task.Run(() => RunAsync(triggeredBy, started), CancellationToken.None), started);
+            return _current.Value;
+        }
     }
 
     /// <summary>Asks the running run to stop; what it did so far is kept.</summary>
@@ -85,10 +78,9 @@ public sealed partial class TokenRegenerationRunner(
         return await CandidatesAsync(db, cancellationToken);
     }
 
-    private async Task<TokenRun> RunAsync(string triggeredBy, TaskCompletionSource<long>? started, CancellationToken cancellationToken)
+    private async Task<TokenRun> RunAsync(string triggeredBy, TaskCompletionSource<long> started)
     {
-        await _oneAtATime.WaitAsync(cancellationToken);
-        using var cancel = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        using var cancel = new CancellationTokenSource();
         _cancel = cancel;
         await using var db = await contextFactory.CreateDbContextAsync(CancellationToken.None);
         var run = TokenRun.Start(triggeredBy, Now);
@@ -97,7 +89,7 @@ public sealed partial class TokenRegenerationRunner(
             db.TokenRuns.Add(run);
             await db.SaveChangesAsync(CancellationToken.None);
             Progress = new TokenRunProgress(run.Id, triggeredBy, run.StartedAt, 0, 0, 0, 0, 0, 0, false);
-            started?.TrySetResult(run.Id);
+            started.TrySetResult(run.Id);
             Changed?.Invoke();
             await using var scope = scopes.CreateAsyncScope();
             var client = scope.ServiceProvider.GetRequiredService<MattermostClient>();
@@ -132,10 +124,9 @@ public sealed partial class TokenRegenerationRunner(
         {
             db.TokenRuns.Update(run);
             await db.SaveChangesAsync(CancellationToken.None);
-            started?.TrySetResult(run.Id);
+            started.TrySetResult(run.Id);
             Progress = null;
             _cancel = null;
-            _oneAtATime.Release();
             Changed?.Invoke();
         }
     }
@@ -261,8 +252,6 @@ public sealed partial class TokenRegenerationRunner(
     }
 
     private DateTime Now => time.GetUtcNow().UtcDateTime;
-
-    public void Dispose() => _oneAtATime.Dispose();
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "[Mattermost] run skipped: {Reason}")]
     private static partial void LogSkipped(ILogger logger, string reason);

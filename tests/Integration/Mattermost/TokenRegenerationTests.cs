@@ -261,6 +261,22 @@ public sealed class TokenRegenerationTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task RunNowWhileRunning_AnswersTheRunningRun()
+    {
+        _mattermost.State.AddUser("otto", "otto@example.test");
+        await SeedAsync(Syncing("otto"));
+        _mattermost.State.Latency = TimeSpan.FromMilliseconds(300);
+        var runner = _connected.Services.GetRequiredService<TokenRegenerationRunner>();
+
+        var ids = await Task.WhenAll(Enumerable.Range(0, 5).Select(_ => runner.StartAsync("test", Ct)));
+        var scheduled = await runner.RunAsync("schedule", Ct);
+
+        Assert.Single(ids.Distinct());
+        Assert.Equal(ids[0], scheduled.Id);
+        Assert.Equal(1, scheduled.Generated);
+    }
+
+    [Fact]
     public async Task Cancel_StopsTheRun_AndKeepsWhatWasGenerated()
     {
         var people = Enumerable.Range(0, 60).Select(i => Syncing($"x{i:D2}")).ToArray();
