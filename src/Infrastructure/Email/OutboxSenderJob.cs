@@ -48,7 +48,7 @@ public sealed partial class OutboxSenderJob(
                 catch (Exception ex) when (ex is not OperationCanceledException)
                 {
                     // The server could not be reached: every claimed message waits for its next attempt.
-                    LogUnreachable(logger, ex);
+                    LogUnreachable(logger, ex.Message);
                     foreach (var message in due)
                     {
                         message.MarkFailed($"mail server unreachable: {ex.Message}", Now, settings.MaxAttempts, settings.FirstRetryDelay);
@@ -94,6 +94,6 @@ public sealed partial class OutboxSenderJob(
 
     private DateTime Now => Time.GetUtcNow().UtcDateTime;
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "The mail server could not be reached; queued messages wait for their next attempt")]
-    private static partial void LogUnreachable(ILogger logger, Exception exception);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The mail server could not be reached ({Error}); queued messages wait for their next attempt")]
+    private static partial void LogUnreachable(ILogger logger, string error);
 }
