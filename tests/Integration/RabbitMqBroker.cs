@@ -12,7 +12,9 @@ public sealed class RabbitMqBroker : IAsyncLifetime
 {
     private const string ServerScript = "/usr/lib/rabbitmq/bin/rabbitmq-server";
     private readonly string _folder = Path.Combine(Path.GetTempPath(), $"switchboard-rabbitmq-{Guid.NewGuid():N}");
+    private readonly Queue<string> _output = new();
     private Process? _process;
+    private bool _keepFolder;
 
     public int Port { get; } = FreePort();
 
@@ -49,11 +51,13 @@ public sealed class RabbitMqBroker : IAsyncLifetime
         }
 
         _process = Process.Start(start)!;
-        _process.OutputDataReceived += (_, _) => { };
-        _process.ErrorDataReceived += (_, _) => { };
+        _process.OutputDataReceived += (_, line) => Remember(line.Data);
+        _process.ErrorDataReceived += (_, line) => Remember(line.Data);
         _process.BeginOutputReadLine();
         _process.BeginErrorReadLine();
-        for (var attempt = 0; attempt < 300; attempt++)
+
+        // Erlang boots slowly when the test run's other processes hold both cores: allow two minutes.
+        for (var attempt = 0; attempt < 1200 && !_process.HasExited; attempt++)
         {
             if (await AnswersAsync(Port))
             {
@@ -63,7 +67,15 @@ public sealed class RabbitMqBroker : IAsyncLifetime
             await Task.Delay(100);
         }
 
-        throw new TimeoutException($"RabbitMQ did not open port {Port} within 30 s; its log is in {_folder}/log.");
+        _keepFolder = true;
+        string[] output;
+        lock (_output)
+        {
+            output = [.. _output];
+        }
+
+        throw new TimeoutException($"RabbitMQ did not open port {Port} ({(_process.HasExited ? $"it exited with {_process.ExitCode}" : "still starting after 120 s")}); "
+            + $"its log is in {_folder}/log; last output: {string.Join(" | ", output)}");
     }
 
     public async ValueTask DisposeAsync()
@@ -75,6 +87,11 @@ public sealed class RabbitMqBroker : IAsyncLifetime
         }
 
         _process?.Dispose();
+        if (_keepFolder)
+        {
+            return;
+        }
+
         try
         {
             Directory.Delete(_folder, recursive: true);
@@ -82,6 +99,23 @@ public sealed class RabbitMqBroker : IAsyncLifetime
         catch (IOException)
         {
             // The node may still be releasing files; the temporary folder is cleaned up by the system.
+        }
+    }
+
+    private void Remember(string? line)
+    {
+        if (string.IsNullOrWhiteSpace(line))
+        {
+            return;
+        }
+
+        lock (_output)
+        {
+            _output.Enqueue(line.Trim());
+            while (_output.Count > 15)
+            {
+                _output.Dequeue();
+            }
         }
     }
 
