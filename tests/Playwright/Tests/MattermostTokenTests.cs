@@ -93,6 +93,19 @@ public sealed class MattermostTokenTests(PortalRig rig) : BrowserTest(rig)
     }
 
     [Fact]
+    public async Task Admin_PausesAndResumesTheSchedule_AndThePageSaysByWhom()
+    {
+        await new PortalShell(Page).SignInAsync("ada.admin", "/mattermost-tokens");
+
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Pause schedule" }).ClickAsync();
+        await Expect(Page.GetByText("paused by ada.admin")).ToBeVisibleAsync();
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Resume schedule" }).ClickAsync();
+
+        await Expect(Page.GetByText("paused by ada.admin")).ToHaveCountAsync(0);
+        await Expect(Page.GetByRole(AriaRole.Button, new() { Name = "Pause schedule" })).ToBeVisibleAsync();
+    }
+
+    [Fact]
     public async Task Viewer_HasNoRunNow_AndTheApiRefusesThem()
     {
         await new PortalShell(Page).SignInAsync("vera.viewer", "/mattermost-tokens");
@@ -100,6 +113,7 @@ public sealed class MattermostTokenTests(PortalRig rig) : BrowserTest(rig)
         await Expect(Page.GetByRole(AriaRole.Heading, new() { Name = "Mattermost tokens" })).ToBeVisibleAsync();
         await Expect(Page.GetByRole(AriaRole.Button, new() { Name = "Preview" })).ToBeVisibleAsync();
         await Expect(Page.GetByRole(AriaRole.Button, new() { Name = "Run now" })).ToHaveCountAsync(0);
+        await Expect(Page.GetByRole(AriaRole.Button, new() { Name = "Pause schedule" })).ToHaveCountAsync(0);
         var response = await Page.APIRequest.PostAsync("/api/jobs/token-regeneration/runs");
         Assert.Contains(response.Status, new[] { 401, 403 });
     }
