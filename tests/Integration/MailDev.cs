@@ -21,16 +21,9 @@ public sealed class MailDev : IAsyncDisposable
 
     public int SmtpPort { get; }
 
-    public static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
     public static async Task<MailDev> StartAsync(int? smtpPort = null)
     {
-        var (smtp, web) = (smtpPort ?? FreePort(), FreePort());
+        var (smtp, web) = (smtpPort ?? LoopbackPort.Free(), LoopbackPort.Free());
         var folder = Path.Combine(RepositoryRoot(), "tests", "Integration", "maildev");
         var start = new ProcessStartInfo("node", [Path.Combine(folder, "node_modules", "maildev", "dist", "bin", "maildev.js"),
             "--smtp", smtp.ToString(System.Globalization.CultureInfo.InvariantCulture),
@@ -50,7 +43,7 @@ public sealed class MailDev : IAsyncDisposable
         {
             try
             {
-                if ((await mailDev._api.GetAsync("/api/healthz")).IsSuccessStatusCode && await SmtpAnswersAsync(smtp))
+                if ((await mailDev._api.GetAsync("/api/healthz")).IsSuccessStatusCode && await LoopbackPort.AnswersAsync(smtp))
                 {
                     return mailDev;
                 }
@@ -80,20 +73,6 @@ public sealed class MailDev : IAsyncDisposable
 
         _process.Dispose();
         _api.Dispose();
-    }
-
-    private static async Task<bool> SmtpAnswersAsync(int port)
-    {
-        try
-        {
-            using var client = new TcpClient();
-            await client.ConnectAsync(IPAddress.Loopback, port);
-            return true;
-        }
-        catch (SocketException)
-        {
-            return false;
-        }
     }
 
     private static string RepositoryRoot()

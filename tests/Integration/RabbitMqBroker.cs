@@ -16,7 +16,7 @@ public sealed class RabbitMqBroker : IAsyncLifetime
     private Process? _process;
     private bool _keepFolder;
 
-    public int Port { get; } = FreePort();
+    public int Port { get; } = LoopbackPort.Free();
 
     /// <summary>The broker's default <c>guest</c> account works from loopback only, which is where the tests are.</summary>
     public string Uri => $"amqp://guest:guest@127.0.0.1:{Port}/";
@@ -38,7 +38,7 @@ public sealed class RabbitMqBroker : IAsyncLifetime
             ["RABBITMQ_NODENAME"] = $"switchboard-{Port}@localhost",
             ["RABBITMQ_NODE_IP_ADDRESS"] = "127.0.0.1",
             ["RABBITMQ_NODE_PORT"] = Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["RABBITMQ_DIST_PORT"] = FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["RABBITMQ_DIST_PORT"] = LoopbackPort.Free().ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["RABBITMQ_MNESIA_BASE"] = Path.Combine(_folder, "mnesia"),
             ["RABBITMQ_LOG_BASE"] = Path.Combine(_folder, "log"),
             ["RABBITMQ_CONFIG_FILE"] = Path.Combine(_folder, "rabbitmq"),
@@ -59,7 +59,7 @@ public sealed class RabbitMqBroker : IAsyncLifetime
         // Erlang boots slowly when the test run's other processes hold both cores: allow two minutes.
         for (var attempt = 0; attempt < 1200 && !_process.HasExited; attempt++)
         {
-            if (await AnswersAsync(Port))
+            if (await LoopbackPort.AnswersAsync(Port))
             {
                 return;
             }
@@ -116,27 +116,6 @@ public sealed class RabbitMqBroker : IAsyncLifetime
             {
                 _output.Dequeue();
             }
-        }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
-    private static async Task<bool> AnswersAsync(int port)
-    {
-        try
-        {
-            using var client = new TcpClient();
-            await client.ConnectAsync(IPAddress.Loopback, port);
-            return true;
-        }
-        catch (SocketException)
-        {
-            return false;
         }
     }
 }

@@ -65,7 +65,7 @@ public sealed class NotificationDeliveryTests(PortalFactory portal) : IClassFixt
     [Fact]
     public async Task UnreachableMailServer_LeavesTheMessageFailedWithTheError_AndRetryable()
     {
-        var closedPort = ClosedPort();
+        var closedPort = LoopbackPort.Free();
         await using var offline = portal.WithWebHostBuilder(b => b
             .UseSetting("Smtp:Host", "127.0.0.1")
             .UseSetting("Smtp:Port", closedPort.ToString(System.Globalization.CultureInfo.InvariantCulture))
@@ -201,12 +201,5 @@ public sealed class NotificationDeliveryTests(PortalFactory portal) : IClassFixt
         }
 
         throw new TimeoutException($"No message for event {eventId} reached the expected state within 7.5 s.");
-    }
-
-    private static int ClosedPort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -34,7 +34,7 @@ public sealed class SmtpDeliveryTests(PortalFactory portal) : IClassFixture<Port
     [Fact]
     public async Task ServerDown_MessageWaits_ThenGoesOutOnceWhenTheServerIsBack()
     {
-        var port = MailDev.FreePort();
+        var port = LoopbackPort.Free();
         await using var online = Configure(portal, port);
         await ArrangeAsync(online, "dn");
 
