@@ -8,7 +8,7 @@ using Microsoft.Extensions.Options;
 namespace Switchboard.Infrastructure.Mattermost;
 
 /// <summary>The calls the token job makes to Mattermost's REST API v4, with the admin token as bearer.</summary>
-public sealed class MattermostClient(HttpClient http, IOptions<MattermostOptions> options)
+public sealed class MattermostClient(HttpClient http, IOptions<MattermostOptions> options, TimeProvider time)
 {
     public const string DisabledTokensErrorId = "app.user_access_token.disabled";
 
@@ -43,7 +43,15 @@ public sealed class MattermostClient(HttpClient http, IOptions<MattermostOptions
         await GetUserAsync($"api/v4/users/username/{Uri.EscapeDataString(username)}", cancellationToken)
         ?? (string.IsNullOrWhiteSpace(email) ? null : await GetUserAsync($"api/v4/users/email/{Uri.EscapeDataString(email)}", cancellationToken));
 
-    public async Task<CreatedToken> CreateTokenAsync(string userId, string description, DateTimeOffset? expiresAt, CancellationToken cancellationToken)
+    /// <summary>A token for Switchboard: described with today's date, living <see cref="MattermostOptions.TokenLifetime"/> (zero: forever).</summary>
+    public Task<CreatedToken> CreateSwitchboardTokenAsync(string userId, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var lifetime = options.Value.TokenLifetime;
+        return CreateTokenAsync(userId, $"Switchboard token regeneration {now:yyyy-MM-dd}", lifetime > TimeSpan.Zero ? now + lifetime : null, cancellationToken);
+    }
+
+    private async Task<CreatedToken> CreateTokenAsync(string userId, string description, DateTimeOffset? expiresAt, CancellationToken cancellationToken)
     {
         var request = Request(HttpMethod.Post, $"api/v4/users/{Uri.EscapeDataString(userId)}/tokens");
         request.Content = JsonContent.Create(new TokenRequest(description, expiresAt?.ToUnixTimeMilliseconds() ?? 0));

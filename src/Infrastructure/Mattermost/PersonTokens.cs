@@ -1,14 +1,12 @@
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 using Switchboard.Infrastructure.Persistence;
 
 namespace Switchboard.Infrastructure.Mattermost;
 
 /// <summary>One person's token, by hand: regenerate (revoke the stored one, create a new one) or revoke and clear.</summary>
 public sealed class PersonTokens(
-    MattermostClient client, IDbContextFactory<SwitchboardDbContext> contextFactory, IDataProtectionProvider protection,
-    IOptions<MattermostOptions> options, TimeProvider time)
+    MattermostClient client, IDbContextFactory<SwitchboardDbContext> contextFactory, IDataProtectionProvider protection, TimeProvider time)
 {
     /// <returns>What happened, in words (never the token).</returns>
     public async Task<string> RegenerateAsync(int personId, CancellationToken cancellationToken)
@@ -19,11 +17,9 @@ public sealed class PersonTokens(
         await RevokeStoredAsync(person.MattermostTokenId, cancellationToken);
         var user = await client.FindUserAsync(person.Username, person.Email, cancellationToken)
             ?? throw new InvalidOperationException($"Mattermost has no user '{person.Username}' (nor one with the e-mail {person.Email}).");
-        var now = time.GetUtcNow();
-        var lifetime = options.Value.TokenLifetime;
-        var created = await client.CreateTokenAsync(user.Id, $"Switchboard token regeneration {now:yyyy-MM-dd}", lifetime > TimeSpan.Zero ? now + lifetime : null, cancellationToken);
+        var created = await client.CreateSwitchboardTokenAsync(user.Id, cancellationToken);
         person.StoreMattermostToken(protection.CreateProtector(TokenRegenerationRunner.ProtectorPurpose).Protect(created.Token), created.Id, user.Id,
-            created.ExpiresAt, now.UtcDateTime);
+            created.ExpiresAt, time.GetUtcNow().UtcDateTime);
         await db.SaveChangesAsync(CancellationToken.None);
         return created.ExpiresAt is { } expires ? $"new token, valid until {expires:yyyy-MM-dd}" : "new token, without expiry";
     }

@@ -144,7 +144,7 @@ public sealed partial class TokenRegenerationRunner(
             await Parallel.ForEachAsync(todo, new ParallelOptions { MaxDegreeOfParallelism = settings.Concurrency, CancellationToken = cancel.Token },
                 async (candidate, cancellationToken) =>
                 {
-                    var result = await ProcessOneAsync(client, protector, settings, candidate, cancellationToken);
+                    var result = await ProcessOneAsync(client, protector, candidate, cancellationToken);
                     if (result.Detail?.Contains(MattermostClient.DisabledTokensErrorId, StringComparison.Ordinal) == true)
                     {
                         disabled = true;
@@ -169,7 +169,7 @@ public sealed partial class TokenRegenerationRunner(
     }
 
     private async Task<TokenResult> ProcessOneAsync(
-        MattermostClient client, IDataProtector protector, MattermostOptions settings, TokenCandidate candidate, CancellationToken cancellationToken)
+        MattermostClient client, IDataProtector protector, TokenCandidate candidate, CancellationToken cancellationToken)
     {
         try
         {
@@ -180,9 +180,7 @@ public sealed partial class TokenRegenerationRunner(
                 return new TokenResult(candidate, TokenOutcomeKind.NotFound, "no Mattermost user with this username or e-mail");
             }
 
-            var now = time.GetUtcNow();
-            var created = await client.CreateTokenAsync(user.Id, $"Switchboard token regeneration {now:yyyy-MM-dd}",
-                settings.TokenLifetime > TimeSpan.Zero ? now + settings.TokenLifetime : null, cancellationToken);
+            var created = await client.CreateSwitchboardTokenAsync(user.Id, cancellationToken);
             string? note = null;
             if (candidate.Action == TokenAction.Rotate && candidate.TokenId is { } old)
             {
