@@ -16,6 +16,7 @@ using Switchboard.Infrastructure.Notifications;
 using Switchboard.Infrastructure.Notifications.Scripts;
 using Switchboard.Infrastructure.People;
 using Switchboard.Infrastructure.Persistence;
+using Switchboard.Infrastructure.Provisioning;
 using Switchboard.Infrastructure.Templates;
 
 namespace Switchboard.Infrastructure;
@@ -33,6 +34,7 @@ public static class DependencyInjection
         services.AddPeople();
         services.AddNotifications();
         services.AddMattermost();
+        services.AddProvisioning();
         return services;
     }
 
@@ -98,6 +100,20 @@ public static class DependencyInjection
         services.AddSingleton<TokenRegenerationRunner>();
         services.AddScoped<PersonTokens>();
         services.AddHostedService<TokenRegenerationJob>();
+    }
+
+    private static void AddProvisioning(this IServiceCollection services)
+    {
+        services.AddOptions<ProvisioningOptions>().BindConfiguration(ProvisioningOptions.SectionName).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<ProvisioningOptions>, ProvisioningOptionsValidator>();
+        services.AddSingleton<RequestSchemas>();
+        services.AddSingleton<CaptureWriter>();
+        services.AddSingleton<ProvisioningCapture>();
+        services.AddSingleton<CaptureStatus>();
+        services.AddSingleton<RequestPublisher>();
+        services.AddSingleton<EnvelopeReruns>();
+        services.AddHostedService<ProvisioningConsumer>();
+        services.AddHostedService<ProvisioningRetentionJob>();
     }
 
     private static void AddJobs(this IServiceCollection services)

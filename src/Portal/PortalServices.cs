@@ -14,6 +14,7 @@ using Switchboard.Portal.Features.Jobs;
 using Switchboard.Portal.Features.Mattermost;
 using Switchboard.Portal.Features.Notifications;
 using Switchboard.Portal.Features.People;
+using Switchboard.Portal.Features.Provisioning;
 
 namespace Switchboard.Portal;
 
@@ -48,6 +49,7 @@ public static class PortalServices
         services.AddScoped<NotificationsService>();
         services.AddScoped<MattermostTokensService>();
         services.AddScoped<TestBenchService>();
+        services.AddScoped<ProvisioningService>();
         return builder;
     }
 }

@@ -6,13 +6,14 @@ public static class ApiKeyScopes
     public const string EventsWrite = "events:write";
     public const string ConfigRead = "config:read";
     public const string ConfigWrite = "config:write";
+    public const string EnvelopesRead = "envelopes:read";
     public const string EnvelopesWrite = "envelopes:write";
     public const string PeopleWrite = "people:write";
     public const string JobsRun = "jobs:run";
     public const string AuditRead = "audit:read";
 
     public static IReadOnlyList<string> All { get; } =
-        [EventsWrite, ConfigRead, ConfigWrite, EnvelopesWrite, PeopleWrite, JobsRun, AuditRead];
+        [EventsWrite, ConfigRead, ConfigWrite, EnvelopesRead, EnvelopesWrite, PeopleWrite, JobsRun, AuditRead];
 
     public static bool IsKnown(string scope) => All.Contains(scope, StringComparer.Ordinal);
 }

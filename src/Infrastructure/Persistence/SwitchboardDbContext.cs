@@ -6,6 +6,7 @@ using Switchboard.Domain.Jobs;
 using Switchboard.Domain.Mattermost;
 using Switchboard.Domain.Notifications;
 using Switchboard.Domain.People;
+using Switchboard.Domain.Provisioning;
 
 namespace Switchboard.Infrastructure.Persistence;
 
@@ -23,6 +24,10 @@ public sealed class SwitchboardDbContext(DbContextOptions<SwitchboardDbContext> 
     public DbSet<Topic> Topics => Set<Topic>();
     public DbSet<NotificationConfiguration> NotificationConfigurations => Set<NotificationConfiguration>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+    public DbSet<ProvisioningMessage> ProvisioningMessages => Set<ProvisioningMessage>();
+    public DbSet<ProvisioningEnvelope> ProvisioningEnvelopes => Set<ProvisioningEnvelope>();
+    public DbSet<FailureGroup> FailureGroups => Set<FailureGroup>();
+    public DbSet<EnvelopeActivity> EnvelopeActivities => Set<EnvelopeActivity>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(SwitchboardDbContext).Assembly);

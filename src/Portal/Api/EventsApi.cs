@@ -57,7 +57,7 @@ public static class EventsApi
             .RequireScope(ApiKeyScopes.EventsWrite);
 
     /// <returns>The body, or null when it is larger than <see cref="MaxBodyBytes"/>.</returns>
-    private static async Task<byte[]?> ReadLimitedAsync(HttpRequest request, CancellationToken cancellationToken)
+    internal static async Task<byte[]?> ReadLimitedAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         if (request.ContentLength > MaxBodyBytes)
         {

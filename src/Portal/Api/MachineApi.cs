@@ -12,6 +12,7 @@ public static class MachineApi
         api.MapPeopleApi();
         api.MapEventsApi();
         api.MapNotificationsApi();
+        api.MapProvisioningApi();
         return app;
     }
 }

@@ -1,0 +1,84 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using Switchboard.Domain.Provisioning;
+
+namespace Switchboard.Portal.Features.Provisioning;
+
+/// <summary>
+/// Reads <c>POST /api/provisioning/messages</c>: one message or an array of them, each
+/// <c>{properties, headers, routingKey, body}</c> as the broker would deliver it. <c>properties</c> use the AMQP names
+/// (<c>message_id</c>, <c>correlation_id</c>, <c>reply_to</c>, <c>type</c>, <c>app_id</c>); <c>body</c> is JSON, or a
+/// string taken as the raw body (so an unreadable message can be posted too).
+/// </summary>
+public static class PostedMessageReader
+{
+    public const int MaxMessages = 1000;
+
+    public static (IReadOnlyList<IncomingSoaMessage> Messages, Dictionary<string, string[]> Errors) Read(JsonElement root, DateTime now)
+    {
+        var items = root.ValueKind == JsonValueKind.Array ? root.EnumerateArray().ToList() : [root];
+        var errors = new Dictionary<string, string[]>();
+        if (items.Count is 0 or > MaxMessages)
+        {
+            errors["body"] = [$"send between 1 and {MaxMessages} messages"];
+            return ([], errors);
+        }
+
+        var messages = new List<IncomingSoaMessage>();
+        for (var i = 0; i < items.Count; i++)
+        {
+            var prefix = root.ValueKind == JsonValueKind.Array ? $"[{i}]." : "";
+            var item = items[i];
+            if (item.ValueKind != JsonValueKind.Object)
+            {
+                errors[$"{prefix.TrimEnd('.')}body"] = ["must be an object with properties, headers, routingKey and body"];
+                continue;
+            }
+
+            if (!item.TryGetProperty("routingKey", out var key) || key.ValueKind != JsonValueKind.String || string.IsNullOrWhiteSpace(key.GetString()))
+            {
+                errors[prefix + "routingKey"] = ["is required"];
+                continue;
+            }
+
+            var properties = item.TryGetProperty("properties", out var p) && p.ValueKind == JsonValueKind.Object ? p : default;
+            var headers = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
+            if (item.TryGetProperty("headers", out var h) && h.ValueKind == JsonValueKind.Object)
+            {
+                foreach (var header in h.EnumerateObject())
+                {
+                    headers[header.Name] = header.Value.ValueKind switch
+                    {
+                        JsonValueKind.Null => null,
+                        JsonValueKind.String => header.Value.GetString(),
+                        _ => header.Value.GetRawText(),
+                    };
+                }
+            }
+
+            var body = item.TryGetProperty("body", out var b) ? b : default;
+            var bytes = body.ValueKind switch
+            {
+                JsonValueKind.Undefined or JsonValueKind.Null => [],
+                JsonValueKind.String => Encoding.UTF8.GetBytes(body.GetString()!),
+                _ => Encoding.UTF8.GetBytes(body.GetRawText()),
+            };
+            messages.Add(new IncomingSoaMessage(key.GetString()!.Trim(), new SoaProperties(
+                Text(properties, "message_id"), Text(properties, "correlation_id"), Text(properties, "reply_to"), Text(properties, "type"),
+                Text(properties, "app_id"), Text(properties, "content_type"), Text(properties, "content_encoding")), headers, bytes, now));
+        }
+
+        return (messages, errors);
+    }
+
+    private static string? Text(JsonElement obj, string name) =>
+        obj.ValueKind == JsonValueKind.Object && obj.TryGetProperty(name, out var value)
+            ? value.ValueKind switch
+            {
+                JsonValueKind.String => value.GetString(),
+                JsonValueKind.Number => value.GetDecimal().ToString(CultureInfo.InvariantCulture),
+                _ => null,
+            }
+            : null;
+}
