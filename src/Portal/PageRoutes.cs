@@ -13,6 +13,7 @@ public static class PageRoutes
     public const string Roles = "/roles";
     public const string Notifications = "/notifications";
     public const string MattermostTokens = "/mattermost-tokens";
+    public const string Provisioning = "/provisioning";
     public const string NewConfiguration = "/notifications/configurations/new";
     public const string NewTopic = "/notifications/topics/new";
     public const string DevSignIn = "/dev/sign-in";
@@ -28,6 +29,10 @@ public static class PageRoutes
     public static string DeliveryLog(Domain.Notifications.MessageStatus status) => $"{Notifications}?tab=delivery-log&status={status}";
 
     public static string Topic(string code) => $"{Notifications}/topics/{Uri.EscapeDataString(code)}";
+
+    public static string Envelope(long id) => $"{Provisioning}/envelopes/{id}";
+
+    public static string EnvelopesOfGroup(long groupId) => $"{Provisioning}?group={groupId}";
 
     public static string PeopleWithRole(string role) => $"{People}?role={Uri.EscapeDataString(role)}";
 }

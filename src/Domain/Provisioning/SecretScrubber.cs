@@ -14,12 +14,14 @@ public sealed partial class SecretScrubber
 
     private readonly HashSet<string> _keys;
     private readonly Regex _inText;
+    private readonly Regex _inForm;
 
     public SecretScrubber(IEnumerable<string> keys)
     {
         _keys = new HashSet<string>(keys.Where(k => !string.IsNullOrWhiteSpace(k)), StringComparer.OrdinalIgnoreCase);
         var alternatives = string.Join("|", _keys.Select(Regex.Escape));
         _inText = new Regex($"(\"(?:{alternatives})\"\\s*:\\s*)(\"(?:[^\"\\\\]|\\\\.)*\"|[^,}}\\]\\s]+)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+        _inForm = new Regex($"(?<![\\w\"])((?:{alternatives})=)[^&\\s]*", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
     }
 
     /// <returns>Whether anything was replaced.</returns>
@@ -55,7 +57,7 @@ public sealed partial class SecretScrubber
         return scrubbed;
     }
 
-    /// <summary>For text that is not valid JSON (an unreadable message): masks <c>"password": …</c> pairs found in it.</summary>
+    /// <summary>For text that is not valid JSON (an unreadable message): masks <c>"password": …</c> and <c>password=…</c> pairs found in it.</summary>
     public (string Text, bool Scrubbed) ScrubText(string text)
     {
         if (_keys.Count == 0)
@@ -64,6 +66,7 @@ public sealed partial class SecretScrubber
         }
 
         var result = _inText.Replace(text, m => m.Groups[1].Value + "\"" + Mask + "\"");
-        return (result, !ReferenceEquals(result, text) && result != text);
+        result = _inForm.Replace(result, m => m.Groups[1].Value + Mask);
+        return (result, result != text);
     }
 }

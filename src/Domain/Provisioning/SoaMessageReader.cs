@@ -76,7 +76,7 @@ public sealed class SoaMessageReader(SecretScrubber scrubber)
         {
             var details = body as JsonObject;
             failure = new SoaFailure(statusCode, errorType, Blank(headers.GetValueOrDefault("error-name")),
-                Text(details?["error_message"]), Json(details?["debug_message"]), Json(details?["error_data"]));
+                Text(details?["error_message"]), Json(details?["error_data"]), Json(details?["debug_message"]));
         }
 
         var account = kind == MessageKind.Request ? AccountIn(body) : AccountIn((body as JsonObject)?["error_data"]);
@@ -127,7 +127,7 @@ public sealed class SoaMessageReader(SecretScrubber scrubber)
             var code = Text(last["error_code"]);
             var numeric = int.TryParse(code, NumberStyles.Integer, CultureInfo.InvariantCulture, out var status);
             failure = new SoaFailure(numeric ? status : null, outcome == MessageOutcome.Hardfail ? "hardfail" : "softfail",
-                numeric ? null : Blank(code), Text(last["error_message"]), Json(last["error_debug"]), null);
+                numeric ? null : Blank(code), Text(last["error_message"]), null, Json(last["error_debug"]));
         }
 
         return draft with

@@ -8,6 +8,7 @@ using Switchboard.Domain.Mattermost;
 using Switchboard.Domain.Notifications;
 using Switchboard.Domain.Notifications.Templates;
 using Switchboard.Infrastructure.People;
+using Switchboard.Infrastructure.Provisioning;
 
 namespace Switchboard.Infrastructure.Persistence;
 
@@ -15,6 +16,7 @@ namespace Switchboard.Infrastructure.Persistence;
 internal sealed partial class DemoDataSeeder(
     IDbContextFactory<SwitchboardDbContext> contextFactory,
     DirectoryWriter directory,
+    ProvisioningCapture provisioning,
     IOptions<DemoDataOptions> options,
     TimeProvider time,
     ILogger<DemoDataSeeder> logger)
@@ -62,6 +64,7 @@ internal sealed partial class DemoDataSeeder(
 
         await SeedNotificationsAsync(now, cancellationToken);
         await SeedTokenRunAsync(now, cancellationToken);
+        await provisioning.StoreAsync(DemoEnvelopes.Messages(now), cancellationToken);
         LogSeeded(logger);
     }
 

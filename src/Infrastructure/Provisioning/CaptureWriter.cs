@@ -73,7 +73,7 @@ public sealed class CaptureWriter(IDbContextFactory<SwitchboardDbContext> contex
 
             case (_, MessageOutcome.Success):
                 var closes = request?.RerunOf ?? request?.EnvelopeId ?? (message.CorrelationId is { } c ? await sql.FindEnvelopeAsync(c, cancellationToken) : null);
-                if (await sql.InsertMessageAsync(message, closes, message.Account.Or(request?.Account ?? AccountKeys.None), cancellationToken) is null)
+                if (await sql.InsertMessageAsync(message, closes, (request?.Account ?? AccountKeys.None).Or(message.Account), cancellationToken) is null)
                 {
                     return null;
                 }
@@ -87,7 +87,7 @@ public sealed class CaptureWriter(IDbContextFactory<SwitchboardDbContext> contex
                 return 0;
 
             default:
-                var account = message.Account.Or(request?.Account ?? AccountKeys.None);
+                var account = (request?.Account ?? AccountKeys.None).Or(message.Account);
                 if (await sql.InsertMessageAsync(message, null, account, cancellationToken) is not { } messageId)
                 {
                     return null;

@@ -52,7 +52,7 @@ public static class ProvisioningApi
                 + "for installations without a broker. 200 once stored, with the envelopes created or changed.")
             .RequireScope(ApiKeyScopes.EnvelopesWrite);
 
-        provisioning.MapGet("/envelopes", async Task<Ok<EnvelopePage>> (
+        provisioning.MapGet("/envelopes", async Task<Ok<PagedEnvelopes>> (
                 ProvisioningService service, CancellationToken cancellationToken, long? group, int? statusCode, string? errorType, string? routingKey,
                 string? state, DateTime? from, DateTime? to, string? search, int page = 0, int pageSize = 50) =>
                 TypedResults.Ok(await service.EnvelopesAsync(new EnvelopeFilter(group, statusCode, errorType, routingKey, state ?? EnvelopeFilter.Open, from, to, search),

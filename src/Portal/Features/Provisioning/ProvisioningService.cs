@@ -44,24 +44,24 @@ public sealed class ProvisioningService(
             .ToList();
     }
 
-    public async Task<EnvelopePage> EnvelopesAsync(EnvelopeFilter filter, int page, int pageSize, CancellationToken cancellationToken)
+    public async Task<PagedEnvelopes> EnvelopesAsync(EnvelopeFilter filter, int page, int pageSize, CancellationToken cancellationToken)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var query = Filtered(db, filter);
-        var counted = await query.Take(EnvelopePage.CountLimit + 1).CountAsync(cancellationToken);
+        var counted = await query.Take(PagedEnvelopes.CountLimit + 1).CountAsync(cancellationToken);
         var rows = await query.OrderByDescending(e => e.LastSeenAt).ThenByDescending(e => e.Id).Skip(page * pageSize).Take(pageSize)
             .Select(e => new EnvelopeRow(e.Id, e.Kind, e.State, e.Archived, e.RoutingKey, e.StatusCode, e.ErrorType, e.ErrorName,
                 e.ErrorMessage == null ? e.ParseError : e.ErrorMessage.Substring(0, 300), e.GroupId, e.GramAccountUuid, e.Email, e.SoftfailCount, e.NextTryAt,
                 e.LastSeenAt, e.AssignedTo, e.Reruns))
             .ToListAsync(cancellationToken);
-        return new EnvelopePage(rows, Math.Min(counted, EnvelopePage.CountLimit), counted > EnvelopePage.CountLimit);
+        return new PagedEnvelopes(rows, Math.Min(counted, PagedEnvelopes.CountLimit), counted > PagedEnvelopes.CountLimit);
     }
 
-    /// <summary>The ids a bulk action on "everything matching" applies to: at most <see cref="EnvelopePage.CountLimit"/>, newest first.</summary>
+    /// <summary>The ids a bulk action on "everything matching" applies to: at most <see cref="PagedEnvelopes.CountLimit"/>, newest first.</summary>
     public async Task<IReadOnlyList<long>> IdsAsync(EnvelopeFilter filter, CancellationToken cancellationToken)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        return await Filtered(db, filter).OrderByDescending(e => e.LastSeenAt).ThenByDescending(e => e.Id).Take(EnvelopePage.CountLimit).Select(e => e.Id).ToListAsync(cancellationToken);
+        return await Filtered(db, filter).OrderByDescending(e => e.LastSeenAt).ThenByDescending(e => e.Id).Take(PagedEnvelopes.CountLimit).Select(e => e.Id).ToListAsync(cancellationToken);
     }
 
     public async Task<IReadOnlyList<string>> RoutingKeysAsync(CancellationToken cancellationToken)

@@ -28,7 +28,7 @@ public sealed record EnvelopeRow(
     string? ErrorMessage, long? GroupId, string? GramAccountUuid, string? Email, int SoftfailCount, DateTime? NextTryAt, DateTime LastSeenAt, string? AssignedTo, int Reruns);
 
 /// <summary>A page of envelopes. Counting stops at <see cref="CountLimit"/>: beyond it the total shows as "10,000+".</summary>
-public sealed record EnvelopePage(IReadOnlyList<EnvelopeRow> Items, int TotalCount, bool TotalIsAtLeast)
+public sealed record PagedEnvelopes(IReadOnlyList<EnvelopeRow> Items, int TotalCount, bool TotalIsAtLeast)
 {
     public const int CountLimit = 10_000;
 }

@@ -1,0 +1,56 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace Switchboard.Portal.Features.Provisioning;
+
+/// <summary>Stored JSON made readable: indented, and an object's fields as rows.</summary>
+public static class JsonText
+{
+    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
+
+    public static string Pretty(string? json)
+    {
+        if (string.IsNullOrWhiteSpace(json))
+        {
+            return "";
+        }
+
+        try
+        {
+            return JsonNode.Parse(json)?.ToJsonString(Indented) ?? "null";
+        }
+        catch (JsonException)
+        {
+            return json;
+        }
+    }
+
+    /// <summary>An object's fields (strings unquoted, anything else as compact JSON); a non-object is one row named "value".</summary>
+    public static IReadOnlyList<KeyValuePair<string, string>> Fields(string? json)
+    {
+        if (string.IsNullOrWhiteSpace(json))
+        {
+            return [];
+        }
+
+        try
+        {
+            return JsonNode.Parse(json) switch
+            {
+                JsonObject obj => obj.Select(p => new KeyValuePair<string, string>(p.Key, Show(p.Value))).ToList(),
+                var other => [new("value", Show(other))],
+            };
+        }
+        catch (JsonException)
+        {
+            return [new("value", json)];
+        }
+    }
+
+    private static string Show(JsonNode? node) => node switch
+    {
+        null => "null",
+        JsonValue value when value.TryGetValue<string>(out var text) => text,
+        _ => node.ToJsonString(),
+    };
+}
