@@ -45,6 +45,24 @@ public sealed class PortalFactory : WebApplicationFactory<Program>
 
     public static string[] AllScopes => [.. ApiKeyScopes.All];
 
+    /// <summary>Polls the portal's database until the probe finds something (background work is asynchronous); fails after 30 s.</summary>
+    public async Task<T> EventuallyAsync<T>(Func<SwitchboardDbContext, Task<T?>> probe, string what)
+        where T : class
+    {
+        for (var attempt = 0; attempt < 600; attempt++)
+        {
+            await using var db = await DbAsync();
+            if (await probe(db) is { } found)
+            {
+                return found;
+            }
+
+            await Task.Delay(50, TestContext.Current.CancellationToken);
+        }
+
+        throw new TimeoutException($"Not within 30 s: {what}.");
+    }
+
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();

@@ -21,6 +21,8 @@ public sealed class RabbitMqBroker : IAsyncLifetime
     /// <summary>The broker's default <c>guest</c> account works from loopback only, which is where the tests are.</summary>
     public string Uri => $"amqp://guest:guest@127.0.0.1:{Port}/";
 
+    private readonly int _distributionPort = LoopbackPort.Free();
+
     public async ValueTask InitializeAsync()
     {
         if (!File.Exists(ServerScript))
@@ -31,6 +33,29 @@ public sealed class RabbitMqBroker : IAsyncLifetime
         Directory.CreateDirectory(_folder);
         await File.WriteAllTextAsync(Path.Combine(_folder, "enabled_plugins"), "[].");
         await File.WriteAllTextAsync(Path.Combine(_folder, "rabbitmq.conf"), "");
+        await StartNodeAsync();
+    }
+
+    /// <summary>Kills the node (as a crash would) and starts it again on the same port with the same data: durable queues and persistent messages survive.</summary>
+    public async Task RestartAsync()
+    {
+        if (_process is { HasExited: false })
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+        }
+
+        _process?.Dispose();
+        for (var attempt = 0; attempt < 100 && await LoopbackPort.AnswersAsync(Port); attempt++)
+        {
+            await Task.Delay(100);
+        }
+
+        await StartNodeAsync();
+    }
+
+    private async Task StartNodeAsync()
+    {
         var start = new ProcessStartInfo(ServerScript) { RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var (name, value) in new Dictionary<string, string>
         {
@@ -38,7 +63,7 @@ public sealed class RabbitMqBroker : IAsyncLifetime
             ["RABBITMQ_NODENAME"] = $"switchboard-{Port}@localhost",
             ["RABBITMQ_NODE_IP_ADDRESS"] = "127.0.0.1",
             ["RABBITMQ_NODE_PORT"] = Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["RABBITMQ_DIST_PORT"] = LoopbackPort.Free().ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["RABBITMQ_DIST_PORT"] = _distributionPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["RABBITMQ_MNESIA_BASE"] = Path.Combine(_folder, "mnesia"),
             ["RABBITMQ_LOG_BASE"] = Path.Combine(_folder, "log"),
             ["RABBITMQ_CONFIG_FILE"] = Path.Combine(_folder, "rabbitmq"),

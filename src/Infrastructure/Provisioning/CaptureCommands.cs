@@ -34,7 +34,7 @@ internal sealed class CaptureCommands(DbConnection connection, DbTransaction tra
         "id");
 
     private readonly DbCommand _findEnvelope = PreparedCommand.Create(connection, transaction,
-        """SELECT "Id" FROM "ProvisioningEnvelopes" WHERE "CorrelationId" = @id""", "id");
+        """SELECT "Id", "State" FROM "ProvisioningEnvelopes" WHERE "CorrelationId" = @correlationId OR "Id" = @id""", "correlationId", "id");
 
     // A request that arrives after its failure (or a retried request carrying its try count) joins the envelope.
     private readonly DbCommand _attachRequest = PreparedCommand.Create(connection, transaction,
@@ -67,6 +67,7 @@ internal sealed class CaptureCommands(DbConnection connection, DbTransaction tra
         """,
         "key", "title", "routingKey", "count", "at");
 
+    // A message without details (the failure log after its reply has an empty body) keeps the details already stored.
     private readonly DbCommand _upsertFailure = PreparedCommand.Create(connection, transaction,
         $"""
         INSERT INTO "ProvisioningEnvelopes" ("Kind", "State", "Archived", "GroupId", "CorrelationId", "RequestId", "RoutingKey", "StatusCode", "ErrorType",
@@ -78,7 +79,8 @@ internal sealed class CaptureCommands(DbConnection connection, DbTransaction tra
         ON CONFLICT ("CorrelationId") DO UPDATE SET
             "State" = CASE WHEN "ProvisioningEnvelopes"."State" IN {Closed} THEN "ProvisioningEnvelopes"."State" ELSE excluded."State" END,
             "GroupId" = excluded."GroupId", "StatusCode" = excluded."StatusCode", "ErrorType" = excluded."ErrorType", "ErrorName" = excluded."ErrorName",
-            "ErrorMessage" = excluded."ErrorMessage", "ErrorData" = excluded."ErrorData", "Debug" = excluded."Debug",
+            "ErrorMessage" = COALESCE(excluded."ErrorMessage", "ProvisioningEnvelopes"."ErrorMessage"),
+            "ErrorData" = COALESCE(excluded."ErrorData", "ProvisioningEnvelopes"."ErrorData"), "Debug" = COALESCE(excluded."Debug", "ProvisioningEnvelopes"."Debug"),
             "Scrubbed" = "ProvisioningEnvelopes"."Scrubbed" OR excluded."Scrubbed",
             "SoftfailCount" = "ProvisioningEnvelopes"."SoftfailCount" + @softfailStep,
             "NextTryAt" = excluded."NextTryAt", "LastSeenAt" = excluded."LastSeenAt",
@@ -92,8 +94,9 @@ internal sealed class CaptureCommands(DbConnection connection, DbTransaction tra
         """
         UPDATE "ProvisioningEnvelopes" SET
             "State" = CASE WHEN "State" = 'SucceededLater' THEN "State" ELSE @state END,
-            "GroupId" = @groupId, "StatusCode" = @status, "ErrorType" = @errorType, "ErrorName" = @errorName, "ErrorMessage" = @errorMessage,
-            "ErrorData" = @errorData, "Debug" = @debug, "Scrubbed" = "Scrubbed" OR @scrubbed,
+            "GroupId" = @groupId, "StatusCode" = @status, "ErrorType" = @errorType, "ErrorName" = @errorName,
+            "ErrorMessage" = COALESCE(@errorMessage, "ErrorMessage"), "ErrorData" = COALESCE(@errorData, "ErrorData"), "Debug" = COALESCE(@debug, "Debug"),
+            "Scrubbed" = "Scrubbed" OR @scrubbed,
             "SoftfailCount" = "SoftfailCount" + @softfailStep, "NextTryAt" = @nextTryAt, "LastSeenAt" = @at
         WHERE "Id" = @id
         """,
@@ -137,10 +140,12 @@ internal sealed class CaptureCommands(DbConnection connection, DbTransaction tra
             new AccountKeys(NullableString(reader, 4), NullableString(reader, 5), NullableString(reader, 6)));
     }
 
-    public async Task<long?> FindEnvelopeAsync(string correlationId, CancellationToken cancellationToken)
+    /// <summary>The envelope of a request (by its message id), or the one a rerun request belongs to.</summary>
+    public async Task<(long Id, string State)?> FindEnvelopeAsync(string? correlationId, long? rerunOf, CancellationToken cancellationToken)
     {
-        _findEnvelope.Set(correlationId);
-        return await ScalarAsync(_findEnvelope, cancellationToken);
+        _findEnvelope.Set(rerunOf is null ? correlationId : null, rerunOf);
+        await using var reader = await _findEnvelope.ExecuteReaderAsync(cancellationToken);
+        return await reader.ReadAsync(cancellationToken) ? (reader.GetInt64(0), reader.GetString(1)) : null;
     }
 
     public async Task<long?> AttachLateRequestAsync(CapturedMessage request, long requestId, CancellationToken cancellationToken)

@@ -72,7 +72,7 @@ public sealed class CaptureWriter(IDbContextFactory<SwitchboardDbContext> contex
                 return await sql.AttachLateRequestAsync(message, requestId, cancellationToken) ?? 0;
 
             case (_, MessageOutcome.Success):
-                var closes = request?.RerunOf ?? request?.EnvelopeId ?? (message.CorrelationId is { } c ? await sql.FindEnvelopeAsync(c, cancellationToken) : null);
+                var closes = request?.RerunOf ?? request?.EnvelopeId ?? (await sql.FindEnvelopeAsync(message.CorrelationId, null, cancellationToken))?.Id;
                 if (await sql.InsertMessageAsync(message, closes, (request?.Account ?? AccountKeys.None).Or(message.Account), cancellationToken) is null)
                 {
                     return null;
@@ -95,7 +95,10 @@ public sealed class CaptureWriter(IDbContextFactory<SwitchboardDbContext> contex
 
                 var routingKey = request?.RoutingKey ?? message.RequestRoutingKey ?? message.RoutingKey;
                 var failure = message.Failure!;
-                var groupId = await sql.UpsertGroupAsync(routingKey, failure.GroupTitle, message.Outcome == MessageOutcome.Hardfail, message.ReceivedAt, cancellationToken);
+                // A group counts an envelope's failure once, however many messages tell it (a reply and its log).
+                var existing = await sql.FindEnvelopeAsync(message.CorrelationId, request?.RerunOf, cancellationToken);
+                var entersFailure = message.Outcome == MessageOutcome.Hardfail && existing?.State != nameof(EnvelopeState.Failed);
+                var groupId = await sql.UpsertGroupAsync(routingKey, failure.GroupTitle, entersFailure, message.ReceivedAt, cancellationToken);
                 var envelope = request?.RerunOf is { } rerunOf
                     ? await sql.FailRerunAsync(rerunOf, groupId, message, cancellationToken)
                     : await sql.UpsertFailureAsync(groupId, routingKey, request?.Id, account, message, cancellationToken);

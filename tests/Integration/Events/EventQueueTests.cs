@@ -93,20 +93,6 @@ public sealed class EventQueueTests(PortalFactory portal, RabbitMqBroker broker)
         return queue.MessageCount;
     }
 
-    private async Task<T> EventuallyAsync<T>(Func<Infrastructure.Persistence.SwitchboardDbContext, Task<T?>> probe)
-        where T : class
-    {
-        for (var attempt = 0; attempt < 200; attempt++)
-        {
-            await using var db = await portal.DbAsync();
-            if (await probe(db) is { } found)
-            {
-                return found;
-            }
-
-            await Task.Delay(50, Ct);
-        }
-
-        throw new TimeoutException("The queue's messages were not handled within 10 s.");
-    }
+    private Task<T> EventuallyAsync<T>(Func<Infrastructure.Persistence.SwitchboardDbContext, Task<T?>> probe)
+        where T : class => portal.EventuallyAsync(probe, "the queue's messages handled");
 }

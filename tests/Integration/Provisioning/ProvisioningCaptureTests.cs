@@ -1,0 +1,213 @@
+using System.Net;
+using System.Net.Http.Json;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
+using RabbitMQ.Client;
+using Switchboard.Domain.ApiKeys;
+using Switchboard.Domain.Provisioning;
+using Switchboard.Infrastructure.Provisioning;
+using Switchboard.ProvisioningSimulator;
+
+namespace Switchboard.IntegrationTests.Provisioning;
+
+/// <summary>
+/// The daemon simulator answering on a real RabbitMQ node; the portal capturing from the <c>log</c> fanout exchange,
+/// rerunning through the event exchange.
+/// </summary>
+public sealed class ProvisioningCaptureTests(PortalFactory portal, RabbitMqBroker broker) : IClassFixture<PortalFactory>, IClassFixture<RabbitMqBroker>, IAsyncLifetime
+{
+    private WebApplicationFactory<Program>? _capturing;
+    private DaemonSimulator? _daemon;
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private DaemonSimulator Daemon => _daemon!;
+
+    public async ValueTask InitializeAsync()
+    {
+        _capturing = await ProvisioningRig.CapturingPortalAsync(portal, broker);
+        _daemon = await DaemonSimulator.StartAsync(broker.Uri);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_daemon is not null)
+        {
+            await _daemon.DisposeAsync();
+        }
+
+        if (_capturing is not null)
+        {
+            await _capturing.DisposeAsync();
+        }
+    }
+
+    private static string Create(string email, string uuid = "36a7e016-a300-4f52-85f4-6804dede6c6b") =>
+        $$"""{"gram_account_uuid":"{{uuid}}","primary_email":"{{email}}","aliases":[]}""";
+
+    [Fact]
+    public async Task HardfailReply_BecomesAnEnvelopeLinkedToItsRequest_CountedOnceInItsGroup()
+    {
+        Daemon.Plan("conflict@gadz.org", Answer.Hardfail(409, "GoogleAccountAlreadyRegisteredInGram", "already registered", """{"google_id":"1122"}"""));
+        var requestId = await Daemon.SendRequestAsync("create", Create("conflict@gadz.org"));
+
+        var envelope = await portal.EnvelopeOfAsync(requestId, e => e.State == EnvelopeState.Failed, "the 409 envelope");
+        await using var db = await portal.DbAsync();
+        var request = await db.ProvisioningMessages.SingleAsync(m => m.Id == envelope.RequestId, Ct);
+        var group = await db.FailureGroups.SingleAsync(g => g.Id == envelope.GroupId, Ct);
+
+        Assert.Equal((409, "hardfail", "GoogleAccountAlreadyRegisteredInGram", "already registered"), (envelope.StatusCode, envelope.ErrorType, envelope.ErrorName, envelope.ErrorMessage));
+        Assert.Equal(("request.googleapps.user.create", requestId, envelope.Id), (request.RoutingKey, request.MessageId, request.EnvelopeId));
+        Assert.Equal(("conflict@gadz.org", "1122"), (envelope.Email, envelope.GoogleId));
+        Assert.Equal(("GoogleAccountAlreadyRegisteredInGram", "request.googleapps.user.create"), (group.Title, group.RoutingKey));
+
+        // The reply and the failure log both tell this failure: the group counts it once.
+        await portal.EventuallyAsync(async d => await d.ProvisioningMessages.CountAsync(m => m.EnvelopeId == envelope.Id, Ct) >= 3 ? "linked" : null, "reply and log linked");
+        await using var again = await portal.DbAsync();
+        Assert.Equal(1, (await again.FailureGroups.SingleAsync(g => g.Id == envelope.GroupId, Ct)).Failures);
+    }
+
+    [Fact]
+    public async Task Softfail_ShowsAsRetrying_WithItsNextTry()
+    {
+        Daemon.Plan("slow@gadz.org", Answer.Softfail(503, "GoogleApiUnavailable", "backend error", retryAfter: TimeSpan.FromHours(1)));
+        var requestId = await Daemon.SendRequestAsync("create", Create("slow@gadz.org"));
+
+        var envelope = await portal.EnvelopeOfAsync(requestId, e => e.State == EnvelopeState.Retrying, "the retrying envelope");
+
+        Assert.Equal((1, "softfail", 503), (envelope.SoftfailCount, envelope.ErrorType, envelope.StatusCode));
+        Assert.InRange(envelope.NextTryAt!.Value, DateTime.UtcNow.AddMinutes(55), DateTime.UtcNow.AddMinutes(65));
+    }
+
+    [Fact]
+    public async Task SoftfailsUntilGiveUp_EndInAFailure_FromTheLogOnly()
+    {
+        Daemon.Plan("flaky@gadz.org", Answer.Softfail(503, null, "reset"), Answer.Softfail(503, null, "reset"), Answer.GiveUp(500, "MaxAttemptsReached"));
+        var requestId = await Daemon.SendRequestAsync("update", """{"gram_account_uuid":"8f14e45f-ceea-467a-9af0-2f6b3c5d7e11","primary_email":"flaky@gadz.org"}""");
+
+        var envelope = await portal.EnvelopeOfAsync(requestId, e => e.State == EnvelopeState.Failed, "the given-up envelope");
+        await using var db = await portal.DbAsync();
+        var told = await db.ProvisioningMessages.Where(m => m.EnvelopeId == envelope.Id).OrderBy(m => m.Id).Select(m => new { m.Kind, m.Outcome, m.SoftfailCount }).ToListAsync(Ct);
+
+        Assert.Equal((500, "MaxAttemptsReached", "request.googleapps.user.update"), (envelope.StatusCode, envelope.ErrorName, envelope.RoutingKey));
+        Assert.Equal(2, envelope.SoftfailCount);
+        Assert.Equal(2, told.Count(m => m.Outcome == MessageOutcome.Softfail));
+        Assert.Equal(2, told.Count(m => m.Kind == MessageKind.Request && m.SoftfailCount > 0));
+        Assert.DoesNotContain(told, m => m.Kind == MessageKind.Reply);
+        Assert.Single(told, m => m.Kind == MessageKind.Log && m.Outcome == MessageOutcome.Hardfail);
+    }
+
+    [Fact]
+    public async Task SuccessAfterSoftfail_MarksTheEnvelopeSucceededLater()
+    {
+        Daemon.Plan("later@gadz.org", Answer.Softfail(503, null, "busy"));
+        var requestId = await Daemon.SendRequestAsync("create", Create("later@gadz.org"));
+
+        var envelope = await portal.EnvelopeOfAsync(requestId, e => e.State == EnvelopeState.SucceededLater, "the envelope succeeded later");
+
+        Assert.Null(envelope.NextTryAt);
+    }
+
+    [Fact]
+    public async Task Version1FailureLog_IsLinkedToItsVersion1Request()
+    {
+        Daemon.Plan("old@gadz.org", Answer.Hardfail(422, "InvalidPayload", "bad payload"));
+        var requestId = await Daemon.SendRequestAsync("create", Create("old@gadz.org"), version: 1);
+
+        var envelope = await portal.EnvelopeOfAsync(requestId, e => e.State == EnvelopeState.Failed, "the 1.0 envelope");
+
+        Assert.NotNull(envelope.RequestId);
+        Assert.Equal(("InvalidPayload", "bad payload", "old@gadz.org"), (envelope.ErrorName, envelope.ErrorMessage, envelope.Email));
+    }
+
+    [Fact]
+    public async Task UnreadableMessage_IsKeptWithRawBodyAndReason_AndAcknowledged()
+    {
+        await ProvisioningRig.PublishToLogAsync(broker, [("reply.googleapps.user.create",
+            new BasicProperties { MessageId = "unreadable-1", CorrelationId = "nobody", Type = "reply", Headers = ProvisioningRig.V2Headers(500, "hardfail") },
+            "{this is not json")]);
+
+        var envelope = await portal.EventuallyAsync(async db => await db.ProvisioningEnvelopes.AsNoTracking()
+            .SingleOrDefaultAsync(e => e.Kind == EnvelopeKind.Unreadable && e.RawBody == "{this is not json", Ct), "the unreadable envelope");
+
+        Assert.StartsWith("the body is not valid JSON", envelope.ParseError, StringComparison.Ordinal);
+        Assert.Contains("unreadable-1", envelope.RawProperties, StringComparison.Ordinal);
+        await portal.EventuallyAsync(async _ => await WaitingAsync() == 0 ? "empty" : null, "the capture queue drained");
+    }
+
+    [Fact]
+    public async Task PasswordHash_IsScrubbedAtAnyDepth_BeforeAnythingIsStored()
+    {
+        Daemon.Plan("hash@gadz.org", Answer.Hardfail(500, "InternalError", "GrAM refused the update",
+            """{"gram_account":{"uuid":"u","profile":{"password_hash":"$2a$10$SECRETHASHVALUE"}}}""", """{"hashed_password":"$2a$10$OTHERSECRET"}"""));
+        var requestId = await Daemon.SendRequestAsync("create", """{"gram_account_uuid":"c9f0f895-fb98-4b91-99f5-1a2b3c4d5e6f","primary_email":"hash@gadz.org","password":"plain-text-pw"}""");
+
+        var envelope = await portal.EnvelopeOfAsync(requestId, e => e.State == EnvelopeState.Failed, "the 500 envelope");
+        await using var db = await portal.DbAsync();
+        var bodies = await db.ProvisioningMessages.Where(m => m.CorrelationId == requestId || m.MessageId == requestId).Select(m => m.Body ?? "").ToListAsync(Ct);
+
+        Assert.True(envelope.Scrubbed);
+        Assert.Contains("\"password_hash\":\"***\"", envelope.ErrorData, StringComparison.Ordinal);
+        foreach (var stored in bodies.Append(envelope.ErrorData!).Append(envelope.Debug!))
+        {
+            Assert.DoesNotContain("SECRETHASHVALUE", stored, StringComparison.Ordinal);
+            Assert.DoesNotContain("OTHERSECRET", stored, StringComparison.Ordinal);
+            Assert.DoesNotContain("plain-text-pw", stored, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task Rerun_PublishesTheOriginalRequestAgain_AndTheSuccessReplyClosesTheEnvelope()
+    {
+        Daemon.Plan("rerun@gadz.org", Answer.Hardfail(409, "GoogleAccountAlreadyExists", "taken"));
+        var body = Create("rerun@gadz.org", "45c48cce-2e2d-4fbd-8a1e-0a1b2c3d4e5f");
+        var requestId = await Daemon.SendRequestAsync("create", body);
+        var envelope = await portal.EnvelopeOfAsync(requestId, e => e.State == EnvelopeState.Failed, "the 409 envelope");
+        using var client = _capturing!.CreateClient();
+        client.DefaultRequestHeaders.Add("X-Api-Key", await portal.CreateApiKeyAsync(ApiKeyScopes.EnvelopesWrite));
+
+        var response = await client.PostAsync($"/api/provisioning/envelopes/{envelope.Id}/reruns", null, Ct);
+
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        var rerun = await portal.EventuallyAsync(_ => Task.FromResult(Daemon.Received.LastOrDefault(r => r.Headers.ContainsKey("x-switchboard-rerun-of"))), "the rerun at the daemon");
+        Assert.Equal(("request.googleapps.user.create", "exchange", body), (rerun.RoutingKey, rerun.ReplyTo, rerun.Body));
+        Assert.NotEqual(requestId, rerun.MessageId);
+        Assert.Equal(("2.0", "0", envelope.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            (rerun.Headers["soa-version"], rerun.Headers["softfail-count"], rerun.Headers["x-switchboard-rerun-of"]));
+
+        var closed = await portal.EnvelopeOfAsync(requestId, e => e.State == EnvelopeState.SucceededLater, "the envelope closed by the rerun's success");
+        Assert.Equal(1, closed.Reruns);
+        await using var db = await portal.DbAsync();
+        Assert.True(await db.ProvisioningMessages.AnyAsync(m => m.EnvelopeId == envelope.Id && m.Outcome == MessageOutcome.Success && m.CorrelationId == rerun.MessageId, Ct));
+    }
+
+    [Fact]
+    public async Task EditAndRerun_RefusesABodyThatFailsTheSchema_AndSendsNothing()
+    {
+        Daemon.Plan("edit@gadz.org", Answer.Hardfail(422, "InvalidPayload", "bad"));
+        var requestId = await Daemon.SendRequestAsync("create", Create("edit@gadz.org"));
+        var envelope = await portal.EnvelopeOfAsync(requestId, e => e.State == EnvelopeState.Failed, "the 422 envelope");
+        using var client = _capturing!.CreateClient();
+        client.DefaultRequestHeaders.Add("X-Api-Key", await portal.CreateApiKeyAsync(ApiKeyScopes.EnvelopesWrite));
+        var received = Daemon.Received.Count;
+
+        var response = await client.PostAsJsonAsync($"/api/provisioning/envelopes/{envelope.Id}/reruns",
+            new { body = new { gram_account_uuid = "not-a-uuid", aliases = "x" } }, Ct);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problem = await response.Content.ReadFromJsonAsync<Microsoft.AspNetCore.Mvc.ValidationProblemDetails>(Ct);
+        Assert.Contains("is required", problem!.Errors["primary_email"]);
+        Assert.Contains("gram_account_uuid", problem.Errors.Keys);
+        Assert.Contains("must be an array", problem.Errors["aliases"]);
+        await using var db = await portal.DbAsync();
+        Assert.Equal(EnvelopeState.Failed, (await db.ProvisioningEnvelopes.SingleAsync(e => e.Id == envelope.Id, Ct)).State);
+        Assert.Equal(received, Daemon.Received.Count);
+    }
+
+    private async Task<uint> WaitingAsync()
+    {
+        await using var connection = await new ConnectionFactory { Uri = new Uri(broker.Uri) }.CreateConnectionAsync(Ct);
+        await using var channel = await connection.CreateChannelAsync(cancellationToken: Ct);
+        return (await channel.QueueDeclarePassiveAsync(new ProvisioningQueueOptions().Queue, Ct)).MessageCount;
+    }
+}
