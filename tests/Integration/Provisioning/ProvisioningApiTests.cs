@@ -1,0 +1,91 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Switchboard.Domain.ApiKeys;
+using Switchboard.Domain.Provisioning;
+
+namespace Switchboard.IntegrationTests.Provisioning;
+
+/// <summary>The embedded default has no broker: messages arrive through the API, and reruns say why they cannot be sent.</summary>
+public sealed class ProvisioningApiTests(PortalFactory portal) : IClassFixture<PortalFactory>
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private static object Request(string id) => new
+    {
+        routingKey = "request.googleapps.user.create",
+        properties = new { message_id = id, type = "request", reply_to = "exchange" },
+        headers = new Dictionary<string, object> { ["soa-version"] = "2.0", ["softfail-count"] = 0 },
+        body = new { gram_account_uuid = "36a7e016-a300-4f52-85f4-6804dede6c6b", primary_email = "api@gadz.org", aliases = Array.Empty<string>() },
+    };
+
+    private static object Reply(string requestId) => new
+    {
+        routingKey = "reply.googleapps.user.create",
+        properties = new { message_id = requestId + "-r", correlation_id = requestId, type = "reply" },
+        headers = new Dictionary<string, object> { ["soa-version"] = "2.0", ["status-code"] = 409, ["error-type"] = "hardfail", ["error-name"] = "GoogleAccountAlreadyExists" },
+        body = new { error_message = "taken", debug_message = (string?)null, error_data = new { google_id = "77" } },
+    };
+
+    [Fact]
+    public async Task PostedMessages_AreStoredAsAnEnvelope_OnlyOnce()
+    {
+        using var client = portal.ClientWithKey(await portal.CreateApiKeyAsync(ApiKeyScopes.EnvelopesWrite));
+
+        var first = await client.PostAsJsonAsync("/api/provisioning/messages", new[] { Request("api-1"), Reply("api-1") }, Ct);
+        var again = await client.PostAsJsonAsync("/api/provisioning/messages", new[] { Request("api-1"), Reply("api-1") }, Ct);
+
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        var summary = await first.Content.ReadFromJsonAsync<JsonElement>(Ct);
+        Assert.Equal(2, summary.GetProperty("stored").GetInt32());
+        Assert.Equal(2, (await again.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("duplicates").GetInt32());
+        await using var db = await portal.DbAsync();
+        var envelope = await db.ProvisioningEnvelopes.SingleAsync(e => e.CorrelationId == "api-1", Ct);
+        Assert.Equal((409, "GoogleAccountAlreadyExists", "77"), (envelope.StatusCode, envelope.ErrorName, envelope.GoogleId));
+    }
+
+    [Fact]
+    public async Task MessageWithoutRoutingKey_IsRefusedWithProblemDetails_AndNothingStored()
+    {
+        using var client = portal.ClientWithKey(await portal.CreateApiKeyAsync(ApiKeyScopes.EnvelopesWrite));
+
+        var response = await client.PostAsJsonAsync("/api/provisioning/messages", new[] { Request("api-bad"), new { body = "x" } }, Ct);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("[1].routingKey", await response.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+        await using var db = await portal.DbAsync();
+        Assert.False(await db.ProvisioningMessages.AnyAsync(m => m.MessageId == "api-bad", Ct));
+    }
+
+    [Fact]
+    public async Task Rerun_WithoutABroker_SaysSo_AndLeavesTheEnvelopeAsItWas()
+    {
+        using var writer = portal.ClientWithKey(await portal.CreateApiKeyAsync(ApiKeyScopes.EnvelopesWrite));
+        await writer.PostAsJsonAsync("/api/provisioning/messages", new[] { Request("api-2"), Reply("api-2") }, Ct);
+        await using var db = await portal.DbAsync();
+        var envelope = await db.ProvisioningEnvelopes.SingleAsync(e => e.CorrelationId == "api-2", Ct);
+
+        var response = await writer.PostAsync($"/api/provisioning/envelopes/{envelope.Id}/reruns", null, Ct);
+
+        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+        Assert.Contains("No broker is configured", await response.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+        await using var after = await portal.DbAsync();
+        Assert.Equal((EnvelopeState.Failed, 0), await after.ProvisioningEnvelopes.Where(e => e.Id == envelope.Id).Select(e => ValueTuple.Create(e.State, e.Reruns)).SingleAsync(Ct));
+    }
+
+    [Fact]
+    public async Task ReadingKey_CannotRerun_AndTheRefusalIsAudited()
+    {
+        using var reader = portal.ClientWithKey(await portal.CreateApiKeyAsync(ApiKeyScopes.EnvelopesRead));
+
+        var list = await reader.GetAsync("/api/provisioning/envelopes?state=All", Ct);
+        var rerun = await reader.PostAsync("/api/provisioning/envelopes/1/reruns", null, Ct);
+
+        Assert.Equal(HttpStatusCode.OK, list.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, rerun.StatusCode);
+        await using var db = await portal.DbAsync();
+        Assert.True(await db.AuditEntries.AnyAsync(a => a.Result == Domain.Audit.AuditResult.Denied && a.ObjectId == "/api/provisioning/envelopes/1/reruns", Ct));
+    }
+}
