@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Switchboard.Domain.ApiKeys;
 using Switchboard.Domain.Provisioning;
 
@@ -87,5 +88,23 @@ public sealed class ProvisioningApiTests(PortalFactory portal) : IClassFixture<P
         Assert.Equal(HttpStatusCode.Forbidden, rerun.StatusCode);
         await using var db = await portal.DbAsync();
         Assert.True(await db.AuditEntries.AnyAsync(a => a.Result == Domain.Audit.AuditResult.Denied && a.ObjectId == "/api/provisioning/envelopes/1/reruns", Ct));
+    }
+
+    [Fact]
+    public async Task Viewer_IsRefusedARerun_ByTheServer_AndTheRefusalIsAudited()
+    {
+        using var writer = portal.ClientWithKey(await portal.CreateApiKeyAsync(ApiKeyScopes.EnvelopesWrite));
+        await writer.PostAsJsonAsync("/api/provisioning/messages", new[] { Request("api-3"), Reply("api-3") }, Ct);
+        await using var db = await portal.DbAsync();
+        var envelope = await db.ProvisioningEnvelopes.SingleAsync(e => e.CorrelationId == "api-3", Ct);
+        await using var scope = portal.Services.CreateAsyncScope();
+        var service = scope.ServiceProvider.GetRequiredService<Portal.Features.Provisioning.ProvisioningService>();
+
+        await Assert.ThrowsAsync<Portal.Auth.AccessDeniedException>(() => service.RerunAsync(TestPeople.Viewer, envelope.Id, null, Ct));
+        await Assert.ThrowsAsync<Portal.Auth.AccessDeniedException>(() => service.ResolveAsync(TestPeople.Viewer, [envelope.Id], "done", null, Ct));
+
+        await using var after = await portal.DbAsync();
+        Assert.Equal(2, await after.AuditEntries.CountAsync(a => a.Actor == "vera.viewer" && a.Result == Domain.Audit.AuditResult.Denied && a.ObjectType == "envelope", Ct));
+        Assert.Equal(EnvelopeState.Failed, (await after.ProvisioningEnvelopes.SingleAsync(e => e.Id == envelope.Id, Ct)).State);
     }
 }

@@ -23,6 +23,8 @@ public sealed class PortalRig : IAsyncLifetime
     private int _mailPort;
     private ChildProcess? _portal;
     private ChildProcess? _mattermost;
+    private ChildProcess? _broker;
+    private ChildProcess? _daemon;
     private IPlaywright? _playwright;
 
     public string PortalUrl { get; private set; } = "";
@@ -32,6 +34,14 @@ public sealed class PortalRig : IAsyncLifetime
     public string MailUrl { get; private set; } = "";
     /// <summary>The Mattermost simulator the portal's token job talks to; <c>/simulator/*</c> changes its users and behaviour.</summary>
     public string MattermostUrl { get; private set; } = "";
+    /// <summary>The RabbitMQ node the portal captures provisioning messages from, and the daemon simulator answers on.</summary>
+    public string AmqpUri { get; private set; } = "";
+
+    /// <summary>The account whose first request the daemon simulator answers with a 409, and every later one with success.</summary>
+    public const string ConflictOnceAccount = "jean.conflict@gadz.org";
+
+    /// <summary>An account whose requests the daemon simulator answers with a 409 (address taken) a few times.</summary>
+    public const string AddressTakenAccount = "marie.taken@gadz.org";
     public IBrowser Browser { get; private set; } = default!;
     public IAPIRequestContext Api { get; private set; } = default!;
 
@@ -55,6 +65,14 @@ public sealed class PortalRig : IAsyncLifetime
         _mattermost = await ChildProcess.StartAsync(
             "Mattermost simulator", "dotnet", [SiblingAssembly("MattermostSimulator", "Switchboard.MattermostSimulator.dll"), "--urls", MattermostUrl],
             RepositoryRoot.Path, new Dictionary<string, string>(), "Application started", TimeSpan.FromSeconds(30));
+
+        _broker = await RabbitMqNode.StartAsync(Path.Combine(_dataFolder, "rabbitmq"), FreePort.Next(), FreePort.Next());
+        AmqpUri = RabbitMqNode.UriOf(_broker);
+        _daemon = await ChildProcess.StartAsync(
+            "provisioning daemon simulator", "dotnet",
+            [SiblingAssembly("ProvisioningSimulator", "Switchboard.ProvisioningSimulator.dll"), "--amqp", AmqpUri, "--plan", $"{ConflictOnceAccount}=hardfail:409:GoogleAccountAlreadyRegisteredInGram,success",
+                "--plan", $"{AddressTakenAccount}=hardfail:409:GoogleAccountAlreadyExists,hardfail:409:GoogleAccountAlreadyExists,hardfail:409:GoogleAccountAlreadyExists"],
+            RepositoryRoot.Path, new Dictionary<string, string>(), "provisioning daemon simulator ready", TimeSpan.FromSeconds(30));
 
         _portal = await ChildProcess.StartAsync(
             "portal", "dotnet", [PortalAssembly()], RepositoryRoot.Path, PortalEnvironment(portalPort, providerPort, smtpPort),
@@ -115,6 +133,7 @@ public sealed class PortalRig : IAsyncLifetime
         ["Mattermost__AdminToken"] = "sim-admin-token",
         ["Mattermost__Schedule"] = "",
         ["Mattermost__Concurrency"] = "2",
+        ["Provisioning__RabbitMq__Uri"] = AmqpUri,
     };
 
     private static string PortalAssembly() => SiblingAssembly(Path.Combine("..", "src", "Portal"), "Switchboard.Portal.dll");
@@ -148,6 +167,16 @@ public sealed class PortalRig : IAsyncLifetime
         if (_mattermost is not null)
         {
             await _mattermost.DisposeAsync();
+        }
+
+        if (_daemon is not null)
+        {
+            await _daemon.DisposeAsync();
+        }
+
+        if (_broker is not null)
+        {
+            await _broker.DisposeAsync();
         }
 
         if (_identityProvider is not null)
