@@ -53,8 +53,8 @@ public sealed class CaptureWriter(IDbContextFactory<SwitchboardDbContext> contex
     {
         if (message.Unreadable)
         {
-            return await sql.InsertMessageAsync(message, null, AccountKeys.None, cancellationToken) is { } unreadableId
-                ? await sql.InsertUnreadableAsync(message, unreadableId, cancellationToken)
+            return await sql.InsertMessageAsync(message, null, AccountKeys.None, cancellationToken)
+                ? await sql.InsertUnreadableAsync(message, cancellationToken)
                 : null;
         }
 
@@ -64,16 +64,17 @@ public sealed class CaptureWriter(IDbContextFactory<SwitchboardDbContext> contex
         switch (message.Kind, message.Outcome)
         {
             case (MessageKind.Request, _):
-                if (await sql.InsertMessageAsync(message, null, message.Account, cancellationToken) is not { } requestId)
+                if (!await sql.InsertMessageAsync(message, null, message.Account, cancellationToken))
                 {
                     return null;
                 }
 
-                return await sql.AttachLateRequestAsync(message, requestId, cancellationToken) ?? 0;
+                return await sql.AttachLateRequestAsync(message, cancellationToken) ?? 0;
 
             case (_, MessageOutcome.Success):
-                var closes = request?.RerunOf ?? request?.EnvelopeId ?? (await sql.FindEnvelopeAsync(message.CorrelationId, null, cancellationToken))?.Id;
-                if (await sql.InsertMessageAsync(message, closes, (request?.Account ?? AccountKeys.None).Or(message.Account), cancellationToken) is null)
+                // A stored request knows its envelope; only a reply whose request was not captured needs the look-up.
+                var closes = request is null ? (await sql.FindEnvelopeAsync(message.CorrelationId, null, cancellationToken))?.Id : request.RerunOf ?? request.EnvelopeId;
+                if (!await sql.InsertMessageAsync(message, closes, (request?.Account ?? AccountKeys.None).Or(message.Account), cancellationToken))
                 {
                     return null;
                 }
@@ -88,7 +89,7 @@ public sealed class CaptureWriter(IDbContextFactory<SwitchboardDbContext> contex
 
             default:
                 var account = (request?.Account ?? AccountKeys.None).Or(message.Account);
-                if (await sql.InsertMessageAsync(message, null, account, cancellationToken) is not { } messageId)
+                if (!await sql.InsertMessageAsync(message, null, account, cancellationToken))
                 {
                     return null;
                 }
@@ -96,13 +97,13 @@ public sealed class CaptureWriter(IDbContextFactory<SwitchboardDbContext> contex
                 var routingKey = request?.RoutingKey ?? message.RequestRoutingKey ?? message.RoutingKey;
                 var failure = message.Failure!;
                 // A group counts an envelope's failure once, however many messages tell it (a reply and its log).
-                var existing = await sql.FindEnvelopeAsync(message.CorrelationId, request?.RerunOf, cancellationToken);
+                var existing = request is { EnvelopeId: null, RerunOf: null } ? null : await sql.FindEnvelopeAsync(message.CorrelationId, request?.RerunOf, cancellationToken);
                 var entersFailure = message.Outcome == MessageOutcome.Hardfail && existing?.State != nameof(EnvelopeState.Failed);
                 var groupId = await sql.UpsertGroupAsync(routingKey, failure.GroupTitle, entersFailure, message.ReceivedAt, cancellationToken);
                 var envelope = request?.RerunOf is { } rerunOf
                     ? await sql.FailRerunAsync(rerunOf, groupId, message, cancellationToken)
                     : await sql.UpsertFailureAsync(groupId, routingKey, request?.Id, account, message, cancellationToken);
-                await sql.LinkAsync(envelope, messageId, request?.Id, cancellationToken);
+                await sql.LinkAsync(envelope, message.DedupeKey, request?.Id, cancellationToken);
                 return envelope;
         }
     }

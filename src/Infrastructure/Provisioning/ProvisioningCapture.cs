@@ -12,4 +12,7 @@ public sealed class ProvisioningCapture(IOptions<ProvisioningOptions> options, C
 
     public Task<CaptureSummary> StoreAsync(IReadOnlyList<IncomingSoaMessage> messages, CancellationToken cancellationToken) =>
         writer.StoreAsync(messages.Select(_reader.Read).ToList(), cancellationToken);
+
+    /// <summary>Stores messages already read (the broker consumer reads each as it arrives, while the previous batch is being written).</summary>
+    public Task<CaptureSummary> StoreAsync(IReadOnlyList<CapturedMessage> messages, CancellationToken cancellationToken) => writer.StoreAsync(messages, cancellationToken);
 }

@@ -63,7 +63,7 @@ public sealed partial class ProvisioningConsumer(
 
         await channel.BasicQosAsync(0, settings.PrefetchCount, global: false, stoppingToken);
 
-        var deliveries = Channel.CreateUnbounded<(ulong Tag, IncomingSoaMessage Message)>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
+        var deliveries = Channel.CreateUnbounded<(ulong Tag, CapturedMessage Message)>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
         connection.ConnectionShutdownAsync += (_, reason) =>
         {
             deliveries.Writer.TryComplete(new IOException($"the connection closed: {reason.ReplyText}"));
@@ -77,7 +77,7 @@ public sealed partial class ProvisioningConsumer(
         var consumer = new AsyncEventingBasicConsumer(channel);
         consumer.ReceivedAsync += (_, delivery) =>
         {
-            deliveries.Writer.TryWrite((delivery.DeliveryTag, BrokerDelivery.ToMessage(delivery, clock.GetUtcNow().UtcDateTime)));
+            deliveries.Writer.TryWrite((delivery.DeliveryTag, capture.Read(BrokerDelivery.ToMessage(delivery, clock.GetUtcNow().UtcDateTime))));
             return Task.CompletedTask;
         };
         await channel.BasicConsumeAsync(settings.Queue, autoAck: false, consumer, stoppingToken);
@@ -85,7 +85,7 @@ public sealed partial class ProvisioningConsumer(
         connected();
         LogConsuming(logger, settings.Queue, settings.EffectiveBindings.Count);
 
-        var batch = new List<(ulong Tag, IncomingSoaMessage Message)>(settings.BatchSize);
+        var batch = new List<(ulong Tag, CapturedMessage Message)>(settings.BatchSize);
         while (await deliveries.Reader.WaitToReadAsync(stoppingToken))
         {
             batch.Clear();
