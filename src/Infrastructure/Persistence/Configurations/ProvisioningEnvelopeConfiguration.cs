@@ -44,7 +44,7 @@ internal sealed class ProvisioningEnvelopeConfiguration : IEntityTypeConfigurati
         builder.HasIndex(e => new { e.StatusCode, e.LastSeenAt, e.Id });
         builder.HasIndex(e => new { e.ErrorType, e.LastSeenAt, e.Id });
         builder.HasIndex(e => new { e.RoutingKey, e.LastSeenAt, e.Id });
-        builder.HasIndex(e => new { e.Archived, e.State, e.GroupId });
+        builder.HasIndex(e => new { e.State, e.GroupId, e.Archived }); // covers the open counts per group
         builder.HasIndex(e => e.GramAccountUuid);
         builder.HasIndex(e => e.Email);
         builder.HasIndex(e => e.GoogleId);

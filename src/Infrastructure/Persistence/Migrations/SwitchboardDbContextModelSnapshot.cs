@@ -930,13 +930,13 @@ namespace Switchboard.Infrastructure.Persistence.Migrations
 
                     b.HasIndex("LastSeenAt", "Id");
 
-                    b.HasIndex("Archived", "State", "GroupId");
-
                     b.HasIndex("ErrorType", "LastSeenAt", "Id");
 
                     b.HasIndex("GroupId", "LastSeenAt", "Id");
 
                     b.HasIndex("RoutingKey", "LastSeenAt", "Id");
+
+                    b.HasIndex("State", "GroupId", "Archived");
 
                     b.HasIndex("State", "LastSeenAt", "Id");
 

@@ -11,7 +11,7 @@ using Switchboard.Infrastructure.Persistence;
 namespace Switchboard.Infrastructure.Persistence.Migrations
 {
     [DbContext(typeof(SwitchboardDbContext))]
-    [Migration("20261124070641_ProvisioningEnvelopes")]
+    [Migration("20261124074549_ProvisioningEnvelopes")]
     partial class ProvisioningEnvelopes
     {
         /// <inheritdoc />
@@ -933,13 +933,13 @@ namespace Switchboard.Infrastructure.Persistence.Migrations
 
                     b.HasIndex("LastSeenAt", "Id");
 
-                    b.HasIndex("Archived", "State", "GroupId");
-
                     b.HasIndex("ErrorType", "LastSeenAt", "Id");
 
                     b.HasIndex("GroupId", "LastSeenAt", "Id");
 
                     b.HasIndex("RoutingKey", "LastSeenAt", "Id");
+
+                    b.HasIndex("State", "GroupId", "Archived");
 
                     b.HasIndex("State", "LastSeenAt", "Id");
 

@@ -147,11 +147,6 @@ namespace Switchboard.Infrastructure.Persistence.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_ProvisioningEnvelopes_Archived_State_GroupId",
-                table: "ProvisioningEnvelopes",
-                columns: new[] { "Archived", "State", "GroupId" });
-
-            migrationBuilder.CreateIndex(
                 name: "IX_ProvisioningEnvelopes_CorrelationId",
                 table: "ProvisioningEnvelopes",
                 column: "CorrelationId",
@@ -191,6 +186,11 @@ namespace Switchboard.Infrastructure.Persistence.Migrations
                 name: "IX_ProvisioningEnvelopes_RoutingKey_LastSeenAt_Id",
                 table: "ProvisioningEnvelopes",
                 columns: new[] { "RoutingKey", "LastSeenAt", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ProvisioningEnvelopes_State_GroupId_Archived",
+                table: "ProvisioningEnvelopes",
+                columns: new[] { "State", "GroupId", "Archived" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_ProvisioningEnvelopes_State_LastSeenAt_Id",
