@@ -13,7 +13,8 @@ namespace Switchboard.Domain.Provisioning;
 /// </summary>
 public sealed class SoaMessageReader(SecretScrubber scrubber)
 {
-    private static readonly JsonSerializerOptions Compact = new() { WriteIndented = false };
+    // Stored JSON keeps quotes and apostrophes as they are (the pages encode what they show).
+    private static readonly JsonSerializerOptions Compact = new() { WriteIndented = false, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
     private static readonly string[] EnvelopeFields = ["event_uuid", "event_name", "data"];
 
     public CapturedMessage Read(IncomingSoaMessage message)

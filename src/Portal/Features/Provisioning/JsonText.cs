@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
@@ -6,7 +7,8 @@ namespace Switchboard.Portal.Features.Provisioning;
 /// <summary>Stored JSON made readable: indented, and an object's fields as rows.</summary>
 public static class JsonText
 {
-    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
+    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    private static readonly JsonSerializerOptions Compact = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     public static string Pretty(string? json)
     {
@@ -25,7 +27,7 @@ public static class JsonText
         }
     }
 
-    /// <summary>An object's fields (strings unquoted, anything else as compact JSON); a non-object is one row named "value".</summary>
+    /// <summary>An object's fields (strings unquoted, a list of strings one per line, anything else as compact JSON); a non-object is one row named "value". For display only: the page encodes it.</summary>
     public static IReadOnlyList<KeyValuePair<string, string>> Fields(string? json)
     {
         if (string.IsNullOrWhiteSpace(json))
@@ -51,6 +53,7 @@ public static class JsonText
     {
         null => "null",
         JsonValue value when value.TryGetValue<string>(out var text) => text,
-        _ => node.ToJsonString(),
+        JsonArray array when array.All(i => i is JsonValue v && v.TryGetValue<string>(out _)) => string.Join("\n", array.Select(i => i!.GetValue<string>())),
+        _ => node.ToJsonString(Compact),
     };
 }
