@@ -8,6 +8,7 @@ using Switchboard.Domain.Notifications;
 using Switchboard.Domain.Notifications.Scripts;
 using Switchboard.Domain.Notifications.Templates;
 using Switchboard.Infrastructure.Audit;
+using Switchboard.Infrastructure.ChatOps;
 using Switchboard.Infrastructure.Email;
 using Switchboard.Infrastructure.Events;
 using Switchboard.Infrastructure.Jobs;
@@ -35,6 +36,7 @@ public static class DependencyInjection
         services.AddNotifications();
         services.AddMattermost();
         services.AddProvisioning();
+        services.AddChatOps();
         return services;
     }
 
@@ -114,6 +116,16 @@ public static class DependencyInjection
         services.AddSingleton<EnvelopeReruns>();
         services.AddHostedService<ProvisioningConsumer>();
         services.AddHostedService<ProvisioningRetentionJob>();
+    }
+
+    private static void AddChatOps(this IServiceCollection services)
+    {
+        services.AddOptions<ChatOpsOptions>().BindConfiguration(ChatOpsOptions.SectionName).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<ChatOpsOptions>, ChatOpsOptionsValidator>();
+        services.AddSingleton<BridgeSecrets>();
+        services.AddHttpClient<GlpiClient>(client => client.Timeout = Timeout.InfiniteTimeSpan);
+        services.AddTransient<TicketSender>();
+        services.AddHostedService<BridgeCallRetryJob>();
     }
 
     private static void AddJobs(this IServiceCollection services)

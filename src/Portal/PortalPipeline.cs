@@ -3,6 +3,7 @@ using Switchboard.Infrastructure;
 using Switchboard.Portal.Api;
 using Switchboard.Portal.Auth;
 using Switchboard.Portal.Components;
+using Switchboard.Portal.Features.ChatOps;
 using Switchboard.Portal.Features.Notifications;
 using Switchboard.Portal.Features.People;
 
@@ -12,7 +13,7 @@ public static class PortalPipeline
 {
     public static WebApplication UsePortal(this WebApplication app)
     {
-        var isApi = (HttpContext context) => context.Request.Path.StartsWithSegments("/api");
+        var isApi = (HttpContext context) => context.Request.Path.StartsWithSegments("/api") || context.Request.Path.StartsWithSegments(MattermostHook.PathPrefix);
 
         // Machines get RFC 7807 problem details; people get pages.
         app.UseWhen(isApi, api => api.UseExceptionHandler().UseStatusCodePages());
@@ -37,6 +38,7 @@ public static class PortalPipeline
         app.MapOpenApi().RequireAuthorization(PortalPolicies.SignedInOrApiKey);
         app.MapAuthEndpoints(app.Services.GetRequiredService<SignInMode>().Development && app.Environment.IsDevelopment());
         app.MapMachineApi();
+        app.MapMattermostHook();
         app.MapPeopleExport();
         app.MapCodeListExport();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();

@@ -8,6 +8,7 @@ using Switchboard.Portal.Api;
 using Switchboard.Portal.Auth;
 using Switchboard.Portal.Features.ApiKeys;
 using Switchboard.Portal.Features.Audit;
+using Switchboard.Portal.Features.ChatOps;
 using Switchboard.Portal.Features.Dashboard;
 using Switchboard.Portal.Features.Events;
 using Switchboard.Portal.Features.Jobs;
@@ -31,6 +32,7 @@ public static class PortalServices
         services.AddSingleton<IValidator<CreateApiKeyRequest>, CreateApiKeyRequestValidator>();
         services.AddSingleton<IValidator<TopicDraft>, TopicDraftValidator>();
         services.AddSingleton<IValidator<NotificationConfigurationDraft>, NotificationConfigurationDraftValidator>();
+        services.AddSingleton<IValidator<BridgeForm>, BridgeFormValidator>();
 
         services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         services.AddProblemDetails();
@@ -50,6 +52,8 @@ public static class PortalServices
         services.AddScoped<MattermostTokensService>();
         services.AddScoped<TestBenchService>();
         services.AddScoped<ProvisioningService>();
+        services.AddSingleton<ChatOpsRateLimits>();
+        services.AddScoped<ChatOpsService>();
         return builder;
     }
 }

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Switchboard.Domain.ApiKeys;
 using Switchboard.Domain.Audit;
+using Switchboard.Domain.ChatOps;
 using Switchboard.Domain.Events;
 using Switchboard.Domain.Jobs;
 using Switchboard.Domain.Mattermost;
@@ -28,6 +29,8 @@ public sealed class SwitchboardDbContext(DbContextOptions<SwitchboardDbContext> 
     public DbSet<ProvisioningEnvelope> ProvisioningEnvelopes => Set<ProvisioningEnvelope>();
     public DbSet<FailureGroup> FailureGroups => Set<FailureGroup>();
     public DbSet<EnvelopeActivity> EnvelopeActivities => Set<EnvelopeActivity>();
+    public DbSet<Bridge> Bridges => Set<Bridge>();
+    public DbSet<BridgeCall> BridgeCalls => Set<BridgeCall>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(SwitchboardDbContext).Assembly);

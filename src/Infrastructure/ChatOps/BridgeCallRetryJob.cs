@@ -1,0 +1,50 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Switchboard.Domain.ChatOps;
+using Switchboard.Infrastructure.Jobs;
+using Switchboard.Infrastructure.Persistence;
+
+namespace Switchboard.Infrastructure.ChatOps;
+
+/// <summary>
+/// Sends again the calls GLPI failed once their back-off has passed, and finishes calls left pending (the portal stopped
+/// while GLPI was being called). Nothing a person asked for in the channel is lost.
+/// </summary>
+public sealed class BridgeCallRetryJob(
+    IOptions<ChatOpsOptions> options, JobRegistry registry, IServiceScopeFactory scopes, TimeProvider time, ILogger<BridgeCallRetryJob> logger)
+    : PeriodicJob(new JobDescriptor(Name, "Retries ChatOps calls GLPI failed, with back-off, and finishes calls left pending.", options.Value.RetryInterval),
+        registry, scopes, time, logger)
+{
+    public const string Name = "chatops-retry";
+
+    protected override async Task<JobRunResult> RunOnceAsync(IServiceProvider services, CancellationToken cancellationToken)
+    {
+        var now = Time.GetUtcNow().UtcDateTime;
+        var stalled = now - options.Value.ReplyWithin - options.Value.GlpiTimeout;
+        List<long> due;
+        await using (var db = await services.GetRequiredService<IDbContextFactory<SwitchboardDbContext>>().CreateDbContextAsync(cancellationToken))
+        {
+            due = await db.BridgeCalls
+                .Where(c => (c.Status == CallStatus.Failed && c.NextAttemptAt != null && c.NextAttemptAt <= now)
+                    || (c.Status == CallStatus.Pending && c.ReceivedAt < stalled))
+                .Where(c => c.LeaseUntil == null || c.LeaseUntil < now)
+                .OrderBy(c => c.Id).Select(c => c.Id).Take(200).ToListAsync(cancellationToken);
+        }
+
+        if (due.Count == 0)
+        {
+            return JobRunResult.Skipped("no call due");
+        }
+
+        var sender = services.GetRequiredService<TicketSender>();
+        var created = 0;
+        foreach (var id in due)
+        {
+            created += await sender.SendAsync(id, cancellationToken) == CallStatus.Created ? 1 : 0;
+        }
+
+        return JobRunResult.Succeeded($"{due.Count} calls sent again, {created} tickets opened");
+    }
+}

@@ -1,0 +1,22 @@
+namespace Switchboard.Infrastructure.ChatOps;
+
+/// <summary>The <c>ChatOps</c> section: timing, retries and rate limits of the Mattermost → GLPI bridges.</summary>
+public sealed class ChatOpsOptions
+{
+    public const string SectionName = "ChatOps";
+
+    /// <summary>Mattermost gets its answer within this time; a GLPI still busy then finishes in the background.</summary>
+    public TimeSpan ReplyWithin { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>Time limit of one GLPI call.</summary>
+    public TimeSpan GlpiTimeout { get; set; } = TimeSpan.FromSeconds(20);
+
+    public int MaxAttempts { get; set; } = 10;
+    public TimeSpan FirstRetryDelay { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>How often the retry job looks for failed calls whose time has come.</summary>
+    public TimeSpan RetryInterval { get; set; } = TimeSpan.FromSeconds(15);
+
+    public int CallsPerBridgePerMinute { get; set; } = 60;
+    public int CallsPerUserPerMinute { get; set; } = 6;
+}

@@ -1,0 +1,29 @@
+using Microsoft.Extensions.Options;
+
+namespace Switchboard.Infrastructure.ChatOps;
+
+internal sealed class ChatOpsOptionsValidator : IValidateOptions<ChatOpsOptions>
+{
+    private const string Section = ChatOpsOptions.SectionName;
+
+    public ValidateOptionsResult Validate(string? name, ChatOpsOptions options)
+    {
+        var failures = new List<string>();
+        if (options.ReplyWithin <= TimeSpan.Zero || options.ReplyWithin > TimeSpan.FromSeconds(25))
+        {
+            failures.Add($"{Section}:ReplyWithin must be between 0 and 25 seconds (Mattermost stops waiting at 30).");
+        }
+
+        if (options.GlpiTimeout <= TimeSpan.Zero || options.FirstRetryDelay <= TimeSpan.Zero || options.RetryInterval < TimeSpan.Zero)
+        {
+            failures.Add($"{Section}:GlpiTimeout and FirstRetryDelay must be positive, RetryInterval not negative.");
+        }
+
+        if (options.MaxAttempts < 1 || options.CallsPerBridgePerMinute < 1 || options.CallsPerUserPerMinute < 1)
+        {
+            failures.Add($"{Section}:MaxAttempts, CallsPerBridgePerMinute and CallsPerUserPerMinute must be at least 1.");
+        }
+
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+}

@@ -1,0 +1,110 @@
+using System.Diagnostics;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Switchboard.Domain.ChatOps;
+using Switchboard.Infrastructure.Persistence;
+
+namespace Switchboard.Infrastructure.ChatOps;
+
+/// <summary>
+/// Opens the GLPI ticket of one recorded call: claims the call (so no second sender creates a ticket for the same post),
+/// opens a session, creates the ticket, always kills the session, and records the outcome. A failure is retried with
+/// exponential back-off from <c>ChatOps:FirstRetryDelay</c>, at most <c>ChatOps:MaxAttempts</c> times; after that only an
+/// Operator's Retry sends it again.
+/// </summary>
+public sealed partial class TicketSender(
+    IDbContextFactory<SwitchboardDbContext> contextFactory, GlpiClient glpi, BridgeSecrets secrets, IOptions<ChatOpsOptions> options, TimeProvider clock,
+    ILogger<TicketSender> logger)
+{
+    public async Task<CallStatus?> SendAsync(long callId, CancellationToken cancellationToken)
+    {
+        var settings = options.Value;
+        var now = clock.GetUtcNow().UtcDateTime;
+        var lease = now + settings.GlpiTimeout * 4;
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var claimed = await db.BridgeCalls
+            .Where(c => c.Id == callId && (c.Status == CallStatus.Pending || c.Status == CallStatus.Failed) && (c.LeaseUntil == null || c.LeaseUntil < now))
+            .ExecuteUpdateAsync(s => s.SetProperty(c => c.LeaseUntil, lease).SetProperty(c => c.Attempts, c => c.Attempts + 1), cancellationToken);
+        if (claimed == 0)
+        {
+            return null;
+        }
+
+        var call = await db.BridgeCalls.SingleAsync(c => c.Id == callId, cancellationToken);
+        var bridge = await db.Bridges.AsNoTracking().SingleAsync(b => b.Id == call.BridgeId, cancellationToken);
+        var timer = Stopwatch.StartNew();
+        try
+        {
+            var ticket = await OpenTicketAsync(bridge, call, cancellationToken);
+            call.MarkCreated(ticket, (int)timer.ElapsedMilliseconds, clock.GetUtcNow().UtcDateTime);
+            LogCreated(logger, bridge.Name, ticket, call.PostId);
+        }
+        catch (GlpiException failed)
+        {
+            var next = call.Attempts >= settings.MaxAttempts ? (DateTime?)null
+                : clock.GetUtcNow().UtcDateTime + settings.FirstRetryDelay * Math.Pow(2, Math.Min(call.Attempts - 1, 10));
+            call.MarkFailed(failed.Code, failed.Message, (int)timer.ElapsedMilliseconds, next);
+            LogFailed(logger, bridge.Name, call.PostId, failed.Code, call.Attempts);
+        }
+
+        await db.SaveChangesAsync(CancellationToken.None);
+        return call.Status;
+    }
+
+    /// <summary>initSession and killSession only: whether the bridge's GLPI settings work.</summary>
+    public async Task<string> TestConnectionAsync(GlpiCredentials credentials, CancellationToken cancellationToken)
+    {
+        var timer = Stopwatch.StartNew();
+        var session = await glpi.InitSessionAsync(credentials, cancellationToken);
+        await glpi.KillSessionAsync(credentials, session, cancellationToken);
+        return $"GLPI accepted the App-Token and user_token (session opened and closed in {timer.ElapsedMilliseconds} ms).";
+    }
+
+    private async Task<long> OpenTicketAsync(Bridge bridge, BridgeCall call, CancellationToken cancellationToken)
+    {
+        var credentials = secrets.GlpiOf(bridge);
+        var session = await glpi.InitSessionAsync(credentials, cancellationToken);
+        try
+        {
+            var input = new Dictionary<string, object>
+            {
+                ["name"] = call.TicketName(),
+                ["content"] = call.TicketContent(),
+                ["requesttypes_id"] = bridge.RequestSourceId,
+                ["type"] = (int)bridge.TicketType,
+            };
+            if (bridge.Urgency is { } urgency)
+            {
+                input["urgency"] = urgency;
+            }
+
+            if (bridge.CategoryId is { } category)
+            {
+                input["itilcategories_id"] = category;
+            }
+
+            return await glpi.CreateTicketAsync(credentials, session, input, cancellationToken);
+        }
+        finally
+        {
+            try
+            {
+                await glpi.KillSessionAsync(credentials, session, CancellationToken.None);
+            }
+            catch (GlpiException notKilled)
+            {
+                LogSessionNotKilled(logger, bridge.Name, notKilled.Code);
+            }
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "[ChatOps] Bridge {Bridge}: ticket {Ticket} opened for post {PostId}")]
+    private static partial void LogCreated(ILogger logger, string bridge, long ticket, string postId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "[ChatOps] Bridge {Bridge}: GLPI failed for post {PostId} ({Code}), attempt {Attempt}")]
+    private static partial void LogFailed(ILogger logger, string bridge, string postId, string code, int attempt);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "[ChatOps] Bridge {Bridge}: killSession failed ({Code})")]
+    private static partial void LogSessionNotKilled(ILogger logger, string bridge, string code);
+}
