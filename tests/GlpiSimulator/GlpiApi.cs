@@ -50,7 +50,6 @@ public static class GlpiApi
         });
 
         api.MapPost("/Ticket", (Delegate)CreateTicketAsync);
-        api.MapPost("/Ticket/", (Delegate)CreateTicketAsync);
 
         async Task<IResult> CreateTicketAsync(HttpContext context)
         {
