@@ -14,6 +14,8 @@ public static class PageRoutes
     public const string Notifications = "/notifications";
     public const string MattermostTokens = "/mattermost-tokens";
     public const string Provisioning = "/provisioning";
+    public const string ChatOps = "/chatops";
+    public const string NewBridge = "/chatops/bridges/new";
     public const string NewConfiguration = "/notifications/configurations/new";
     public const string NewTopic = "/notifications/topics/new";
     public const string DevSignIn = "/dev/sign-in";
@@ -29,6 +31,8 @@ public static class PageRoutes
     public static string DeliveryLog(Domain.Notifications.MessageStatus status) => $"{Notifications}?tab=delivery-log&status={status}";
 
     public static string Topic(string code) => $"{Notifications}/topics/{Uri.EscapeDataString(code)}";
+
+    public static string Bridge(string name) => $"{ChatOps}/bridges/{Uri.EscapeDataString(name)}";
 
     public static string Envelope(long id) => $"{Provisioning}/envelopes/{id}";
 

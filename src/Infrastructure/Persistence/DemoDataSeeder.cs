@@ -7,6 +7,7 @@ using Switchboard.Domain.Events;
 using Switchboard.Domain.Mattermost;
 using Switchboard.Domain.Notifications;
 using Switchboard.Domain.Notifications.Templates;
+using Switchboard.Infrastructure.ChatOps;
 using Switchboard.Infrastructure.People;
 using Switchboard.Infrastructure.Provisioning;
 
@@ -17,6 +18,7 @@ internal sealed partial class DemoDataSeeder(
     IDbContextFactory<SwitchboardDbContext> contextFactory,
     DirectoryWriter directory,
     ProvisioningCapture provisioning,
+    BridgeSecrets bridgeSecrets,
     IOptions<DemoDataOptions> options,
     TimeProvider time,
     ILogger<DemoDataSeeder> logger)
@@ -65,6 +67,7 @@ internal sealed partial class DemoDataSeeder(
         await SeedNotificationsAsync(now, cancellationToken);
         await SeedTokenRunAsync(now, cancellationToken);
         await provisioning.StoreAsync(DemoEnvelopes.Messages(now), cancellationToken);
+        await SeedBridgeAsync(now, cancellationToken);
         LogSeeded(logger);
     }
 
@@ -128,6 +131,16 @@ internal sealed partial class DemoDataSeeder(
     /// Yesterday's run of the Mattermost token job, so its history is not empty; with the integration off, the page
     /// explains how to connect a server or the simulator.
     /// </summary>
+    private async Task SeedBridgeAsync(DateTime now, CancellationToken cancellationToken)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var bridge = DemoBridge.Create(bridgeSecrets, now);
+        db.Bridges.Add(bridge);
+        await db.SaveChangesAsync(cancellationToken);
+        db.BridgeCalls.AddRange(DemoBridge.Calls(bridge.Id, now));
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
     private async Task SeedTokenRunAsync(DateTime now, CancellationToken cancellationToken)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);

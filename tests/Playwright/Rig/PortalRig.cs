@@ -25,6 +25,7 @@ public sealed class PortalRig : IAsyncLifetime
     private ChildProcess? _mattermost;
     private ChildProcess? _broker;
     private ChildProcess? _daemon;
+    private ChildProcess? _glpi;
     private IPlaywright? _playwright;
 
     public string PortalUrl { get; private set; } = "";
@@ -42,6 +43,8 @@ public sealed class PortalRig : IAsyncLifetime
 
     /// <summary>An account whose requests the daemon simulator answers with a 409 (address taken) a few times.</summary>
     public const string AddressTakenAccount = "marie.taken@gadz.org";
+    /// <summary>The GLPI simulator's API (<c>…/apirest.php</c>); <c>/simulator/*</c> beside it switches failures and lists tickets.</summary>
+    public string GlpiUrl { get; private set; } = "";
     public IBrowser Browser { get; private set; } = default!;
     public IAPIRequestContext Api { get; private set; } = default!;
 
@@ -73,6 +76,12 @@ public sealed class PortalRig : IAsyncLifetime
             [SiblingAssembly("ProvisioningSimulator", "Switchboard.ProvisioningSimulator.dll"), "--amqp", AmqpUri, "--plan", $"{ConflictOnceAccount}=hardfail:409:GoogleAccountAlreadyRegisteredInGram,success",
                 "--plan", $"{AddressTakenAccount}=hardfail:409:GoogleAccountAlreadyExists,hardfail:409:GoogleAccountAlreadyExists,hardfail:409:GoogleAccountAlreadyExists"],
             RepositoryRoot.Path, new Dictionary<string, string>(), "provisioning daemon simulator ready", TimeSpan.FromSeconds(30));
+
+        var glpiPort = FreePort.Next();
+        GlpiUrl = $"http://127.0.0.1:{glpiPort}/apirest.php";
+        _glpi = await ChildProcess.StartAsync(
+            "GLPI simulator", "dotnet", [SiblingAssembly("GlpiSimulator", "Switchboard.GlpiSimulator.dll"), "--urls", $"http://127.0.0.1:{glpiPort}"],
+            RepositoryRoot.Path, new Dictionary<string, string>(), "Application started", TimeSpan.FromSeconds(30));
 
         _portal = await ChildProcess.StartAsync(
             "portal", "dotnet", [PortalAssembly()], RepositoryRoot.Path, PortalEnvironment(portalPort, providerPort, smtpPort),
@@ -134,6 +143,7 @@ public sealed class PortalRig : IAsyncLifetime
         ["Mattermost__Schedule"] = "",
         ["Mattermost__Concurrency"] = "2",
         ["Provisioning__RabbitMq__Uri"] = AmqpUri,
+        ["ChatOps__FirstRetryDelay"] = "01:00:00",
     };
 
     private static string PortalAssembly() => SiblingAssembly(Path.Combine("..", "src", "Portal"), "Switchboard.Portal.dll");
@@ -172,6 +182,11 @@ public sealed class PortalRig : IAsyncLifetime
         if (_daemon is not null)
         {
             await _daemon.DisposeAsync();
+        }
+
+        if (_glpi is not null)
+        {
+            await _glpi.DisposeAsync();
         }
 
         if (_broker is not null)

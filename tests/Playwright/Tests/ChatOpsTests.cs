@@ -1,0 +1,106 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.Playwright;
+using Switchboard.BrowserTests.PageObjects;
+using Switchboard.BrowserTests.Rig;
+using static Microsoft.Playwright.Assertions;
+
+namespace Switchboard.BrowserTests.Tests;
+
+/// <summary>ChatOps end to end: a bridge made in the UI, Mattermost's webhook call, the GLPI simulator's ticket, the call log.</summary>
+public sealed class ChatOpsTests(PortalRig rig) : BrowserTest(rig)
+{
+    private const string Token = "e2e-outgoing-token";
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private HttpClient Glpi => new() { BaseAddress = new Uri(Rig.GlpiUrl.Replace("/apirest.php", "", StringComparison.Ordinal)) };
+
+    /// <summary>An Admin creates a bridge in the editor, tests the connection and saves it.</summary>
+    private async Task CreateBridgeAsync(IPage admin, string name)
+    {
+        await new PortalShell(admin).SignInAsync("ada.admin", "/chatops/bridges/new");
+        await admin.GetByLabel("Name", new() { Exact = true }).FillAsync(name);
+        await admin.GetByLabel("Trigger words", new() { Exact = true }).FillAsync("112");
+        await admin.GetByLabel("Outgoing-webhook token(s)", new() { Exact = true }).FillAsync(Token);
+        await admin.GetByLabel("GLPI API URL", new() { Exact = true }).FillAsync(Rig.GlpiUrl);
+        await admin.GetByLabel("App-Token", new() { Exact = true }).FillAsync("sim-app-token");
+        await admin.GetByLabel("user_token", new() { Exact = true }).FillAsync("sim-user-token");
+        await Expect(admin.GetByRole(AriaRole.Textbox, new() { Name = "Callback URL", Exact = true })).ToHaveValueAsync(new System.Text.RegularExpressions.Regex($"/hooks/mattermost/{name}$"));
+        await admin.GetByRole(AriaRole.Button, new() { Name = "Test connection" }).ClickAsync();
+        await Expect(admin.GetByLabel("Connection test")).ToContainTextAsync("GLPI accepted the App-Token and user_token");
+        await admin.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+        await Expect(admin.GetByRole(AriaRole.Link, new() { Name = name })).ToBeVisibleAsync();
+    }
+
+    private async Task<string> CallWebhookAsync(string bridge, string postId, string text)
+    {
+        var response = await Rig.Api.PostAsync($"/hooks/mattermost/{bridge}", new()
+        {
+            DataObject = new Dictionary<string, string>
+            {
+                ["token"] = Token,
+                ["post_id"] = postId,
+                ["user_name"] = "nora",
+                ["user_id"] = "u-nora",
+                ["channel_name"] = "town-square",
+                ["team_domain"] = "hospital",
+                ["text"] = text,
+                ["trigger_word"] = "112",
+                ["timestamp"] = "1732435200000",
+            },
+        });
+        Assert.Equal(200, response.Status);
+        return (await response.JsonAsync())!.Value.GetProperty("text").GetString()!;
+    }
+
+    [Fact]
+    public async Task AdminCreatesABridge_AWebhookCallOpensATicket_AndTheLogShowsIt()
+    {
+        var admin = await OtherSessionAsync();
+        await CreateBridgeAsync(admin, "e2e-helpdesk");
+
+        var reply = await CallWebhookAsync("e2e-helpdesk", "e2e-post-1", "112 projector in room 4 is dead");
+
+        using var glpi = Glpi;
+        var tickets = await glpi.GetFromJsonAsync<JsonElement>("/simulator/tickets", Ct);
+        var ticket = tickets.EnumerateArray().Single(t => t.GetProperty("input").GetProperty("content").GetString()!.Contains("e2e-post-1", StringComparison.Ordinal));
+        var id = ticket.GetProperty("id").GetInt32();
+        Assert.Contains($"#{id}", reply, StringComparison.Ordinal);
+
+        await admin.GotoAsync("/chatops");
+        var row = admin.GetByLabel("Call log").GetByRole(AriaRole.Row).Filter(new() { HasText = "projector in room 4 is dead" });
+        await Expect(row).ToContainTextAsync("Created");
+        await Expect(row).ToContainTextAsync($"ticket #{id}");
+    }
+
+    [Fact]
+    public async Task FailedCall_IsRetriedFromTheLog_ByAnOperator()
+    {
+        var admin = await OtherSessionAsync();
+        await CreateBridgeAsync(admin, "e2e-retry");
+        using var glpi = Glpi;
+        (await glpi.PostAsJsonAsync("/simulator/settings", new { down = true }, Ct)).EnsureSuccessStatusCode();
+        string reply;
+        try
+        {
+            reply = await CallWebhookAsync("e2e-retry", "e2e-post-2", "112 badge reader broken");
+        }
+        finally
+        {
+            (await glpi.PostAsJsonAsync("/simulator/settings", new { down = false }, Ct)).EnsureSuccessStatusCode();
+        }
+
+        Assert.Contains("recorded", reply, StringComparison.Ordinal);
+        await new PortalShell(Page).SignInAsync("otto.operator", "/chatops");
+        var row = Page.GetByLabel("Call log").GetByRole(AriaRole.Row).Filter(new() { HasText = "badge reader broken" });
+        await Expect(row).ToContainTextAsync("Failed");
+        await Expect(row).ToContainTextAsync("HTTP_503");
+
+        await row.GetByRole(AriaRole.Button, new() { NameRegex = new System.Text.RegularExpressions.Regex("^Retry call") }).ClickAsync();
+
+        await Expect(row).ToContainTextAsync("Created");
+        await Expect(row).ToContainTextAsync("ticket #");
+        var tickets = await glpi.GetFromJsonAsync<JsonElement>("/simulator/tickets", Ct);
+        Assert.Single(tickets.EnumerateArray(), t => t.GetProperty("input").GetProperty("content").GetString()!.Contains("e2e-post-2", StringComparison.Ordinal));
+    }
+}
