@@ -72,6 +72,7 @@ public sealed class BridgeCall
     public void MarkFailed(string code, string message, int glpiMilliseconds, DateTime? nextAttemptAt)
     {
         Status = CallStatus.Failed;
+        Attempts = Math.Max(Attempts, 1);
         ErrorCode = code.Length > 100 ? code[..100] : code;
         ErrorMessage = message.Length > ErrorMaxLength ? message[..ErrorMaxLength] : message;
         GlpiMilliseconds = glpiMilliseconds;

@@ -13,6 +13,7 @@ public static class MachineApi
         api.MapEventsApi();
         api.MapNotificationsApi();
         api.MapProvisioningApi();
+        api.MapChatOpsApi();
         return app;
     }
 }
