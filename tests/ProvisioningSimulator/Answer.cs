@@ -32,11 +32,3 @@ public sealed record Answer(AnswerKind Kind, int Status = 200, string? ErrorName
         };
     }
 }
-
-public enum AnswerKind
-{
-    Success,
-    Hardfail,
-    Softfail,
-    GiveUp,
-}

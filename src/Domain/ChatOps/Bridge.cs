@@ -86,11 +86,3 @@ public sealed partial class Bridge
     [GeneratedRegex("^[a-z0-9][a-z0-9-]*$")]
     private static partial Regex NamePattern();
 }
-
-/// <summary>A bridge's settings as an Admin edits them (no secrets).</summary>
-public sealed record BridgeSettings(
-    string Name, IReadOnlyList<string> TriggerWords, string GlpiUrl, int RequestSourceId, TicketType TicketType, int? Urgency, int? CategoryId,
-    string? SuccessReply, string? FailureReply, bool Enabled);
-
-/// <summary>Secrets already protected; null keeps what is stored. WebhookTokens carries the protected list and how many it holds.</summary>
-public sealed record BridgeSecretsProtected((string Protected, int Count)? WebhookTokens, string? AppToken, string? UserToken);

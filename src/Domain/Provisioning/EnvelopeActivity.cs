@@ -25,17 +25,3 @@ public sealed class EnvelopeActivity
         At = now,
     };
 }
-
-public enum EnvelopeActivityKind
-{
-    Note,
-    Rerun,
-    EditedRerun,
-    RerunNotSent,
-    Resolved,
-    Reopened,
-    Archived,
-    Restored,
-    Assigned,
-    Tagged,
-}

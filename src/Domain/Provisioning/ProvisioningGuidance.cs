@@ -47,16 +47,3 @@ public static class ProvisioningGuidance
 
     private static string? Normalise(string? errorName) => errorName?.Trim().ToLowerInvariant();
 }
-
-public sealed record Guidance(GuidanceCase Case, string Title, string Text);
-
-public enum GuidanceCase
-{
-    RegisteredInGram,
-    AddressTaken,
-    NoGoogleAccount,
-    InvalidPayload,
-    InternalError,
-    Retrying,
-    Unreadable,
-}

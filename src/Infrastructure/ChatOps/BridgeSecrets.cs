@@ -39,9 +39,3 @@ public sealed class BridgeSecrets(IDataProtectionProvider provider)
 
     private string? Unprotect(string protectedValue) => string.IsNullOrEmpty(protectedValue) ? null : _protector.Unprotect(protectedValue);
 }
-
-/// <summary>What a GLPI call needs. Never logged: <see cref="ToString"/> leaves the tokens out.</summary>
-public sealed record GlpiCredentials(string BaseUrl, string? AppToken, string? UserToken)
-{
-    public override string ToString() => $"GLPI at {BaseUrl}";
-}

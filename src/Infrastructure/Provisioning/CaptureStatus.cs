@@ -40,11 +40,3 @@ public sealed class CaptureStatus(TimeProvider clock)
         LastMessageAt = clock.GetUtcNow().UtcDateTime;
     }
 }
-
-public enum ConnectionState
-{
-    NotConfigured,
-    Connecting,
-    Connected,
-    Reconnecting,
-}

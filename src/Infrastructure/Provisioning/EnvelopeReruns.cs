@@ -100,10 +100,3 @@ public sealed class EnvelopeReruns(
 
     public void Dispose() => _pace.Dispose();
 }
-
-public sealed record RerunResult(bool Published, string? MessageId, string? Problem, IReadOnlyList<SchemaError> SchemaErrors)
-{
-    public static RerunResult Sent(string messageId) => new(true, messageId, null, []);
-
-    public static RerunResult Refused(string problem, IReadOnlyList<SchemaError>? errors = null) => new(false, null, problem, errors ?? []);
-}

@@ -93,5 +93,3 @@ public sealed class RequestPublisher(IOptions<ProvisioningOptions> options) : IA
         _gate.Dispose();
     }
 }
-
-public sealed record OutgoingRequest(string MessageId, string RoutingKey, string? ReplyTo, string Body, long RerunOf);

@@ -97,11 +97,3 @@ public static class MattermostHook
                 : $"Your request is recorded (reference {call.Id}); GLPI is slow to answer, the ticket is being opened in the background."));
     }
 }
-
-/// <summary>The answer Mattermost posts as a reply in the thread.</summary>
-public sealed record HookReply(
-    [property: System.Text.Json.Serialization.JsonPropertyName("response_type")] string ResponseType,
-    [property: System.Text.Json.Serialization.JsonPropertyName("text")] string Text)
-{
-    public static HookReply Comment(string text) => new("comment", text);
-}

@@ -1,0 +1,13 @@
+namespace Switchboard.Domain.Provisioning;
+
+/// <summary>The failures Switchboard has guidance for.</summary>
+public enum GuidanceCase
+{
+    RegisteredInGram,
+    AddressTaken,
+    NoGoogleAccount,
+    InvalidPayload,
+    InternalError,
+    Retrying,
+    Unreadable,
+}

@@ -1,0 +1,3 @@
+namespace Switchboard.Infrastructure.Provisioning;
+
+public sealed record OutgoingRequest(string MessageId, string RoutingKey, string? ReplyTo, string Body, long RerunOf);

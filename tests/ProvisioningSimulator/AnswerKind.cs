@@ -1,0 +1,9 @@
+namespace Switchboard.ProvisioningSimulator;
+
+public enum AnswerKind
+{
+    Success,
+    Hardfail,
+    Softfail,
+    GiveUp,
+}
