@@ -6,12 +6,14 @@ cd "$(dirname "$0")"
 as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
 
 # 1. Debian packages: Chromium for the browser tests, Node.js for the test identity provider, RabbitMQ for the event
-#    queue tests (they start their own broker node on loopback ports; a system service, if any, is left alone).
+#    queue and provisioning tests, Redis for the Exchange Listener tests (the tests start their own servers on loopback
+#    ports; system services, if any, are left alone).
 missing=()
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 command -v node >/dev/null 2>&1 || missing+=(nodejs)
 command -v npm >/dev/null 2>&1 || missing+=(npm)
 [ -x /usr/lib/rabbitmq/bin/rabbitmq-server ] || missing+=(rabbitmq-server)
+command -v redis-server >/dev/null 2>&1 || missing+=(redis-server)
 if [ "${#missing[@]}" -gt 0 ]; then
   echo "== Installing ${missing[*]}"
   as_root apt-get update -qq

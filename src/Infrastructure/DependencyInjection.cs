@@ -12,6 +12,7 @@ using Switchboard.Infrastructure.ChatOps;
 using Switchboard.Infrastructure.Email;
 using Switchboard.Infrastructure.Events;
 using Switchboard.Infrastructure.Jobs;
+using Switchboard.Infrastructure.Listeners;
 using Switchboard.Infrastructure.Mattermost;
 using Switchboard.Infrastructure.Notifications;
 using Switchboard.Infrastructure.Notifications.Scripts;
@@ -37,6 +38,7 @@ public static class DependencyInjection
         services.AddMattermost();
         services.AddProvisioning();
         services.AddChatOps();
+        services.AddListeners();
         return services;
     }
 
@@ -126,6 +128,16 @@ public static class DependencyInjection
         services.AddHttpClient<GlpiClient>(client => client.Timeout = Timeout.InfiniteTimeSpan);
         services.AddTransient<TicketSender>();
         services.AddHostedService<BridgeCallRetryJob>();
+    }
+
+    private static void AddListeners(this IServiceCollection services)
+    {
+        services.AddOptions<ListenerOptions>().BindConfiguration(ListenerOptions.SectionName).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<ListenerOptions>, ListenerOptionsValidator>();
+        services.AddHttpClient(ListenerProbe.HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan);
+        services.AddSingleton<ListenerProbe>();
+        services.AddSingleton<ListenerMonitor>();
+        services.AddHostedService<ListenerMonitorJob>();
     }
 
     private static void AddJobs(this IServiceCollection services)

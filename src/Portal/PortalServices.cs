@@ -12,6 +12,7 @@ using Switchboard.Portal.Features.ChatOps;
 using Switchboard.Portal.Features.Dashboard;
 using Switchboard.Portal.Features.Events;
 using Switchboard.Portal.Features.Jobs;
+using Switchboard.Portal.Features.Listeners;
 using Switchboard.Portal.Features.Mattermost;
 using Switchboard.Portal.Features.Notifications;
 using Switchboard.Portal.Features.People;
@@ -54,6 +55,7 @@ public static class PortalServices
         services.AddScoped<ProvisioningService>();
         services.AddSingleton<ChatOpsRateLimits>();
         services.AddScoped<ChatOpsService>();
+        services.AddScoped<ListenersService>();
         return builder;
     }
 }

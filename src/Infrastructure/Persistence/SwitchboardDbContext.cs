@@ -4,6 +4,7 @@ using Switchboard.Domain.Audit;
 using Switchboard.Domain.ChatOps;
 using Switchboard.Domain.Events;
 using Switchboard.Domain.Jobs;
+using Switchboard.Domain.Listeners;
 using Switchboard.Domain.Mattermost;
 using Switchboard.Domain.Notifications;
 using Switchboard.Domain.People;
@@ -31,6 +32,8 @@ public sealed class SwitchboardDbContext(DbContextOptions<SwitchboardDbContext> 
     public DbSet<EnvelopeActivity> EnvelopeActivities => Set<EnvelopeActivity>();
     public DbSet<Bridge> Bridges => Set<Bridge>();
     public DbSet<BridgeCall> BridgeCalls => Set<BridgeCall>();
+    public DbSet<ListenerCheck> ListenerChecks => Set<ListenerCheck>();
+    public DbSet<DeploymentStatus> DeploymentStatuses => Set<DeploymentStatus>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(SwitchboardDbContext).Assembly);

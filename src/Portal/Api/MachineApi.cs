@@ -14,6 +14,7 @@ public static class MachineApi
         api.MapNotificationsApi();
         api.MapProvisioningApi();
         api.MapChatOpsApi();
+        api.MapListenersApi();
         return app;
     }
 }

@@ -453,6 +453,96 @@ namespace Switchboard.Infrastructure.Persistence.Migrations
                     b.ToTable("JobSettings", (string)null);
                 });
 
+            modelBuilder.Entity("Switchboard.Domain.Listeners.DeploymentStatus", b =>
+                {
+                    b.Property<string>("Deployment")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ConsecutiveFailures")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("LastCheckAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("LastLatencyMilliseconds")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("Since")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Deployment");
+
+                    b.ToTable("ListenerDeploymentStatuses", (string)null);
+                });
+
+            modelBuilder.Entity("Switchboard.Domain.Listeners.ListenerCheck", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Body")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatioError")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool?>("CreatioUp")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Deployment")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("HttpStatus")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("LatencyMilliseconds")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ListenerError")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("ListenerUp")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RedisError")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("RedisKeys")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool?>("RedisUp")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("At");
+
+                    b.HasIndex("Deployment", "At");
+
+                    b.ToTable("ListenerChecks", (string)null);
+                });
+
             modelBuilder.Entity("Switchboard.Domain.Mattermost.TokenOutcome", b =>
                 {
                     b.Property<long>("Id")

@@ -1,0 +1,209 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Switchboard.Domain.Listeners;
+using Switchboard.Domain.Notifications;
+using Switchboard.ExchangeListenerSimulator;
+using Switchboard.Infrastructure.Listeners;
+
+namespace Switchboard.IntegrationTests.Listeners;
+
+/// <summary>
+/// The monitor against the Exchange Listener simulator, a real Redis, a closed port, and a real SMTP server for alerts.
+/// Checks are run by hand (the scheduled ones wait an hour) so that each test decides how many happen.
+/// </summary>
+public sealed class ListenerMonitorTests(PortalFactory portal, RedisServer redis) : IClassFixture<PortalFactory>, IClassFixture<RedisServer>, IAsyncLifetime
+{
+    private readonly ListenerSimulatorState _listener = new();
+    private WebApplication? _simulator;
+    private MailDev? _smtp;
+    private WebApplicationFactory<Program>? _monitoring;
+    private ListenerMonitor _monitor = null!;
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    public async ValueTask InitializeAsync()
+    {
+        _simulator = Simulator.Create(["--urls", "http://127.0.0.1:0"], _listener);
+        await _simulator.StartAsync();
+        var url = _simulator.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        _smtp = await MailDev.StartAsync();
+        _monitoring = portal.WithWebHostBuilder(b => b
+            .UseSetting("Smtp:Host", "127.0.0.1")
+            .UseSetting("Smtp:Port", _smtp.SmtpPort.ToString(CultureInfo.InvariantCulture))
+            .UseSetting("Smtp:Security", "None")
+            .UseSetting("Smtp:PollInterval", "00:00:01")
+            .UseSetting("ExchangeListeners:Interval", "01:00:00")
+            .UseSetting("ExchangeListeners:Timeout", "00:00:01")
+            .UseSetting("ExchangeListeners:DownAfter", "3")
+            .UseSetting("ExchangeListeners:AlertRecipients:0", "ops@example.test")
+            .UseSetting("ExchangeListeners:Deployments:0:Name", "main")
+            .UseSetting("ExchangeListeners:Deployments:0:ServiceUrl", url)
+            .UseSetting("ExchangeListeners:Deployments:0:Redis", redis.ConnectionString)
+            .UseSetting("ExchangeListeners:Deployments:0:CreatioUrl", url)
+            .UseSetting("ExchangeListeners:Deployments:1:Name", "closed")
+            .UseSetting("ExchangeListeners:Deployments:1:ServiceUrl", $"http://127.0.0.1:{LoopbackPort.Free()}"));
+        _monitor = _monitoring.Services.GetRequiredService<ListenerMonitor>();
+
+        // The scheduled first check of each deployment, before the tests count theirs.
+        await EventuallyAsync(async db => await db.DeploymentStatuses.CountAsync(s => s.LastCheckAt != null, Ct) == 2 ? "checked" : null, "the first scheduled checks");
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_monitoring is not null)
+        {
+            await _monitoring.DisposeAsync();
+        }
+
+        if (_smtp is not null)
+        {
+            await _smtp.DisposeAsync();
+        }
+
+        if (_simulator is not null)
+        {
+            await _simulator.DisposeAsync();
+        }
+    }
+
+    private ListenerDeployment Main => _monitor.Find("main")!;
+
+    // Only the monitoring portal runs here: the fixture's plain portal would start a second outbox sender (to the pickup folder).
+    private Task<Infrastructure.Persistence.SwitchboardDbContext> DbAsync() =>
+        _monitoring!.Services.GetRequiredService<IDbContextFactory<Infrastructure.Persistence.SwitchboardDbContext>>().CreateDbContextAsync(Ct);
+
+    private async Task<T> EventuallyAsync<T>(Func<Infrastructure.Persistence.SwitchboardDbContext, Task<T?>> probe, string what)
+        where T : class
+    {
+        for (var attempt = 0; attempt < 600; attempt++)
+        {
+            await using var db = await DbAsync();
+            if (await probe(db) is { } found)
+            {
+                return found;
+            }
+
+            await Task.Delay(50, Ct);
+        }
+
+        throw new TimeoutException($"Not within 30 s: {what}.");
+    }
+
+    private async Task<ListenerState> CheckMainAsync() => (await _monitor.CheckAsync(Main, Ct)).State;
+
+    [Fact]
+    public async Task Down_OnlyAfterThreeFailures_ThenRecovery_WithExactlyOneAlertEachOverSmtp()
+    {
+        _listener.Mode = ListenerMode.Healthy;
+        Assert.Equal(ListenerState.Up, await CheckMainAsync());
+
+        _listener.Mode = ListenerMode.Failing;
+        var afterFailures = new[] { await CheckMainAsync(), await CheckMainAsync(), await CheckMainAsync(), await CheckMainAsync() };
+        _listener.Mode = ListenerMode.Healthy;
+        var recovered = await CheckMainAsync();
+        var stillUp = await CheckMainAsync();
+
+        Assert.Equal([ListenerState.Up, ListenerState.Up, ListenerState.Down, ListenerState.Down], afterFailures);
+        Assert.Equal((ListenerState.Up, ListenerState.Up), (recovered, stillUp));
+        var alerts = await EventuallyAsync(async _ =>
+        {
+            var mail = (await _smtp!.MessagesAsync()).Select(m => m.GetProperty("subject").GetString()!).Where(s => s.Contains("Exchange Listener main", StringComparison.Ordinal)).ToList();
+            return mail.Count >= 2 ? mail : null;
+        }, "two alert e-mails in the SMTP server");
+        Assert.Equal(["[ERROR] Exchange Listener main is down", "Exchange Listener main recovered (Up)"], alerts);
+        await using var db = await DbAsync();
+        Assert.Equal(2, await db.OutboxMessages.CountAsync(m => m.Subject.Contains("Exchange Listener main"), Ct));
+        Assert.Equal(MessageStatus.Sent, (await db.OutboxMessages.FirstAsync(m => m.Topic == "exchange-listener:down", Ct)).Status);
+    }
+
+    [Fact]
+    public async Task RedisStopped_MakesItDegraded_AndItComesBackUp()
+    {
+        _listener.Mode = ListenerMode.Healthy;
+        var healthy = await _monitor.CheckAsync(Main, Ct);
+        await redis.StopAsync();
+        ListenerCheck withoutRedis;
+        try
+        {
+            withoutRedis = await _monitor.CheckAsync(Main, Ct);
+        }
+        finally
+        {
+            await redis.StartAsync();
+        }
+
+        var backUp = await _monitor.CheckAsync(Main, Ct);
+
+        Assert.Equal((ListenerState.Up, true), (healthy.State, healthy.RedisUp));
+        Assert.Equal((ListenerState.Degraded, false, true), (withoutRedis.State, withoutRedis.RedisUp, withoutRedis.ListenerUp));
+        Assert.NotNull(withoutRedis.RedisError);
+        Assert.Equal((ListenerState.Up, true), (backUp.State, backUp.RedisUp));
+    }
+
+    [Fact]
+    public async Task HangingListener_TimesOut_WithoutDelayingAnotherDeployment()
+    {
+        _listener.Mode = ListenerMode.Hanging;
+        try
+        {
+            var timer = Stopwatch.StartNew();
+            var hanging = _monitor.CheckAsync(Main, Ct);
+            var closed = await _monitor.CheckAsync(_monitor.Find("closed")!, Ct);
+            var closedTook = timer.Elapsed;
+            var timedOut = await hanging;
+
+            Assert.True(closedTook < TimeSpan.FromSeconds(1), $"the closed port's check took {closedTook}");
+            Assert.False(closed.ListenerUp);
+            Assert.StartsWith("cannot connect", closed.ListenerError, StringComparison.Ordinal);
+            Assert.False(timedOut.ListenerUp);
+            Assert.Equal("no answer within 1 s", timedOut.ListenerError);
+            Assert.InRange(timer.Elapsed, TimeSpan.FromSeconds(0.9), TimeSpan.FromSeconds(5));
+        }
+        finally
+        {
+            _listener.Mode = ListenerMode.Healthy;
+        }
+    }
+
+    [Fact]
+    public async Task ChecksPastTheRetention_ArePruned()
+    {
+        await using (var db = await DbAsync())
+        {
+            db.ListenerChecks.Add(ListenerCheck.Of("main", DateTime.UtcNow.AddDays(-31), new ProbeResult(true, 200, 5, null, null), ListenerState.Up));
+            await db.SaveChangesAsync(Ct);
+        }
+
+        var pruned = await _monitor.PruneAsync(Ct);
+
+        await using var after = await DbAsync();
+        Assert.True(pruned >= 1);
+        Assert.False(await after.ListenerChecks.AnyAsync(c => c.At < DateTime.UtcNow.AddDays(-30), Ct));
+        Assert.True(await after.ListenerChecks.AnyAsync(c => c.Deployment == "main", Ct));
+    }
+
+    [Fact]
+    public async Task Api_ListsEveryDeploymentWithItsState()
+    {
+        using var client = _monitoring!.CreateClient();
+        await using var scope = _monitoring.Services.CreateAsyncScope();
+        var key = await scope.ServiceProvider.GetRequiredService<Portal.Features.ApiKeys.ApiKeyService>().CreateAsync(
+            TestPeople.Admin, new Portal.Features.ApiKeys.CreateApiKeyRequest { Name = "listeners", Scopes = [Domain.ApiKeys.ApiKeyScopes.ConfigRead] }, Ct);
+        client.DefaultRequestHeaders.Add("X-Api-Key", key.Secret);
+
+        var response = await client.GetAsync("/api/listeners", Ct);
+        var body = await response.Content.ReadAsStringAsync(Ct);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("\"name\":\"main\"", body, StringComparison.Ordinal);
+        Assert.Contains("\"name\":\"closed\"", body, StringComparison.Ordinal);
+        Assert.Contains("\"uptime24Hours\"", body, StringComparison.Ordinal);
+    }
+}
