@@ -15,6 +15,7 @@ public static class PageRoutes
     public const string MattermostTokens = "/mattermost-tokens";
     public const string Provisioning = "/provisioning";
     public const string ChatOps = "/chatops";
+    public const string Listeners = "/listeners";
     public const string NewBridge = "/chatops/bridges/new";
     public const string NewConfiguration = "/notifications/configurations/new";
     public const string NewTopic = "/notifications/topics/new";
@@ -31,6 +32,8 @@ public static class PageRoutes
     public static string DeliveryLog(Domain.Notifications.MessageStatus status) => $"{Notifications}?tab=delivery-log&status={status}";
 
     public static string Topic(string code) => $"{Notifications}/topics/{Uri.EscapeDataString(code)}";
+
+    public static string Listener(string name) => $"{Listeners}/{Uri.EscapeDataString(name)}";
 
     public static string Bridge(string name) => $"{ChatOps}/bridges/{Uri.EscapeDataString(name)}";
 

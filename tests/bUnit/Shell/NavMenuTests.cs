@@ -13,7 +13,7 @@ public sealed class NavMenuTests : ComponentTestContext
 
         var menu = Render<NavMenu>();
 
-        Assert.Equal(["Dashboard", "Notifications", "Mattermost tokens", "Provisioning errors", "ChatOps", "People", "Background jobs", "Audit", "API keys"], LinkTexts(menu));
+        Assert.Equal(["Dashboard", "Notifications", "Mattermost tokens", "Provisioning errors", "ChatOps", "Exchange Listeners", "People", "Background jobs", "Audit", "API keys"], LinkTexts(menu));
     }
 
     [Theory]
@@ -25,7 +25,7 @@ public sealed class NavMenuTests : ComponentTestContext
 
         var menu = Render<NavMenu>();
 
-        Assert.Equal(["Dashboard", "Notifications", "Mattermost tokens", "Provisioning errors", "ChatOps", "People", "Background jobs", "Audit"], LinkTexts(menu));
+        Assert.Equal(["Dashboard", "Notifications", "Mattermost tokens", "Provisioning errors", "ChatOps", "Exchange Listeners", "People", "Background jobs", "Audit"], LinkTexts(menu));
     }
 
     [Fact]
@@ -35,7 +35,7 @@ public sealed class NavMenuTests : ComponentTestContext
 
         var menu = Render<NavMenu>();
 
-        Assert.Equal(["/", "/notifications", "/mattermost-tokens", "/provisioning", "/chatops", "/people", "/jobs", "/audit", "/api-keys"], menu.FindAll("a").Select(a => a.GetAttribute("href")));
+        Assert.Equal(["/", "/notifications", "/mattermost-tokens", "/provisioning", "/chatops", "/listeners", "/people", "/jobs", "/audit", "/api-keys"], menu.FindAll("a").Select(a => a.GetAttribute("href")));
     }
 
     private static string[] LinkTexts(IRenderedComponent<NavMenu> menu) =>

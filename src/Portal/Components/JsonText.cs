@@ -2,7 +2,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
-namespace Switchboard.Portal.Features.Provisioning;
+namespace Switchboard.Portal.Components;
 
 /// <summary>Stored JSON made readable: indented, and an object's fields as rows.</summary>
 public static class JsonText
