@@ -21,11 +21,13 @@ public sealed class PortalRig : IAsyncLifetime
     private ChildProcess? _smtpServer;
     private int _smtpPort;
     private int _mailPort;
+    private int _closedPort;
     private ChildProcess? _portal;
     private ChildProcess? _mattermost;
     private ChildProcess? _broker;
     private ChildProcess? _daemon;
     private ChildProcess? _glpi;
+    private ChildProcess? _listener;
     private IPlaywright? _playwright;
 
     public string PortalUrl { get; private set; } = "";
@@ -45,6 +47,8 @@ public sealed class PortalRig : IAsyncLifetime
     public const string AddressTakenAccount = "marie.taken@gadz.org";
     /// <summary>The GLPI simulator's API (<c>…/apirest.php</c>); <c>/simulator/*</c> beside it switches failures and lists tickets.</summary>
     public string GlpiUrl { get; private set; } = "";
+    /// <summary>The Exchange Listener simulator the deployment "listener-up" points at; "listener-down" points at a closed port.</summary>
+    public string ListenerUrl { get; private set; } = "";
     public IBrowser Browser { get; private set; } = default!;
     public IAPIRequestContext Api { get; private set; } = default!;
 
@@ -82,6 +86,13 @@ public sealed class PortalRig : IAsyncLifetime
         _glpi = await ChildProcess.StartAsync(
             "GLPI simulator", "dotnet", [SiblingAssembly("GlpiSimulator", "Switchboard.GlpiSimulator.dll"), "--urls", $"http://127.0.0.1:{glpiPort}"],
             RepositoryRoot.Path, new Dictionary<string, string>(), "Application started", TimeSpan.FromSeconds(30));
+
+        var listenerPort = FreePort.Next();
+        ListenerUrl = $"http://127.0.0.1:{listenerPort}";
+        _listener = await ChildProcess.StartAsync(
+            "Exchange Listener simulator", "dotnet", [SiblingAssembly("ExchangeListenerSimulator", "Switchboard.ExchangeListenerSimulator.dll"), "--urls", ListenerUrl],
+            RepositoryRoot.Path, new Dictionary<string, string>(), "Application started", TimeSpan.FromSeconds(30));
+        _closedPort = FreePort.Next();
 
         _portal = await ChildProcess.StartAsync(
             "portal", "dotnet", [PortalAssembly()], RepositoryRoot.Path, PortalEnvironment(portalPort, providerPort, smtpPort),
@@ -144,6 +155,16 @@ public sealed class PortalRig : IAsyncLifetime
         ["Mattermost__Concurrency"] = "2",
         ["Provisioning__RabbitMq__Uri"] = AmqpUri,
         ["ChatOps__FirstRetryDelay"] = "01:00:00",
+        ["ExchangeListeners__Interval"] = "01:00:00",
+        ["ExchangeListeners__Timeout"] = "00:00:02",
+        ["ExchangeListeners__DownAfter"] = "2",
+        ["ExchangeListeners__Deployments__0__Name"] = "listener-up",
+        ["ExchangeListeners__Deployments__0__ServiceUrl"] = ListenerUrl,
+        ["ExchangeListeners__Deployments__0__CreatioUrl"] = ListenerUrl,
+        ["ExchangeListeners__Deployments__0__Replicas"] = "1",
+        ["ExchangeListeners__Deployments__0__ActiveMailboxes"] = "120",
+        ["ExchangeListeners__Deployments__1__Name"] = "listener-down",
+        ["ExchangeListeners__Deployments__1__ServiceUrl"] = $"http://127.0.0.1:{_closedPort}",
     };
 
     private static string PortalAssembly() => SiblingAssembly(Path.Combine("..", "src", "Portal"), "Switchboard.Portal.dll");
@@ -187,6 +208,11 @@ public sealed class PortalRig : IAsyncLifetime
         if (_glpi is not null)
         {
             await _glpi.DisposeAsync();
+        }
+
+        if (_listener is not null)
+        {
+            await _listener.DisposeAsync();
         }
 
         if (_broker is not null)

@@ -1,0 +1,40 @@
+using Microsoft.Playwright;
+using Switchboard.BrowserTests.PageObjects;
+using Switchboard.BrowserTests.Rig;
+using static Microsoft.Playwright.Assertions;
+
+namespace Switchboard.BrowserTests.Tests;
+
+/// <summary>Exchange Listeners: one deployment on the simulator, one on a closed port.</summary>
+public sealed class ListenerTests(PortalRig rig) : BrowserTest(rig)
+{
+    private ILocator Card(string name) => Page.GetByLabel($"Deployment {name}");
+
+    [Fact]
+    public async Task UpAndDownDeployments_AreShown_AndCheckNowUpdatesTheCard()
+    {
+        await new PortalShell(Page).SignInAsync("otto.operator", "/listeners");
+
+        await Expect(Card("listener-up").GetByLabel("State")).ToHaveTextAsync("Up");
+        await Expect(Card("listener-up").GetByLabel("Replicas")).ToContainTextAsync("1 of 3 recommended replicas (120 active mailboxes): too few");
+        var down = Card("listener-down");
+        await Expect(down.GetByLabel("State")).Not.ToHaveTextAsync("Down");
+
+        await down.GetByRole(AriaRole.Button, new() { Name = "Check listener-down now" }).ClickAsync();
+        await Expect(down.GetByLabel("State")).ToHaveTextAsync("Down");
+        await Expect(down.GetByLabel("Last check")).ToContainTextAsync("no answer");
+    }
+
+    [Fact]
+    public async Task SettingsHelper_ShowsTheExactCreatioValues()
+    {
+        await new PortalShell(Page).SignInAsync("vera.viewer", "/listeners/listener-up");
+
+        var settings = Page.GetByLabel("Creatio settings");
+        await Expect(settings.GetByRole(AriaRole.Textbox, new() { Name = "ExchangeListenerServiceUri" })).ToHaveValueAsync($"{Rig.ListenerUrl}/api/listeners");
+        await Expect(settings.GetByRole(AriaRole.Textbox, new() { Name = "BpmonlineExchangeEventsEndpointUrl" }))
+            .ToHaveValueAsync($"{Rig.ListenerUrl}/0/ServiceModel/ExchangeListenerService.svc/NewEmail");
+        await Expect(settings.GetByLabel("Replica advice")).ToContainTextAsync("1 replicas deployed, 3 recommended");
+        await Expect(Page.GetByLabel("Status body")).ToContainTextAsync("Started");
+    }
+}
