@@ -11,6 +11,7 @@ public static class Simulator
         var builder = WebApplication.CreateSlimBuilder(args);
         builder.Logging.SetMinimumLevel(LogLevel.Warning).AddFilter("Microsoft.Hosting.Lifetime", LogLevel.Information);
         builder.Services.AddSingleton(state);
+        builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
         var app = builder.Build();
         app.MapGet("/api/listeners/status", async (CancellationToken cancellationToken) =>
         {
