@@ -120,7 +120,8 @@ public sealed class ListenerMonitorTests(PortalFactory portal, RedisServer redis
         Assert.Equal(["[ERROR] Exchange Listener main is down", "Exchange Listener main recovered (Up)"], alerts);
         await using var db = await DbAsync();
         Assert.Equal(2, await db.OutboxMessages.CountAsync(m => m.Subject.Contains("Exchange Listener main"), Ct));
-        Assert.Equal(MessageStatus.Sent, (await db.OutboxMessages.FirstAsync(m => m.Topic == "exchange-listener:down", Ct)).Status);
+        await EventuallyAsync(async d => await d.OutboxMessages.AnyAsync(m => m.Topic == "exchange-listener:down" && m.Status == MessageStatus.Sent, Ct) ? "sent" : null,
+            "the down alert recorded as sent");
     }
 
     [Fact]
