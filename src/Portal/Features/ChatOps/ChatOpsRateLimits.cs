@@ -4,8 +4,8 @@ using Switchboard.Infrastructure.ChatOps;
 
 namespace Switchboard.Portal.Features.ChatOps;
 
-/// <summary>Calls per minute, per bridge and per person (<c>ChatOps:CallsPerBridgePerMinute</c>, <c>CallsPerUserPerMinute</c>).</summary>
-public sealed class ChatOpsRateLimits(IOptions<ChatOpsOptions> options) : IDisposable
+/// <summary>Calls per minute, per bridge and per person (<c>ChatOps:CallsPerBridgePerMinute</c>, <c>CallsPerUserPerMinute</c>); a refusal is logged.</summary>
+public sealed partial class ChatOpsRateLimits(IOptions<ChatOpsOptions> options, ILogger<ChatOpsRateLimits> logger) : IDisposable
 {
     private readonly PartitionedRateLimiter<string> _perBridge = Limiter(options.Value.CallsPerBridgePerMinute);
     private readonly PartitionedRateLimiter<string> _perUser = Limiter(options.Value.CallsPerUserPerMinute);
@@ -14,14 +14,18 @@ public sealed class ChatOpsRateLimits(IOptions<ChatOpsOptions> options) : IDispo
     public string? Refuse(string bridge, string user)
     {
         using var bridgeLease = _perBridge.AttemptAcquire(bridge);
-        if (!bridgeLease.IsAcquired)
+        using var userLease = bridgeLease.IsAcquired ? _perUser.AttemptAcquire($"{bridge}\n{user.ToLowerInvariant()}") : null;
+        var refused = !bridgeLease.IsAcquired ? "this channel" : userLease!.IsAcquired ? null : "you";
+        if (refused is not null)
         {
-            return "this channel";
+            LogRefused(logger, bridge, user, bridgeLease.IsAcquired ? "person" : "bridge");
         }
 
-        using var userLease = _perUser.AttemptAcquire($"{bridge}\n{user.ToLowerInvariant()}");
-        return userLease.IsAcquired ? null : "you";
+        return refused;
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "[ChatOps] Bridge {Bridge}: a call from {User} was refused by the {Limit} rate limit")]
+    private static partial void LogRefused(ILogger logger, string bridge, string user, string limit);
 
     private static PartitionedRateLimiter<string> Limiter(int perMinute) =>
         PartitionedRateLimiter.Create<string, string>(key => RateLimitPartition.GetFixedWindowLimiter(key, _ => new FixedWindowRateLimiterOptions
