@@ -17,20 +17,30 @@ public sealed class ListenersService(IDbContextFactory<SwitchboardDbContext> con
     public async Task<IReadOnlyList<DeploymentView>> DeploymentsAsync(CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow().UtcDateTime;
+        var (day, week) = (now.AddDays(-1), now.AddDays(-7));
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var statuses = await db.DeploymentStatuses.AsNoTracking().ToDictionaryAsync(s => s.Deployment, cancellationToken);
-        var views = new List<DeploymentView>();
-        foreach (var deployment in monitor.Deployments)
+
+        // Uptime of every deployment in one query: the share of checks the listener answered.
+        var uptime = await db.ListenerChecks.Where(c => c.At >= week).GroupBy(c => c.Deployment)
+            .Select(g => new
+            {
+                g.Key,
+                Week = g.Count(),
+                WeekUp = g.Count(c => c.ListenerUp),
+                Day = g.Count(c => c.At >= day),
+                DayUp = g.Count(c => c.At >= day && c.ListenerUp),
+            })
+            .ToDictionaryAsync(u => u.Key, cancellationToken);
+        return monitor.Deployments.Select(deployment =>
         {
             var status = statuses.GetValueOrDefault(deployment.Name);
-            views.Add(new DeploymentView(deployment.Name, deployment.ServiceUrl, status?.State ?? ListenerState.Unknown, status?.LastCheckAt is null ? null : status.Since,
-                status?.LastCheckAt, status?.LastLatencyMilliseconds, await UptimeAsync(db, deployment.Name, now.AddDays(-1), cancellationToken),
-                await UptimeAsync(db, deployment.Name, now.AddDays(-7), cancellationToken), deployment.Replicas, deployment.ActiveMailboxes,
-                deployment.ActiveMailboxes is { } mailboxes ? CreatioSettings.RecommendedReplicas(mailboxes) : null,
-                !string.IsNullOrEmpty(deployment.Redis), !string.IsNullOrEmpty(deployment.CreatioUrl)));
-        }
-
-        return views;
+            var share = uptime.GetValueOrDefault(deployment.Name);
+            return new DeploymentView(deployment.Name, deployment.ServiceUrl, status?.State ?? ListenerState.Unknown, status?.LastCheckAt is null ? null : status.Since,
+                status?.LastCheckAt, status?.LastLatencyMilliseconds, Share(share?.DayUp, share?.Day), Share(share?.WeekUp, share?.Week),
+                deployment.Replicas, deployment.ActiveMailboxes, deployment.ActiveMailboxes is { } mailboxes ? CreatioSettings.RecommendedReplicas(mailboxes) : null,
+                !string.IsNullOrEmpty(deployment.Redis), !string.IsNullOrEmpty(deployment.CreatioUrl));
+        }).ToList();
     }
 
     public async Task<DeploymentView?> DeploymentAsync(string name, CancellationToken cancellationToken) =>
@@ -76,10 +86,5 @@ public sealed class ListenersService(IDbContextFactory<SwitchboardDbContext> con
         return new CheckRow(c.Id, c.At, c.State, c.ListenerUp, c.HttpStatus, c.LatencyMilliseconds, c.ListenerError, c.RedisUp, c.RedisKeys, c.RedisError, c.CreatioUp, c.CreatioError, c.Body);
     }
 
-    private static async Task<double?> UptimeAsync(SwitchboardDbContext db, string name, DateTime since, CancellationToken cancellationToken)
-    {
-        var checks = db.ListenerChecks.Where(c => c.Deployment == name && c.At >= since);
-        var total = await checks.CountAsync(cancellationToken);
-        return total == 0 ? null : (double)await checks.CountAsync(c => c.ListenerUp, cancellationToken) / total;
-    }
+    private static double? Share(int? up, int? total) => total is > 0 ? (double)up!.Value / total.Value : null;
 }
