@@ -108,9 +108,15 @@ public sealed class MattermostHookTests(PortalFactory portal, SimulatedGlpi glpi
         Assert.Equal("comment", reply.GetProperty("response_type").GetString());
     }
 
+    /// <summary>Waits until no earlier test's call is still being sent or waiting for a retry, so GLPI's counters are this test's alone.</summary>
+    private Task<string> QuiescentAsync() =>
+        portal.EventuallyAsync(async db => await db.BridgeCalls.AnyAsync(c => c.Status == CallStatus.Pending || (c.Status == CallStatus.Failed && c.NextAttemptAt != null), Ct)
+            || glpi.State.OpenSessions > 0 ? null : "quiet", "earlier calls finished");
+
     [Fact]
     public async Task WrongToken_Is401_CallsNoGlpi_AndIsAuditedWithTheSource()
     {
+        await QuiescentAsync();
         var sessions = glpi.State.InitSessions;
 
         var (status, _) = await PostJsonAsync(Payload("112 let me in", "post-forged", token: "guess"));
@@ -144,13 +150,15 @@ public sealed class MattermostHookTests(PortalFactory portal, SimulatedGlpi glpi
     [Fact]
     public async Task OnlyTheTriggerWord_GetsHowToUseIt_AndNoTicket()
     {
-        var tickets = glpi.State.Tickets.Count;
+        await QuiescentAsync();
+        var sessions = glpi.State.InitSessions;
 
         var (status, reply) = await PostJsonAsync(Payload("112", "post-empty", "erin"));
 
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Contains("Write what you need after the trigger word", reply, StringComparison.Ordinal);
-        Assert.Equal(tickets, glpi.State.Tickets.Count);
+        Assert.Equal(sessions, glpi.State.InitSessions);
+        Assert.DoesNotContain(glpi.State.Tickets, t => t.Input["content"]!.Contains("post-empty", StringComparison.Ordinal));
         Assert.Equal(CallStatus.Empty, (await CallAsync("post-empty", _ => true, "the empty call recorded")).Status);
     }
 
