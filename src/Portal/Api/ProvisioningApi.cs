@@ -17,29 +17,18 @@ public static class ProvisioningApi
         provisioning.MapPost("/messages", async Task<Results<Ok<CaptureSummary>, ValidationProblem, ProblemHttpResult>> (
                 HttpContext context, ProvisioningService service, TimeProvider clock, CancellationToken cancellationToken) =>
             {
-                if (!context.Request.HasJsonContentType())
+                var body = await JsonRequestBody.ReadAsync(context.Request, "messages", cancellationToken);
+                if (body.Problem is { } problem)
                 {
-                    return TypedResults.Problem("Send the messages as application/json.", statusCode: StatusCodes.Status415UnsupportedMediaType, title: "Unsupported media type");
+                    return problem;
                 }
 
-                if (await EventsApi.ReadLimitedAsync(context.Request, cancellationToken) is not { } body)
+                if (body.Invalid is { } invalid)
                 {
-                    return TypedResults.Problem($"The body is larger than {EventsApi.MaxBodyBytes / 1024} KiB; send fewer messages per request.",
-                        statusCode: StatusCodes.Status413PayloadTooLarge, title: "Payload too large");
+                    return invalid;
                 }
 
-                JsonDocument document;
-                try
-                {
-                    document = JsonDocument.Parse(body);
-                }
-                catch (JsonException malformed)
-                {
-                    return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["body"] = [$"is not valid JSON: {malformed.Message}"] },
-                        title: "Nothing was stored: the messages are not valid");
-                }
-
-                using (document)
+                using (var document = body.Document!)
                 {
                     var (messages, errors) = PostedMessageReader.Read(document.RootElement, clock.GetUtcNow().UtcDateTime);
                     return errors.Count > 0

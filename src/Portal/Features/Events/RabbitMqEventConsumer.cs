@@ -86,9 +86,9 @@ public sealed partial class RabbitMqEventConsumer(
     /// <returns>The events, or why the message cannot be read as events (the same checks as the HTTP ingest).</returns>
     private static (IReadOnlyList<IncomingEvent> Events, string? Problem) Read(byte[] body)
     {
-        if (body.Length > EventsApi.MaxBodyBytes)
+        if (body.Length > JsonRequestBody.MaxBytes)
         {
-            return ([], $"the message is larger than {EventsApi.MaxBodyBytes / 1024} KiB");
+            return ([], $"the message is larger than {JsonRequestBody.MaxBytes / 1024} KiB");
         }
 
         try
