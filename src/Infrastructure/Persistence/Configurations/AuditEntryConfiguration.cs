@@ -17,10 +17,11 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
         builder.Property(e => e.ObjectId).HasMaxLength(AuditEntry.ObjectIdMaxLength);
         builder.Property(e => e.Result).HasConversion<string>().HasMaxLength(20);
 
-        // The Audit page filters by these and always orders newest first (by Id, which follows time).
-        builder.HasIndex(e => e.At);
-        builder.HasIndex(e => new { e.Actor, e.Id });
-        builder.HasIndex(e => new { e.Action, e.Id });
-        builder.HasIndex(e => new { e.ObjectType, e.ObjectId, e.Id });
+        // The Audit page filters by these and always orders newest first by time, then by Id (an entry's time need not
+        // follow its Id: a backdated or imported entry is written later than it happened).
+        builder.HasIndex(e => new { e.At, e.Id });
+        builder.HasIndex(e => new { e.Actor, e.At, e.Id });
+        builder.HasIndex(e => new { e.Action, e.At, e.Id });
+        builder.HasIndex(e => new { e.ObjectType, e.ObjectId, e.At, e.Id });
     }
 }

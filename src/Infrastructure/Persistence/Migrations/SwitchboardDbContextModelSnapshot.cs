@@ -130,13 +130,13 @@ namespace Switchboard.Infrastructure.Persistence.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("At");
+                    b.HasIndex("At", "Id");
 
-                    b.HasIndex("Action", "Id");
+                    b.HasIndex("Action", "At", "Id");
 
-                    b.HasIndex("Actor", "Id");
+                    b.HasIndex("Actor", "At", "Id");
 
-                    b.HasIndex("ObjectType", "ObjectId", "Id");
+                    b.HasIndex("ObjectType", "ObjectId", "At", "Id");
 
                     b.ToTable("AuditEntries", (string)null);
                 });

@@ -42,7 +42,8 @@ public sealed class AuditService(IDbContextFactory<SwitchboardDbContext> context
 
         var total = await query.CountAsync(cancellationToken);
         var items = await query
-            .OrderByDescending(e => e.Id)
+            .OrderByDescending(e => e.At)
+            .ThenByDescending(e => e.Id)
             .Skip(page * pageSize)
             .Take(pageSize)
             .Select(e => new AuditEntryView(e.Id, e.At, e.Actor, e.ActorKind, e.Action, e.ObjectType, e.ObjectId, e.Result, e.Details))
