@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Switchboard.Domain.ChatOps;
+using Switchboard.Domain.Text;
 using Switchboard.Infrastructure.Jobs;
 using Switchboard.Infrastructure.Persistence;
 
@@ -45,6 +46,6 @@ public sealed class BridgeCallRetryJob(
             created += await sender.SendAsync(id, cancellationToken) == CallStatus.Created ? 1 : 0;
         }
 
-        return JobRunResult.Succeeded($"{due.Count} calls sent again, {created} tickets opened");
+        return JobRunResult.Succeeded($"{Plural.Of(due.Count, "call")} sent again, {Plural.Of(created, "ticket")} opened");
     }
 }

@@ -5,6 +5,7 @@ using Switchboard.Domain.Events;
 using Switchboard.Domain.Notifications;
 using Switchboard.Domain.Notifications.Scripts;
 using Switchboard.Domain.Notifications.Templates;
+using Switchboard.Domain.Text;
 using Switchboard.Infrastructure.Email;
 using Switchboard.Infrastructure.Jobs;
 using Switchboard.Infrastructure.Persistence;
@@ -77,7 +78,7 @@ public sealed partial class NotificationEvaluationJob(
             Registry.Find(OutboxSenderJob.Name)?.RequestRun();
         }
 
-        return events == 0 ? JobRunResult.Skipped("no events waiting") : JobRunResult.Succeeded($"{events} events evaluated, {queued} messages queued");
+        return events == 0 ? JobRunResult.Skipped("no events waiting") : JobRunResult.Succeeded($"{Plural.Of(events, "event")} evaluated, {Plural.Of(queued, "message")} queued");
     }
 
     private DateTime Now => Time.GetUtcNow().UtcDateTime;
@@ -94,7 +95,7 @@ public sealed partial class NotificationEvaluationJob(
             return;
         }
 
-        notes.Add($"configuration {id} fired: {verdict.Messages.Count} recipients");
+        notes.Add($"configuration {id} fired: {Plural.Of(verdict.Messages.Count, "recipient")}");
         notes.AddRange(verdict.Skipped.Select(s => $"configuration {id} skipped {s}"));
         foreach (var (recipient, email) in verdict.Messages)
         {

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Switchboard.Domain.Text;
 using Switchboard.Infrastructure.Jobs;
 using Switchboard.Infrastructure.Persistence;
 
@@ -33,6 +34,6 @@ public sealed class ProvisioningRetentionJob(
         }
         while (batch == 5000);
 
-        return deleted == 0 ? JobRunResult.Skipped("nothing past retention") : JobRunResult.Succeeded($"{deleted} messages older than {cutoff:yyyy-MM-dd HH:mm} UTC deleted");
+        return deleted == 0 ? JobRunResult.Skipped("nothing past retention") : JobRunResult.Succeeded($"{Plural.Of(deleted, "message")} older than {cutoff:yyyy-MM-dd HH:mm} UTC deleted");
     }
 }

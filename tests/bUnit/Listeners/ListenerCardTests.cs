@@ -57,6 +57,10 @@ public sealed class ListenerCardTests : ComponentTestContext
     }
 
     [Fact]
+    public void OneActiveMailbox_IsCountedInTheSingular() =>
+        Assert.Contains("(1 active mailbox)", Render(Deployment(ListenerState.Up, replicas: 1, mailboxes: 1)).Find("[aria-label='Replicas']").TextContent, StringComparison.Ordinal);
+
+    [Fact]
     public void EnoughReplicas_AreNotFlagged() =>
         Assert.DoesNotContain("too few", Render(Deployment(ListenerState.Up, replicas: 2, mailboxes: 100)).Find("[aria-label='Replicas']").TextContent, StringComparison.Ordinal);
 

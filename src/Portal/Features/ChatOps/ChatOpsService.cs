@@ -6,6 +6,7 @@ using Switchboard.Domain.Access;
 using Switchboard.Domain.ApiKeys;
 using Switchboard.Domain.Audit;
 using Switchboard.Domain.ChatOps;
+using Switchboard.Domain.Text;
 using Switchboard.Infrastructure.ChatOps;
 using Switchboard.Infrastructure.Persistence;
 using Switchboard.Portal.Auth;
@@ -167,7 +168,7 @@ public sealed class ChatOpsService(
         }
 
         await audit.WriteAsync(new AuditRecord(actor, "chatops.call-retried", "bridge-call", target,
-            Details: $"{created} tickets opened, {failed} failed again ({string.Join(", ", ids.Take(20))})"), cancellationToken);
+            Details: $"{Plural.Of(created, "ticket")} opened, {failed} failed again ({string.Join(", ", ids.Take(20))})"), cancellationToken);
         return (created, failed);
     }
 

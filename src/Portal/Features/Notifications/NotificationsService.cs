@@ -6,6 +6,7 @@ using Switchboard.Domain.ApiKeys;
 using Switchboard.Domain.Audit;
 using Switchboard.Domain.Notifications;
 using Switchboard.Domain.Notifications.Templates;
+using Switchboard.Domain.Text;
 using Switchboard.Infrastructure.Email;
 using Switchboard.Infrastructure.Jobs;
 using Switchboard.Infrastructure.Persistence;
@@ -222,7 +223,7 @@ public sealed class NotificationsService(
 
         await db.SaveChangesAsync(cancellationToken);
         await audit.WriteAsync(new AuditRecord(actor, "message.resent", "message", string.Join(',', messages.Select(m => m.Id).Take(20)),
-            Details: $"{messages.Count} messages queued again"), cancellationToken);
+            Details: $"{Plural.Of(messages.Count, "message")} queued again"), cancellationToken);
         jobs.Find(OutboxSenderJob.Name)?.RequestRun();
         return messages.Count;
     }

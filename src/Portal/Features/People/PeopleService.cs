@@ -4,6 +4,7 @@ using Switchboard.Domain.Access;
 using Switchboard.Domain.ApiKeys;
 using Switchboard.Domain.Audit;
 using Switchboard.Domain.People;
+using Switchboard.Domain.Text;
 using Switchboard.Infrastructure.People;
 using Switchboard.Infrastructure.Persistence;
 using Switchboard.Portal.Auth;
@@ -156,8 +157,8 @@ public sealed class PeopleService(
         await audit.WriteAsync(new AuditRecord(actor, "people.imported", ObjectType, null,
             result.Succeeded ? AuditResult.Success : AuditResult.Failure,
             result.Succeeded
-                ? $"{source}: {drafts.Count} people, {result.Created} new, {result.Updated} updated"
-                : $"{source}: refused, {result.Errors.Count} problems, first: {result.Errors[0]}"), cancellationToken);
+                ? $"{source}: {Plural.Of(drafts.Count, "person", "people")}, {result.Created} new, {result.Updated} updated"
+                : $"{source}: refused, {Plural.Of(result.Errors.Count, "problem")}, first: {result.Errors[0]}"), cancellationToken);
         return result;
     }
 
