@@ -52,8 +52,8 @@ public static class DependencyInjection
 
         services.AddDbContextFactory<SwitchboardDbContext>((provider, options) =>
         {
+            // The folder is created (and proven writable) by DatabaseMigrator, before any context opens.
             var database = provider.GetRequiredService<IOptions<DatabaseOptions>>().Value;
-            Directory.CreateDirectory(database.ResolvedDataFolder);
             options.UseSqlite(database.ResolvedConnectionString).AddInterceptors(SqliteSettings);
         });
 
@@ -67,7 +67,9 @@ public static class DependencyInjection
 
         services.AddSingleton<DemoDataSeeder>();
         services.AddHostedService<DatabaseMigrator>();
-        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: [ReadyTag]);
+        services.AddHealthChecks()
+            .AddCheck<DatabaseHealthCheck>("database", tags: [ReadyTag])
+            .AddCheck<DataFolderHealthCheck>("data-folder", tags: [ReadyTag]);
     }
 
     private static void AddPeople(this IServiceCollection services)

@@ -15,17 +15,23 @@ public static class PortalPipeline
     {
         var isApi = (HttpContext context) => context.Request.Path.StartsWithSegments("/api") || context.Request.Path.StartsWithSegments(MattermostHook.PathPrefix);
 
-        // Machines get RFC 7807 problem details; people get pages.
+        // Machines get RFC 7807 problem details; people get pages. The pages' exception handler sits on the main pipeline,
+        // not in a UseWhen branch: a branch forgets the app's routes, so re-executing the error path found no endpoint, the
+        // fallback policy challenged the visitor again, and an anonymous visitor got a blank 500. API errors never reach
+        // it: the API branch answers them first.
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseExceptionHandler(new ExceptionHandlerOptions
+            {
+                ExceptionHandlingPath = PageRoutes.Error,
+                CreateScopeForErrors = true,
+                StatusCodeSelector = ex => SignInProviderUnreachable.Is(ex) ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status500InternalServerError,
+            });
+        }
+
         app.UseWhen(isApi, api => api.UseExceptionHandler().UseStatusCodePages());
         app.UseWhen(context => !isApi(context), pages =>
-        {
-            if (!app.Environment.IsDevelopment())
-            {
-                pages.UseExceptionHandler(PageRoutes.Error, createScopeForErrors: true);
-            }
-
-            pages.UseStatusCodePagesWithReExecute(PageRoutes.NotFound, createScopeForStatusCodePages: true);
-        });
+            pages.UseStatusCodePagesWithReExecute(PageRoutes.NotFound, createScopeForStatusCodePages: true));
 
         app.UseAuthentication();
         app.UseAuthorization();

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using Switchboard.Infrastructure;
 using Switchboard.Portal;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -19,12 +20,14 @@ catch (Exception ex) when (BadSettings(ex) is { Count: > 0 } failures)
     return 1;
 }
 
-// Several bad sections arrive together as an AggregateException of validation failures.
+// Several bad sections arrive together as an AggregateException of validation failures. A data folder or database the
+// portal cannot use is reported the same way.
 static List<string> BadSettings(Exception ex) => ex switch
 {
     OptionsValidationException invalid => invalid.Failures.ToList(),
-    AggregateException all when all.InnerExceptions.All(e => e is OptionsValidationException) =>
-        all.InnerExceptions.Cast<OptionsValidationException>().SelectMany(e => e.Failures).ToList(),
+    StartupFailureException failure => [failure.Message],
+    AggregateException all when all.InnerExceptions.All(e => e is OptionsValidationException or StartupFailureException) =>
+        all.InnerExceptions.SelectMany(BadSettings).ToList(),
     _ => [],
 };
 

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -17,22 +18,43 @@ internal sealed partial class DatabaseMigrator(
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
+        // A folder that refuses writes would otherwise surface as a SQLite stack trace (or later, as 500s).
+        var folder = options.Value.ResolvedDataFolder;
+        if (await DataFolderProbe.TryWriteAsync(folder, cancellationToken) is { } problem)
+        {
+            throw new StartupFailureException($"{DatabaseOptions.SectionName}:DataFolder '{folder}' does not accept writes: {problem}");
+        }
+
         if (!options.Value.MigrateOnStartup)
         {
             LogMigrationSkipped(logger);
             return;
         }
 
+        try
+        {
+            await MigrateAsync(cancellationToken);
+        }
+        catch (DbException ex)
+        {
+            throw new StartupFailureException($"The database could not be opened and brought up to date: {OneLine(ex.Message)}", ex);
+        }
+
+        LogMigrated(logger);
+        await demoData.SeedIfEmptyAsync(cancellationToken);
+    }
+
+    private async Task MigrateAsync(CancellationToken cancellationToken)
+    {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         await db.Database.MigrateAsync(cancellationToken);
         if (db.Database.IsSqlite())
         {
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
         }
-
-        LogMigrated(logger);
-        await demoData.SeedIfEmptyAsync(cancellationToken);
     }
+
+    private static string OneLine(string text) => text.ReplaceLineEndings(" ");
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 

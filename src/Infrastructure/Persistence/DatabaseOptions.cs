@@ -15,6 +15,9 @@ public sealed class DatabaseOptions
 
     public bool MigrateOnStartup { get; set; } = true;
 
+    /// <summary>Readiness reports Unhealthy when the data folder's disk has less free space than this; 0 turns the check off.</summary>
+    public long MinimumFreeSpaceMegabytes { get; set; } = 100;
+
     public string ResolvedDataFolder => Path.GetFullPath(DataFolder);
 
     public string ResolvedConnectionString =>

@@ -17,6 +17,11 @@ internal sealed class DatabaseOptionsValidator : IValidateOptions<DatabaseOption
             failures.Add($"{DatabaseOptions.SectionName}:DataFolder must name a folder.");
         }
 
+        if (options.MinimumFreeSpaceMegabytes < 0)
+        {
+            failures.Add($"{DatabaseOptions.SectionName}:MinimumFreeSpaceMegabytes must be 0 (no check) or more.");
+        }
+
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 }

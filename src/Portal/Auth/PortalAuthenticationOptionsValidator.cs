@@ -17,9 +17,13 @@ internal sealed class PortalAuthenticationOptionsValidator(IHostEnvironment envi
 
         if (oidc.IsConfigured)
         {
-            if (!Uri.TryCreate(oidc.Authority, UriKind.Absolute, out _))
+            if (!Uri.TryCreate(oidc.Authority, UriKind.Absolute, out var authority))
             {
                 failures.Add($"{Section}:Oidc:Authority must be an absolute URL, not '{oidc.Authority}'.");
+            }
+            else if (oidc.RequireHttpsMetadata && authority.Scheme != Uri.UriSchemeHttps)
+            {
+                failures.Add($"{Section}:Oidc:Authority must be an https:// URL while {Section}:Oidc:RequireHttpsMetadata is true (false only for a test provider on this machine).");
             }
 
             if (string.IsNullOrWhiteSpace(oidc.ClientId))

@@ -53,6 +53,25 @@ public sealed class ConfigurationValidationTests
         Assert.True(Validate(options, Environments.Production).Succeeded);
     }
 
+    [Theory]
+    [InlineData(true, false)]
+    [InlineData(false, true)]
+    public void HttpAuthority_PassesOnlyWithoutHttpsMetadata(bool requireHttpsMetadata, bool passes)
+    {
+        var options = Valid();
+        options.Oidc.Authority = "http://localhost:8080/realms/acme";
+        options.Oidc.ClientId = "switchboard";
+        options.Oidc.RequireHttpsMetadata = requireHttpsMetadata;
+
+        var result = Validate(options, Environments.Production);
+
+        Assert.Equal(passes, result.Succeeded);
+        if (!passes)
+        {
+            Assert.Contains(result.Failures!, f => f.StartsWith("Authentication:Oidc:Authority must be an https:// URL", StringComparison.Ordinal));
+        }
+    }
+
     private static PortalAuthenticationOptions Valid() => new()
     {
         RoleMapping = new() { [PortalRole.Admin] = ["switchboard-admins"] },

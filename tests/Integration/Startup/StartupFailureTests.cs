@@ -30,6 +30,70 @@ public sealed class StartupFailureTests
         Assert.DoesNotContain("Secret-Pa55", line, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task HttpAuthority_WhileHttpsMetadataIsRequired_ExitsWithOneLineNamingTheSetting()
+    {
+        var (exitCode, line) = await StartAsync(new()
+        {
+            ["ASPNETCORE_ENVIRONMENT"] = "Production",
+            ["Authentication__Oidc__Authority"] = "http://login.example.test/realms/acme",
+            ["Authentication__Oidc__ClientId"] = "switchboard",
+        });
+
+        Assert.Equal(1, exitCode);
+        Assert.Equal(
+            "Switchboard cannot start: Authentication:Oidc:Authority must be an https:// URL while Authentication:Oidc:RequireHttpsMetadata is true (false only for a test provider on this machine).",
+            line);
+    }
+
+    [Fact]
+    public async Task ReadOnlyDataFolder_ExitsWithOneLineNamingTheFolder()
+    {
+        // The tests run as root, which ignores file permissions; sysfs takes no new files from anyone.
+        var readOnly = "/sys/kernel";
+        Assert.SkipUnless(Directory.Exists(readOnly), "needs Linux sysfs as a folder that refuses writes");
+
+        var (exitCode, line) = await StartAsync(new() { ["ASPNETCORE_ENVIRONMENT"] = "Development", ["Database__DataFolder"] = readOnly });
+
+        Assert.Equal(1, exitCode);
+        Assert.StartsWith($"Switchboard cannot start: Database:DataFolder '{readOnly}' does not accept writes: ", line, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task DataFolderThatIsAFile_ExitsWithOneLineNamingTheFolder()
+    {
+        var file = Path.GetTempFileName();
+        try
+        {
+            var (exitCode, line) = await StartAsync(new() { ["ASPNETCORE_ENVIRONMENT"] = "Development", ["Database__DataFolder"] = file });
+
+            Assert.Equal(1, exitCode);
+            Assert.StartsWith($"Switchboard cannot start: Database:DataFolder '{file}' does not accept writes: ", line, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    [Fact]
+    public async Task DatabaseThatCannotBeOpened_ExitsWithOneLine()
+    {
+        var dataFolder = Path.Combine(Path.GetTempPath(), $"switchboard-start-{Guid.NewGuid():N}");
+        Directory.CreateDirectory(Path.Combine(dataFolder, "switchboard.db"));
+        try
+        {
+            var (exitCode, line) = await StartAsync(new() { ["ASPNETCORE_ENVIRONMENT"] = "Development", ["Database__DataFolder"] = dataFolder });
+
+            Assert.Equal(1, exitCode);
+            Assert.StartsWith("Switchboard cannot start: The database could not be opened and brought up to date: SQLite Error", line, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(dataFolder, recursive: true);
+        }
+    }
+
     /// <returns>The exit code and the one line the portal wrote to standard error (the test fails on more).</returns>
     private static async Task<(int ExitCode, string Line)> StartAsync(Dictionary<string, string> environment)
     {
@@ -49,9 +113,20 @@ public sealed class StartupFailureTests
         try
         {
             using var process = Process.Start(start)!;
+            using var deadline = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+            deadline.CancelAfter(TimeSpan.FromMinutes(2));
             var stderr = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
-            await process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
-            await process.WaitForExitAsync(TestContext.Current.CancellationToken);
+            try
+            {
+                await process.StandardOutput.ReadToEndAsync(deadline.Token);
+                await process.WaitForExitAsync(deadline.Token);
+            }
+            catch (OperationCanceledException) when (!TestContext.Current.CancellationToken.IsCancellationRequested)
+            {
+                process.Kill(entireProcessTree: true);
+                Assert.Fail("The portal was still running after 2 minutes instead of refusing to start.");
+            }
+
             var lines = (await stderr).Split('\n', StringSplitOptions.RemoveEmptyEntries);
             return (process.ExitCode, Assert.Single(lines));
         }
