@@ -13,6 +13,12 @@ public static class PortalPipeline
 {
     public static WebApplication UsePortal(this WebApplication app)
     {
+        app.UseSecurityHeaders();
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseHsts();
+        }
+
         var isApi = (HttpContext context) => context.Request.Path.StartsWithSegments("/api") || context.Request.Path.StartsWithSegments(MattermostHook.PathPrefix);
 
         // Machines get RFC 7807 problem details; people get pages. The pages' exception handler sits on the main pipeline,
