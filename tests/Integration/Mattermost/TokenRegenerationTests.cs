@@ -208,6 +208,17 @@ public sealed class TokenRegenerationTests : IAsyncLifetime
         Assert.Same(run, retiredLeaves.Services.GetRequiredService<TokenRegenerationRunner>().LastFinished);
     }
 
+    [Fact]
+    public async Task Dashboard_CountsOnlyEligiblePeopleWithoutAToken()
+    {
+        await SeedAsync(Syncing("pia"), Syncing("quin") with { Disabled = true }, Syncing("rita") with { State = "left" }, Syncing("sam") with { State = "VALID" });
+        await using var scope = _connected.Services.CreateAsyncScope();
+
+        var summary = await scope.ServiceProvider.GetRequiredService<Switchboard.Portal.Features.Dashboard.DashboardService>().GetAsync(Ct);
+
+        Assert.Equal(2, summary.ChatSyncWithoutToken);
+    }
+
     [Theory]
     [InlineData(true, null, "disabled")]
     [InlineData(false, "LEFT", "state LEFT is a leaver state")]
