@@ -5,7 +5,7 @@ namespace Switchboard.MattermostSimulator;
 
 /// <summary>
 /// The part of Mattermost's REST API v4 the portal uses, as ../shared/contracts/mattermost describes it: bearer auth,
-/// AppError bodies, the user look-ups and the user access token endpoints, the rate limiter, plus latency and
+/// AppError bodies, the user look-ups (usernames are lower-case only: anything else is 400) and the user access token endpoints, the rate limiter, plus latency and
 /// injected server errors for tests.
 /// </summary>
 public static class MattermostApi
@@ -38,7 +38,9 @@ public static class MattermostApi
         api.MapGet("/system/ping", () => Results.Json(new { status = "OK" }));
         api.MapGet("/users/me", () => Results.Json(UserJson(new SimUser("adminuserid0000000000000000", "sysadmin", "sysadmin@example.test")), Json));
         api.MapGet("/users/username/{username}", (string username) =>
-            state.UserByUsername(username) is { } user ? Results.Json(UserJson(user), Json) : MissingUser(username));
+            !SimulatorState.IsValidUsername(username) ? InvalidParam("username")
+            : state.UserByUsername(username) is { } user ? Results.Json(UserJson(user), Json)
+            : MissingUser(username));
         api.MapGet("/users/email/{email}", (string email) =>
             state.UserByEmail(email) is { } user ? Results.Json(UserJson(user), Json) : MissingUser(email));
         api.MapPost("/users/{userId}/tokens", async (string userId, HttpRequest request) =>
@@ -137,6 +139,9 @@ public static class MattermostApi
             _ => path.Value!,
         };
     }
+
+    /// <summary>What Mattermost's <c>RequireUsername</c> answers for a name it could never hold (upper case, other characters).</summary>
+    private static IResult InvalidParam(string name) => Error(400, "api.context.invalid_param.app_error", $"Invalid or missing {name} parameter in request URL.");
 
     private static IResult MissingUser(string who) => Error(404, "app.user.missing_account.const", "Unable to find the user.", $"who={who}");
 

@@ -7,7 +7,7 @@ namespace Switchboard.MattermostSimulator;
 public sealed class SimulatorState
 {
     private readonly ConcurrentDictionary<string, SimUser> _users = new();
-    private readonly ConcurrentDictionary<string, SimUser> _byUsername = new(StringComparer.OrdinalIgnoreCase);
+    private readonly ConcurrentDictionary<string, SimUser> _byUsername = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, SimUser> _byEmail = new(StringComparer.OrdinalIgnoreCase);
     private long _lastExpiryCheck;
     private readonly ConcurrentDictionary<string, SimToken> _tokens = new();
@@ -43,7 +43,12 @@ public sealed class SimulatorState
 
     public SimUser? User(string id) => _users.GetValueOrDefault(id);
 
+    /// <summary>Exact match: Mattermost stores usernames in lower case and the API refuses any other (see <see cref="IsValidUsername"/>).</summary>
     public SimUser? UserByUsername(string username) => _byUsername.GetValueOrDefault(username);
+
+    /// <summary>Mattermost's username rule: lower-case letters, digits, '.', '-' and '_' only (../shared/contracts/NOTES.md).</summary>
+    public static bool IsValidUsername(string username) =>
+        username.Length > 0 && username.All(c => c is (>= 'a' and <= 'z') or (>= '0' and <= '9') or '.' or '-' or '_');
 
     public SimUser? UserByEmail(string email) => _byEmail.GetValueOrDefault(email);
 

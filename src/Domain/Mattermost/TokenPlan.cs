@@ -11,6 +11,9 @@ public enum TokenAction
 
     /// <summary>A valid token is stored: nothing to do ("already has token").</summary>
     Keep,
+
+    /// <summary>Not eligible for a token (disabled, or in a leaver state): nothing is created; the reason says why.</summary>
+    Skip,
 }
 
 /// <summary>Decides, from what is stored about a person's token, what a run should do.</summary>

@@ -6,4 +6,7 @@ public sealed class MattermostApiException(int statusCode, string errorId, strin
 {
     public int StatusCode { get; } = statusCode;
     public string ErrorId { get; } = errorId;
+
+    /// <summary>Personal access tokens are switched off on the server (501 <c>app.user_access_token.disabled</c>): no token can be created for anyone.</summary>
+    public bool TokensDisabled => ErrorId == MattermostClient.DisabledTokensErrorId;
 }

@@ -11,6 +11,7 @@ namespace Switchboard.Infrastructure.Mattermost;
 public sealed class MattermostClient(HttpClient http, IOptions<MattermostOptions> options, TimeProvider time)
 {
     public const string DisabledTokensErrorId = "app.user_access_token.disabled";
+    public const string TokensDisabledReason = "user access tokens are disabled on the server";
 
     /// <summary>Is the server there and does it take the admin token? Never throws.</summary>
     public async Task<MattermostCheck> CheckAsync(CancellationToken cancellationToken)
@@ -38,10 +39,13 @@ public sealed class MattermostClient(HttpClient http, IOptions<MattermostOptions
         }
     }
 
-    /// <summary>The Mattermost user by username, or else by e-mail; null when neither is known.</summary>
+    /// <summary>
+    /// The Mattermost user by username (lower-cased: Mattermost usernames are lower-case only), or else by e-mail; null
+    /// when neither is known. A username Mattermost refuses as invalid (400) falls back to the e-mail like an unknown one (404).
+    /// </summary>
     public async Task<MattermostUser?> FindUserAsync(string username, string? email, CancellationToken cancellationToken) =>
-        await GetUserAsync($"api/v4/users/username/{Uri.EscapeDataString(username)}", cancellationToken)
-        ?? (string.IsNullOrWhiteSpace(email) ? null : await GetUserAsync($"api/v4/users/email/{Uri.EscapeDataString(email)}", cancellationToken));
+        await GetUserAsync($"api/v4/users/username/{Uri.EscapeDataString(username.Trim().ToLowerInvariant())}", cancellationToken)
+        ?? (string.IsNullOrWhiteSpace(email) ? null : await GetUserAsync($"api/v4/users/email/{Uri.EscapeDataString(email.Trim())}", cancellationToken));
 
     /// <summary>A token for Switchboard: described with today's date, living <see cref="MattermostOptions.TokenLifetime"/> (zero: forever).</summary>
     public Task<CreatedToken> CreateSwitchboardTokenAsync(string userId, CancellationToken cancellationToken)
@@ -73,8 +77,9 @@ public sealed class MattermostClient(HttpClient http, IOptions<MattermostOptions
     private async Task<MattermostUser?> GetUserAsync(string path, CancellationToken cancellationToken)
     {
         using var response = await http.SendAsync(Request(HttpMethod.Get, path), cancellationToken);
-        if (response.StatusCode == HttpStatusCode.NotFound)
+        if (response.StatusCode is HttpStatusCode.NotFound or HttpStatusCode.BadRequest)
         {
+            // 404: nobody by that name; 400 (api.context.invalid_param.app_error): not a name Mattermost can hold, so nobody either.
             return null;
         }
 

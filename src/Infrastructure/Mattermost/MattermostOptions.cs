@@ -1,3 +1,5 @@
+using Switchboard.Domain.Mattermost;
+
 namespace Switchboard.Infrastructure.Mattermost;
 
 /// <summary>The Mattermost server and the token job (<c>Mattermost</c>). The admin token is a secret: give it by environment.</summary>
@@ -28,6 +30,18 @@ public sealed class MattermostOptions
     /// <summary>How often a call that failed with a 5xx or a timeout is tried again.</summary>
     public int MaxRetries { get; set; } = 3;
     public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// Directory states that mean a person has left: nobody in one gets a token (compared whatever the case). Unset: <see cref="DefaultLeaverStates"/>.
+    /// </summary>
+    public string[]? LeaverStates { get; set; }
+
+    public static readonly IReadOnlyList<string> DefaultLeaverStates = ["LEFT", "DISABLED"];
+
+    public IReadOnlyList<string> EffectiveLeaverStates => LeaverStates is { Length: > 0 } states ? states : DefaultLeaverStates;
+
+    /// <summary>Who may hold a token, with the configured leaver states.</summary>
+    public TokenEligibilityRule Eligibility => new(EffectiveLeaverStates);
 
     public bool Configured => Enabled && !string.IsNullOrWhiteSpace(Url) && !string.IsNullOrWhiteSpace(AdminToken);
 }

@@ -33,6 +33,11 @@ internal sealed class MattermostOptionsValidator : IValidateOptions<MattermostOp
             failures.Add("Mattermost:TokenLifetime, RotateWithin and MaxRetries cannot be negative.");
         }
 
+        if (options.LeaverStates?.Any(s => string.IsNullOrWhiteSpace(s) || s.Trim().Length > Domain.People.Person.CodeMaxLength) == true)
+        {
+            failures.Add($"Mattermost:LeaverStates must be states of at most {Domain.People.Person.CodeMaxLength} characters, none blank.");
+        }
+
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 }

@@ -7,7 +7,7 @@ using Microsoft.Extensions.Options;
 namespace Switchboard.Infrastructure.Mattermost;
 
 /// <summary>
-/// How calls to Mattermost behave on the wire. Transient failures (5xx, timeouts, refused connections) are tried
+/// How calls to Mattermost behave on the wire. Transient failures (5xx but 501 and 505, timeouts, refused connections) are tried
 /// again a few times with back-off. Mattermost's rate limiter is honoured: once a response shows that the remaining
 /// allowance is about to run out (or a 429 arrives), calls are paced just under the server's <c>X-Ratelimit-Limit</c>
 /// per second, so the server is not asked more than it allows and a 429 is not met again; a 429 waits for
@@ -55,7 +55,7 @@ public sealed partial class MattermostTrafficHandler(IOptions<MattermostOptions>
                 continue;
             }
 
-            if ((int)response.StatusCode >= 500 && attempt < options.Value.MaxRetries)
+            if (IsTransient(response.StatusCode) && attempt < options.Value.MaxRetries)
             {
                 LogRetrying(logger, request.Method.Method, Path(request), ((int)response.StatusCode).ToString(CultureInfo.InvariantCulture), attempt + 1);
                 response.Dispose();
@@ -120,6 +120,13 @@ public sealed partial class MattermostTrafficHandler(IOptions<MattermostOptions>
 
     private static string? Header(HttpResponseMessage response, string name) =>
         response.Headers.TryGetValues(name, out var values) ? values.FirstOrDefault() : null;
+
+    /// <summary>
+    /// A server error that may go away: 5xx except 501 Not Implemented (e.g. <c>app.user_access_token.disabled</c>, a
+    /// setting of the server) and 505, which answer the same however often they are asked.
+    /// </summary>
+    public static bool IsTransient(HttpStatusCode status) =>
+        (int)status >= 500 && status is not (HttpStatusCode.NotImplemented or HttpStatusCode.HttpVersionNotSupported);
 
     private static TimeSpan BackOff(int attempt) => TimeSpan.FromMilliseconds(200 * Math.Pow(2, attempt));
 

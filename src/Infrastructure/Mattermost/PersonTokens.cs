@@ -1,19 +1,28 @@
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Switchboard.Domain.Mattermost;
 using Switchboard.Infrastructure.Persistence;
 
 namespace Switchboard.Infrastructure.Mattermost;
 
 /// <summary>One person's token, by hand: regenerate (revoke the stored one, create a new one) or revoke and clear.</summary>
 public sealed class PersonTokens(
-    MattermostClient client, IDbContextFactory<SwitchboardDbContext> contextFactory, IDataProtectionProvider protection, TimeProvider time)
+    MattermostClient client, IDbContextFactory<SwitchboardDbContext> contextFactory, IDataProtectionProvider protection, IOptions<MattermostOptions> options,
+    TimeProvider time)
 {
     /// <returns>What happened, in words (never the token).</returns>
+    /// <exception cref="TokenNotEligibleException">The person may not hold a token (the same rule as the token job's); nothing was called.</exception>
     public async Task<string> RegenerateAsync(int personId, CancellationToken cancellationToken)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var person = await db.People.SingleOrDefaultAsync(p => p.Id == personId, cancellationToken)
             ?? throw new KeyNotFoundException($"There is no person {personId}.");
+        if (options.Value.Eligibility.Check(person) is not TokenIneligibility.None and var why)
+        {
+            throw new TokenNotEligibleException(person.Username, why, person.State);
+        }
+
         await RevokeStoredAsync(person.MattermostTokenId, cancellationToken);
         var user = await client.FindUserAsync(person.Username, person.Email, cancellationToken)
             ?? throw new InvalidOperationException($"Mattermost has no user '{person.Username}' (nor one with the e-mail {person.Email}).");

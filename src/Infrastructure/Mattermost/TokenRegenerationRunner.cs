@@ -10,7 +10,7 @@ using Switchboard.Infrastructure.Persistence;
 namespace Switchboard.Infrastructure.Mattermost;
 
 /// <summary>
-/// Gives every active person with chat sync enabled a Mattermost access token: creates one where none is stored,
+/// Gives every person the <see cref="TokenEligibilityRule"/> admits a Mattermost access token: creates one where none is stored,
 /// rotates one that has expired or is about to, with bounded concurrency. One run at a time across the portal;
 /// a run can be cancelled and keeps what it did. Tokens are stored encrypted and never logged.
 /// </summary>
@@ -32,6 +32,9 @@ public sealed partial class TokenRegenerationRunner(
     public event Action? Changed;
 
     public TokenRunProgress? Progress { get; private set; }
+
+    /// <summary>The last run that ended (its status, reason and counts), set before <see cref="Progress"/> goes back to null.</summary>
+    public TokenRun? LastFinished { get; private set; }
 
     /// <summary>Starts a run in the background, or returns the one already running.</summary>
     public async Task<long> StartAsync(string triggeredBy, CancellationToken cancellationToken) =>
@@ -105,12 +108,12 @@ public sealed partial class TokenRegenerationRunner(
             var keep = candidates.Count(c => c.Action == TokenAction.Keep);
             run.SetAlreadyValid(keep);
             LogAlreadyHaveToken(logger, keep);
-            var todo = candidates.Where(c => c.Action != TokenAction.Keep).ToList();
+            var todo = candidates.Where(c => c.Action is TokenAction.Create or TokenAction.Rotate).ToList();
             Progress = Progress with { Total = todo.Count };
             Changed?.Invoke();
             var disabled = await ProcessAsync(db, run, client, todo, cancel);
             var status = disabled ? TokenRunStatus.Skipped : cancel.IsCancellationRequested ? TokenRunStatus.Cancelled : TokenRunStatus.Succeeded;
-            run.Finish(status, disabled ? "user access tokens are disabled on the server" : status == TokenRunStatus.Cancelled ? "cancelled" : null, Now);
+            run.Finish(status, disabled ? MattermostClient.TokensDisabledReason : status == TokenRunStatus.Cancelled ? "cancelled" : null, Now);
             LogSummary(logger, run.Processed, run.Generated, run.Rotated, run.AlreadyValid, run.NotFound, run.Failed);
             return run;
         }
@@ -125,6 +128,7 @@ public sealed partial class TokenRegenerationRunner(
             db.TokenRuns.Update(run);
             await db.SaveChangesAsync(CancellationToken.None);
             started.TrySetResult(run.Id);
+            LastFinished = run;
             Progress = null;
             _cancel = null;
             Changed?.Invoke();
@@ -132,27 +136,34 @@ public sealed partial class TokenRegenerationRunner(
     }
 
     /// <returns>True when the server refused to create tokens because user access tokens are switched off.</returns>
+    /// <remarks>
+    /// The first token is created alone (<see cref="FirstCallGate"/>): when the server has user access tokens switched
+    /// off, that one call says so and the run stops, instead of every person in flight asking again.
+    /// </remarks>
     private async Task<bool> ProcessAsync(SwitchboardDbContext db, TokenRun run, MattermostClient client, List<TokenCandidate> todo, CancellationTokenSource cancel)
     {
         var protector = protection.CreateProtector(ProtectorPurpose);
         var settings = options.Value;
         var results = Channel.CreateBounded<TokenResult>(new BoundedChannelOptions(WriteBatch * 4) { SingleReader = true });
         var disabled = false;
+        using var firstCreate = new FirstCallGate();
         var writing = WriteResultsAsync(db, run, results.Reader);
         try
         {
             await Parallel.ForEachAsync(todo, new ParallelOptions { MaxDegreeOfParallelism = settings.Concurrency, CancellationToken = cancel.Token },
                 async (candidate, cancellationToken) =>
                 {
-                    var result = await ProcessOneAsync(client, protector, candidate, cancellationToken);
-                    if (result.Detail?.Contains(MattermostClient.DisabledTokensErrorId, StringComparison.Ordinal) == true)
+                    try
                     {
+                        var result = await ProcessOneAsync(client, protector, firstCreate, candidate, cancellationToken);
+                        await results.Writer.WriteAsync(result, CancellationToken.None);
+                    }
+                    catch (MattermostApiException off) when (off.TokensDisabled)
+                    {
+                        LogTokensDisabled(logger);
                         disabled = true;
                         await cancel.CancelAsync();
-                        return;
                     }
-
-                    await results.Writer.WriteAsync(result, CancellationToken.None);
                 });
         }
         catch (OperationCanceledException) when (cancel.IsCancellationRequested)
@@ -168,8 +179,9 @@ public sealed partial class TokenRegenerationRunner(
         return disabled;
     }
 
+    /// <exception cref="MattermostApiException">Only when user access tokens are disabled on the server (the whole run stops).</exception>
     private async Task<TokenResult> ProcessOneAsync(
-        MattermostClient client, IDataProtector protector, TokenCandidate candidate, CancellationToken cancellationToken)
+        MattermostClient client, IDataProtector protector, FirstCallGate firstCreate, TokenCandidate candidate, CancellationToken cancellationToken)
     {
         try
         {
@@ -180,7 +192,23 @@ public sealed partial class TokenRegenerationRunner(
                 return new TokenResult(candidate, TokenOutcomeKind.NotFound, "no Mattermost user with this username or e-mail");
             }
 
-            var created = await client.CreateSwitchboardTokenAsync(user.Id, cancellationToken);
+            var first = await firstCreate.EnterAsync(cancellationToken);
+            CreatedToken created;
+            try
+            {
+                created = await client.CreateSwitchboardTokenAsync(user.Id, cancellationToken);
+                firstCreate.Leave(first, passed: true);
+            }
+            catch (MattermostApiException off) when (off.TokensDisabled)
+            {
+                throw; // the gate stays shut: the run is being stopped
+            }
+            catch
+            {
+                firstCreate.Leave(first, passed: false);
+                throw;
+            }
+
             string? note = null;
             if (candidate.Action == TokenAction.Rotate && candidate.TokenId is { } old)
             {
@@ -199,7 +227,7 @@ public sealed partial class TokenRegenerationRunner(
             return new TokenResult(candidate, candidate.Action == TokenAction.Rotate ? TokenOutcomeKind.Rotated : TokenOutcomeKind.Generated, note,
                 protector.Protect(created.Token), created.Id, user.Id, created.ExpiresAt);
         }
-        catch (MattermostApiException failed)
+        catch (MattermostApiException failed) when (!failed.TokensDisabled)
         {
             LogPersonFailed(logger, candidate.Username, failed.Message);
             return new TokenResult(candidate, TokenOutcomeKind.Failed, failed.Message);
@@ -235,16 +263,25 @@ public sealed partial class TokenRegenerationRunner(
         }
     }
 
+    /// <summary>Everyone with sync on who is not deleted (as the people grid lists them): what a run does for each, and why.</summary>
     private async Task<List<TokenCandidate>> CandidatesAsync(SwitchboardDbContext db, CancellationToken cancellationToken)
     {
         var now = Now;
-        var rotateWithin = options.Value.RotateWithin;
-        var people = await db.People.AsNoTracking().Where(p => p.MattermostSyncEnabled && !p.Disabled && !p.Deleted).OrderBy(p => p.Id)
-            .Select(p => new { p.Id, p.Username, p.Email, HasToken = p.MattermostTokenProtected != null, p.MattermostTokenId, p.MattermostTokenExpiresAt })
+        var settings = options.Value;
+        var rule = settings.Eligibility;
+        var people = await db.People.AsNoTracking().Where(p => p.MattermostSyncEnabled && !p.Deleted).OrderBy(p => p.Id)
+            .Select(p => new { p.Id, p.Username, p.Email, p.Disabled, p.State, HasToken = p.MattermostTokenProtected != null, p.MattermostTokenId, p.MattermostTokenExpiresAt })
             .ToListAsync(cancellationToken);
         return people.Select(p =>
         {
-            var action = TokenPlan.For(p.HasToken, p.MattermostTokenExpiresAt, now, rotateWithin);
+            var why = rule.Check(syncEnabled: true, p.Disabled, deleted: false, p.State);
+            if (why != TokenIneligibility.None)
+            {
+                return new TokenCandidate(p.Id, p.Username, p.Email, p.MattermostTokenId, p.MattermostTokenExpiresAt, TokenAction.Skip,
+                    $"not eligible: {TokenEligibilityRule.Describe(why, p.State)}");
+            }
+
+            var action = TokenPlan.For(p.HasToken, p.MattermostTokenExpiresAt, now, settings.RotateWithin);
             return new TokenCandidate(p.Id, p.Username, p.Email, p.MattermostTokenId, p.MattermostTokenExpiresAt, action, TokenPlan.Reason(action, p.MattermostTokenExpiresAt, now));
         }).ToList();
     }
@@ -269,6 +306,9 @@ public sealed partial class TokenRegenerationRunner(
     [LoggerMessage(Level = LogLevel.Information,
         Message = "[Mattermost] processed {Processed}: generated {Generated}, rotated {Rotated}, already had a valid token {AlreadyValid}, not found {NotFound}, failed {Failed}")]
     private static partial void LogSummary(ILogger logger, int processed, int generated, int rotated, int alreadyValid, int notFound, int failed);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "[Mattermost] user access tokens are disabled on the server: the run stops, nobody gets a token")]
+    private static partial void LogTokensDisabled(ILogger logger);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "[Mattermost] the run failed")]
     private static partial void LogRunFailed(ILogger logger, Exception exception);

@@ -1,6 +1,7 @@
 using FluentValidation;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
+using Switchboard.Domain.Mattermost;
 using Switchboard.Portal.Auth;
 
 namespace Switchboard.Portal.Api;
@@ -13,6 +14,13 @@ internal sealed class ApiExceptionHandler(IProblemDetailsService problemDetails)
         ProblemDetails? problem = exception switch
         {
             AccessDeniedException denied => new ProblemDetails { Status = StatusCodes.Status403Forbidden, Title = "Forbidden", Detail = denied.Message },
+            TokenNotEligibleException refused => new ProblemDetails
+            {
+                Status = StatusCodes.Status409Conflict,
+                Title = "Not eligible for a Mattermost token",
+                Detail = refused.Message,
+                Extensions = { ["reason"] = refused.Why.ToString() },
+            },
             KeyNotFoundException missing => new ProblemDetails { Status = StatusCodes.Status404NotFound, Title = "Not found", Detail = missing.Message },
             ValidationException invalid => new HttpValidationProblemDetails(
                 invalid.Errors.GroupBy(e => e.PropertyName).ToDictionary(g => g.Key, g => g.Select(e => e.ErrorMessage).ToArray()))

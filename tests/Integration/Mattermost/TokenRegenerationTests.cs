@@ -139,15 +139,126 @@ public sealed class TokenRegenerationTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task UserAccessTokensDisabledOnTheServer_SkipsTheRunWithTheReason()
+    public async Task UserAccessTokensDisabledOnTheServer_SkipsTheWholeRun_AfterOneCreateCall_WithoutRetries()
     {
-        _mattermost.State.AddUser("hana", "hana@example.test");
-        await SeedAsync(Syncing("hana"));
+        var people = Enumerable.Range(0, 20).Select(i => Syncing($"hana{i:D2}")).ToArray();
+        foreach (var person in people)
+        {
+            _mattermost.State.AddUser(person.Username, person.Email!);
+        }
+
+        await SeedAsync(people);
         _mattermost.State.UserAccessTokensEnabled = false;
 
         var run = await RunAsync();
 
         Assert.Equal((TokenRunStatus.Skipped, "user access tokens are disabled on the server"), (run.Status, run.Reason));
+        Assert.Equal(1, _mattermost.State.Calls.GetValueOrDefault("POST /api/v4/users/{user_id}/tokens"));
+        Assert.Equal(0, run.Failed);
+        Assert.DoesNotContain(TokenOutcomeKind.Failed, (await OutcomesAsync(run.Id)).Values);
+    }
+
+    [Fact]
+    public async Task UsernameWithCapitals_IsLookedUpInLowerCase_AndGetsAToken()
+    {
+        _mattermost.State.AddUser("some.user", "some.user@example.test");
+        await SeedAsync(Syncing("Some.User", "elsewhere@example.test"));
+
+        var run = await RunAsync();
+
+        Assert.Equal((TokenRunStatus.Succeeded, 1, 0), (run.Status, run.Generated, run.Failed));
+        Assert.Equal(0, _mattermost.State.Calls.GetValueOrDefault("GET /api/v4/users/email/{email}"));
+    }
+
+    [Fact]
+    public async Task UsernameMattermostRefuses_FallsBackToTheEmail()
+    {
+        _mattermost.State.AddUser("oneil", "oneil@example.test");
+        await SeedAsync(Syncing("oneil@corp", "oneil@example.test"));
+
+        var run = await RunAsync();
+
+        Assert.Equal((TokenRunStatus.Succeeded, 1, 0), (run.Status, run.Generated, run.Failed));
+        Assert.Equal(1, _mattermost.State.Calls.GetValueOrDefault("GET /api/v4/users/email/{email}"));
+    }
+
+    [Fact]
+    public async Task Run_SkipsPeopleOutsideTheEligibilityRule_AndPreviewSaysWhy()
+    {
+        foreach (var name in new[] { "active", "off", "gone", "retired" })
+        {
+            _mattermost.State.AddUser(name, $"{name}@example.test");
+        }
+
+        await SeedAsync(Syncing("active"), Syncing("off") with { Disabled = true }, Syncing("gone") with { State = "Left" },
+            Syncing("retired") with { State = "RETIRED" });
+        await using var retiredLeaves = _portal.WithWebHostBuilder(b => b.UseSetting("Mattermost:Enabled", "true")
+            .UseSetting("Mattermost:Url", _mattermost.Url).UseSetting("Mattermost:AdminToken", _mattermost.State.AdminToken)
+            .UseSetting("Mattermost:Schedule", "").UseSetting("Mattermost:LeaverStates:0", "LEFT").UseSetting("Mattermost:LeaverStates:1", "RETIRED"));
+
+        var preview = await retiredLeaves.Services.GetRequiredService<TokenRegenerationRunner>().PreviewAsync(Ct);
+        var run = await RunAsync(retiredLeaves);
+
+        Assert.Equal(
+            [("active", TokenAction.Create, "no token stored"), ("gone", TokenAction.Skip, "not eligible: state Left is a leaver state"),
+                ("off", TokenAction.Skip, "not eligible: disabled"), ("retired", TokenAction.Skip, "not eligible: state RETIRED is a leaver state")],
+            preview.Select(p => (p.Username, p.Action, p.Reason)).OrderBy(p => p.Username));
+        Assert.Equal((1, 1), (run.Processed, run.Generated));
+        Assert.Equal(["active"], (await OutcomesAsync(run.Id)).Keys);
+        Assert.Same(run, retiredLeaves.Services.GetRequiredService<TokenRegenerationRunner>().LastFinished);
+    }
+
+    [Fact]
+    public async Task Dashboard_CountsOnlyEligiblePeopleWithoutAToken()
+    {
+        await SeedAsync(Syncing("pia"), Syncing("quin") with { Disabled = true }, Syncing("rita") with { State = "left" }, Syncing("sam") with { State = "VALID" });
+        await using var scope = _connected.Services.CreateAsyncScope();
+
+        var summary = await scope.ServiceProvider.GetRequiredService<Switchboard.Portal.Features.Dashboard.DashboardService>().GetAsync(Ct);
+
+        Assert.Equal(2, summary.ChatSyncWithoutToken);
+    }
+
+    [Theory]
+    [InlineData(true, null, "disabled")]
+    [InlineData(false, "LEFT", "state LEFT is a leaver state")]
+    public async Task Regenerate_ForADisabledPersonOrALeaver_IsRefusedWithTheReason_WithoutCallingMattermost(bool disabled, string? state, string reason)
+    {
+        _mattermost.State.AddUser("leo", "leo@example.test");
+        await SeedAsync(Syncing("leo") with { Disabled = disabled, State = state });
+        await using var scope = _connected.Services.CreateAsyncScope();
+        var tokens = scope.ServiceProvider.GetRequiredService<Switchboard.Portal.Features.Mattermost.MattermostTokensService>();
+
+        var refused = await Assert.ThrowsAsync<TokenNotEligibleException>(() => tokens.RegenerateAsync(TestPeople.Operator, "leo", Ct));
+
+        Assert.Contains(reason, refused.Message, StringComparison.Ordinal);
+        Assert.Empty(_mattermost.State.Tokens);
+        Assert.Empty(_mattermost.State.Calls);
+    }
+
+    [Fact]
+    public async Task Api_RegenerateForALeaver_IsRefusedWithProblemDetails_AndForAnActivePersonCreatesAToken()
+    {
+        _mattermost.State.AddUser("lena", "lena@example.test");
+        _mattermost.State.AddUser("mona", "mona@example.test");
+        await SeedAsync(Syncing("lena") with { State = "LEFT" }, Syncing("mona"));
+        var client = _connected.CreateClient();
+        client.DefaultRequestHeaders.Add("X-Api-Key", await KeyAsync(Switchboard.Domain.ApiKeys.ApiKeyScopes.JobsRun));
+
+        var refused = await client.PostAsync("/api/people/lena/mattermost-token:regenerate", null, Ct);
+        var done = await client.PostAsync("/api/people/mona/mattermost-token:regenerate", null, Ct);
+        var unknown = await client.PostAsync("/api/people/nobody/mattermost-token:regenerate", null, Ct);
+
+        Assert.Equal(System.Net.HttpStatusCode.Conflict, refused.StatusCode);
+        Assert.Equal("application/problem+json", refused.Content.Headers.ContentType?.MediaType);
+        var problem = await System.Net.Http.Json.HttpContentJsonExtensions.ReadFromJsonAsync<System.Text.Json.JsonElement>(refused.Content, Ct);
+        Assert.Equal(409, problem.GetProperty("status").GetInt32());
+        Assert.Contains("state LEFT is a leaver state", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Equal("LeaverState", problem.GetProperty("reason").GetString());
+        Assert.Equal(System.Net.HttpStatusCode.OK, done.StatusCode);
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, unknown.StatusCode);
+        var token = Assert.Single(_mattermost.State.Tokens);
+        Assert.Equal(_mattermost.State.UserByUsername("mona")!.Id, token.UserId);
     }
 
     [Fact]

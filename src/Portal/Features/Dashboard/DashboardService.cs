@@ -1,12 +1,15 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using Switchboard.Domain.Audit;
 using Switchboard.Domain.Notifications;
 using Switchboard.Infrastructure.Jobs;
+using Switchboard.Infrastructure.Mattermost;
 using Switchboard.Infrastructure.Persistence;
 
 namespace Switchboard.Portal.Features.Dashboard;
 
-public sealed class DashboardService(IDbContextFactory<SwitchboardDbContext> contextFactory, JobRegistry jobs, TimeProvider time)
+public sealed class DashboardService(
+    IDbContextFactory<SwitchboardDbContext> contextFactory, JobRegistry jobs, IOptions<MattermostOptions> mattermost, TimeProvider time)
 {
     private const int Days = 7;
 
@@ -28,7 +31,7 @@ public sealed class DashboardService(IDbContextFactory<SwitchboardDbContext> con
         var denied = await db.AuditEntries.CountAsync(e => e.At >= today && e.Result == AuditResult.Denied, cancellationToken);
         var activeKeys = await db.ApiKeys.CountAsync(k => k.RevokedAt == null && (k.ExpiresAt == null || k.ExpiresAt > now), cancellationToken);
         var people = await db.People.CountAsync(p => !p.Deleted, cancellationToken);
-        var withoutToken = await db.People.CountAsync(p => !p.Deleted && p.MattermostSyncEnabled && p.MattermostTokenProtected == null, cancellationToken);
+        var withoutToken = await db.People.Where(mattermost.Value.Eligibility.Eligible()).CountAsync(p => p.MattermostTokenProtected == null, cancellationToken);
         var dayAgo = now.AddDays(-1);
         var events = await db.EntityEvents.CountAsync(e => e.ReceivedAt >= dayAgo, cancellationToken);
         var messages = await db.OutboxMessages.CountAsync(m => m.CreatedAt >= dayAgo, cancellationToken);

@@ -62,6 +62,15 @@ public sealed class MattermostTokensService(
 
     public Task<IReadOnlyList<TokenCandidate>> PreviewAsync(CancellationToken cancellationToken) => runner.PreviewAsync(cancellationToken);
 
+    /// <summary>Why the eligibility rule gives this person no token, in words; null when it gives them one.</summary>
+    public string? NotEligibleBecause(bool syncEnabled, bool disabled, bool deleted, string? state) =>
+        options.Value.Eligibility.Check(syncEnabled, disabled, deleted, state) is not TokenIneligibility.None and var why
+            ? TokenEligibilityRule.Describe(why, state)
+            : null;
+
+    /// <summary>The leaver states in force (<c>Mattermost:LeaverStates</c>), for the page's explanation.</summary>
+    public IReadOnlyList<string> LeaverStates => options.Value.Eligibility.LeaverStates;
+
     public async Task<string> RegenerateAsync(ClaimsPrincipal caller, string username, CancellationToken cancellationToken)
     {
         var actor = await guard.DemandAsync(caller, PortalRole.Operator, ApiKeyScopes.JobsRun, "mattermost-token.regenerated", "person", username, cancellationToken);
@@ -97,11 +106,17 @@ public sealed class MattermostTokensService(
 
         var total = await people.CountAsync(cancellationToken);
         var rows = await people.OrderBy(p => p.UsernameKey).Skip(page * pageSize).Take(pageSize)
-            .Select(p => new TokenPersonRow(p.Id, p.Username, p.Email, p.MattermostTokenProtected != null, p.MattermostTokenCreatedAt, p.MattermostTokenExpiresAt,
-                db.TokenOutcomes.Where(o => o.PersonId == p.Id).OrderByDescending(o => o.Id).Select(o => (TokenOutcomeKind?)o.Kind).FirstOrDefault(),
-                db.TokenOutcomes.Where(o => o.PersonId == p.Id).OrderByDescending(o => o.Id).Select(o => o.Detail).FirstOrDefault()))
+            .Select(p => new
+            {
+                Row = new TokenPersonRow(p.Id, p.Username, p.Email, p.MattermostTokenProtected != null, p.MattermostTokenCreatedAt, p.MattermostTokenExpiresAt,
+                    db.TokenOutcomes.Where(o => o.PersonId == p.Id).OrderByDescending(o => o.Id).Select(o => (TokenOutcomeKind?)o.Kind).FirstOrDefault(),
+                    db.TokenOutcomes.Where(o => o.PersonId == p.Id).OrderByDescending(o => o.Id).Select(o => o.Detail).FirstOrDefault(), null),
+                p.Disabled,
+                p.State,
+            })
             .ToListAsync(cancellationToken);
-        return new Paged<TokenPersonRow>(rows, total);
+        return new Paged<TokenPersonRow>(
+            rows.Select(r => r.Row with { NotEligibleBecause = NotEligibleBecause(syncEnabled: true, r.Disabled, deleted: false, r.State) }).ToList(), total);
     }
 
     public async Task<Paged<TokenRunRow>> RunsAsync(int page, int pageSize, CancellationToken cancellationToken)

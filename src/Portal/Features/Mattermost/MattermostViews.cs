@@ -4,7 +4,10 @@ namespace Switchboard.Portal.Features.Mattermost;
 
 public sealed record IntegrationStatus(bool Enabled, bool Configured, bool Reachable, string? Problem, string? ServerVersion, string Schedule, DateTime? NextRunAt, bool Paused, string? PausedBy);
 
-public sealed record TokenPersonRow(int Id, string Username, string? Email, bool HasToken, DateTime? TokenCreatedAt, DateTime? ExpiresAt, TokenOutcomeKind? LastOutcome, string? LastDetail);
+/// <param name="NotEligibleBecause">Why the eligibility rule gives this person no token (disabled, leaver state); null when it does.</param>
+public sealed record TokenPersonRow(
+    int Id, string Username, string? Email, bool HasToken, DateTime? TokenCreatedAt, DateTime? ExpiresAt, TokenOutcomeKind? LastOutcome, string? LastDetail,
+    string? NotEligibleBecause);
 
 public sealed record TokenRunRow(
     long Id, string TriggeredBy, DateTime StartedAt, DateTime? FinishedAt, TokenRunStatus Status, string? Reason,
