@@ -16,7 +16,7 @@ public static class AuthEndpoints
         var group = app.MapGroup("/auth").ExcludeFromDescription();
 
         group.MapGet("/sign-in", (string? returnUrl) =>
-            Results.Challenge(new AuthenticationProperties { RedirectUri = LocalOrRoot(returnUrl) }))
+            Results.Challenge(new AuthenticationProperties { RedirectUri = ReturnUrl.LocalOrRoot(returnUrl) }))
             .AllowAnonymous();
 
         group.MapPost("/sign-out", SignOutAsync).RequireAuthorization(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder(
@@ -64,13 +64,7 @@ public static class AuthEndpoints
         }
 
         return Results.SignIn(new ClaimsPrincipal(identity),
-            new AuthenticationProperties { RedirectUri = LocalOrRoot(returnUrl) },
+            new AuthenticationProperties { RedirectUri = ReturnUrl.LocalOrRoot(returnUrl) },
             CookieAuthenticationDefaults.AuthenticationScheme);
     }
-
-    private static string LocalOrRoot(string? returnUrl) =>
-        !string.IsNullOrEmpty(returnUrl) && returnUrl.StartsWith('/') && !returnUrl.StartsWith("//", StringComparison.Ordinal)
-            && !returnUrl.StartsWith("/\\", StringComparison.Ordinal)
-            ? returnUrl
-            : "/";
 }
