@@ -38,7 +38,7 @@ public sealed class ReturnUrlTests(PortalFactory portal) : IClassFixture<PortalF
 
         // Development sign-in: the challenge goes to the sign-in page, carrying where to come back to.
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        var location = response.Headers.Location!.OriginalString;
+        var location = SessionCookie.RedirectPath(response)!;
         Assert.StartsWith("/dev/sign-in?", location, StringComparison.Ordinal);
         Assert.Equal("/", QueryHelpers.ParseQuery(location[location.IndexOf('?', StringComparison.Ordinal)..])["ReturnUrl"].ToString());
     }
@@ -50,6 +50,13 @@ public sealed class ReturnUrlTests(PortalFactory portal) : IClassFixture<PortalF
         var client = portal.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
 
         var response = await DevelopmentSignIn.SignInAsync(client, "vera.viewer", Ct, Uri.UnescapeDataString(returnUrl));
+
+        // A NUL character is refused by the form reader itself (400); everything else signs in and lands on '/'.
+        if (returnUrl.Contains("%00", StringComparison.Ordinal))
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+            return;
+        }
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal("/", response.Headers.Location?.OriginalString);
