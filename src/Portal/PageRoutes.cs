@@ -6,6 +6,7 @@ public static class PageRoutes
     public const string Dashboard = "/";
     public const string Audit = "/audit";
     public const string ApiKeys = "/api-keys";
+    public const string Sessions = "/sessions";
     public const string BackgroundJobs = "/jobs";
     public const string People = "/people";
     public const string NewPerson = "/people/new";

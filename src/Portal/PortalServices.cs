@@ -17,6 +17,7 @@ using Switchboard.Portal.Features.Mattermost;
 using Switchboard.Portal.Features.Notifications;
 using Switchboard.Portal.Features.People;
 using Switchboard.Portal.Features.Provisioning;
+using Switchboard.Portal.Features.Sessions;
 
 namespace Switchboard.Portal;
 
@@ -42,6 +43,7 @@ public static class PortalServices
 
         services.AddScoped<AuditService>();
         services.AddScoped<ApiKeyService>();
+        services.AddScoped<SessionsService>();
         services.AddScoped<BackgroundJobsService>();
         services.AddScoped<DashboardService>();
         services.AddScoped<PeopleService>();

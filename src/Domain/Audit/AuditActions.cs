@@ -5,6 +5,8 @@ public static class AuditActions
 {
     public const string SignIn = "auth.sign-in";
     public const string SignOut = "auth.sign-out";
+    public const string SessionRevoked = "auth.session-revoked";
+    public const string RoleChanged = "auth.role-changed";
     public const string ApiKeyCreated = "api-key.created";
     public const string ApiKeyRevoked = "api-key.revoked";
     public const string JobRunRequested = "job.run-requested";

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Switchboard.Domain.Access;
 using Switchboard.Domain.ApiKeys;
 using Switchboard.Domain.Audit;
 using Switchboard.Domain.ChatOps;
@@ -34,6 +35,7 @@ public sealed class SwitchboardDbContext(DbContextOptions<SwitchboardDbContext> 
     public DbSet<BridgeCall> BridgeCalls => Set<BridgeCall>();
     public DbSet<ListenerCheck> ListenerChecks => Set<ListenerCheck>();
     public DbSet<DeploymentStatus> DeploymentStatuses => Set<DeploymentStatus>();
+    public DbSet<PortalSession> PortalSessions => Set<PortalSession>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(SwitchboardDbContext).Assembly);

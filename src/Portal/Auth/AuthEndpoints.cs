@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
-using Switchboard.Domain.Access;
 using Switchboard.Domain.Audit;
 
 namespace Switchboard.Portal.Auth;
@@ -16,7 +15,7 @@ public static class AuthEndpoints
         var group = app.MapGroup("/auth").ExcludeFromDescription();
 
         group.MapGet("/sign-in", (string? returnUrl) =>
-            Results.Challenge(new AuthenticationProperties { RedirectUri = LocalOrRoot(returnUrl) }))
+            Results.Challenge(new AuthenticationProperties { RedirectUri = ReturnUrl.LocalOrRoot(returnUrl) }))
             .AllowAnonymous();
 
         group.MapPost("/sign-out", SignOutAsync).RequireAuthorization(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder(
@@ -57,20 +56,11 @@ public static class AuthEndpoints
         var settings = options.Value;
         var identity = new ClaimsIdentity("Development", PortalClaims.Name, PortalClaims.Role);
         identity.AddClaim(new Claim(PortalClaims.Name, chosen.UserName));
-        if (chosen.Role is PortalRole role && settings.RoleMapping.GetValueOrDefault(role)?.FirstOrDefault() is { } value)
-        {
-            // The persona carries the claim value the mapping expects, so it takes the same path as a real sign-in.
-            identity.AddClaim(new Claim(settings.RoleClaim, value));
-        }
+        // The persona carries the claim value the mapping expects, so it takes the same path as a real sign-in.
+        identity.AddClaims(DevelopmentRoleSource.ClaimValuesOf(chosen, settings).Select(value => new Claim(settings.RoleClaim, value)));
 
         return Results.SignIn(new ClaimsPrincipal(identity),
-            new AuthenticationProperties { RedirectUri = LocalOrRoot(returnUrl) },
+            new AuthenticationProperties { RedirectUri = ReturnUrl.LocalOrRoot(returnUrl) },
             CookieAuthenticationDefaults.AuthenticationScheme);
     }
-
-    private static string LocalOrRoot(string? returnUrl) =>
-        !string.IsNullOrEmpty(returnUrl) && returnUrl.StartsWith('/') && !returnUrl.StartsWith("//", StringComparison.Ordinal)
-            && !returnUrl.StartsWith("/\\", StringComparison.Ordinal)
-            ? returnUrl
-            : "/";
 }

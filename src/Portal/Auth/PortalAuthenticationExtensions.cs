@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
+using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Protocols.OpenIdConnect;
 
@@ -20,6 +21,13 @@ public static class PortalAuthenticationExtensions
         var settings = configuration.GetSection(PortalAuthenticationOptions.SectionName).Get<PortalAuthenticationOptions>() ?? new();
         var oidc = settings.Oidc;
         services.AddSingleton(new SignInMode(Development: !oidc.IsConfigured));
+
+        // Sessions live in the database; the cookie holds only the session's id.
+        services.AddSingleton<DatabaseTicketStore>();
+        services.AddSingleton<SessionLocks>();
+        services.AddSingleton<IPostConfigureOptions<CookieAuthenticationOptions>, TicketStoreSetup>();
+        services.AddSingleton(typeof(IRoleSource), oidc.IsConfigured ? typeof(OidcRoleSource) : typeof(DevelopmentRoleSource));
+        services.AddScoped<AuthenticationStateProvider, SessionRevalidation>();
         var authentication = services.AddAuthentication(options =>
         {
             options.DefaultScheme = CookieAuthenticationDefaults.AuthenticationScheme;
@@ -32,8 +40,9 @@ public static class PortalAuthenticationExtensions
             options.Cookie.HttpOnly = true;
             options.Cookie.SameSite = SameSiteMode.Lax;
             options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            // Absolute: the session ends SessionLifetime after sign-in, however busy (the store enforces it too).
             options.ExpireTimeSpan = settings.SessionLifetime;
-            options.SlidingExpiration = true;
+            options.SlidingExpiration = false;
             options.LoginPath = PageRoutes.DevSignIn;
             options.AccessDeniedPath = PageRoutes.NoAccess;
             options.EventsType = typeof(PortalCookieEvents);
@@ -61,7 +70,8 @@ public static class PortalAuthenticationExtensions
         options.MapInboundClaims = false;
         options.GetClaimsFromUserInfoEndpoint = true;
 
-        // The id_token is kept (encrypted in the session cookie) as the hint for RP-initiated logout.
+        // The tokens are kept (encrypted in the server-side session): the id_token as the hint for RP-initiated logout,
+        // a refresh token (when the scopes include offline_access) to read the roles again.
         options.SaveTokens = true;
         options.Scope.Clear();
         foreach (var scope in oidc.Scopes.Distinct(StringComparer.Ordinal))

@@ -52,6 +52,11 @@ internal sealed class PortalAuthenticationOptionsValidator(IHostEnvironment envi
             failures.Add($"{Section}:SessionLifetime must be positive.");
         }
 
+        if (options.RoleRefresh <= TimeSpan.Zero)
+        {
+            failures.Add($"{Section}:RoleRefresh must be positive.");
+        }
+
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 }

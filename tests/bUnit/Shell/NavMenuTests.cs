@@ -7,19 +7,19 @@ namespace Switchboard.ComponentTests.Shell;
 public sealed class NavMenuTests : ComponentTestContext
 {
     [Fact]
-    public void Admin_SeesEveryEntryIncludingApiKeys()
+    public void Admin_SeesEveryEntryIncludingApiKeysAndSessions()
     {
         SignInAs("ada.admin", PortalRole.Admin);
 
         var menu = Render<NavMenu>();
 
-        Assert.Equal(["Dashboard", "Notifications", "Mattermost tokens", "Provisioning errors", "ChatOps", "Exchange Listeners", "People", "Background jobs", "Audit", "API keys"], LinkTexts(menu));
+        Assert.Equal(["Dashboard", "Notifications", "Mattermost tokens", "Provisioning errors", "ChatOps", "Exchange Listeners", "People", "Background jobs", "Audit", "API keys", "Sessions"], LinkTexts(menu));
     }
 
     [Theory]
     [InlineData(PortalRole.Operator)]
     [InlineData(PortalRole.Viewer)]
-    public void NonAdmin_DoesNotSeeApiKeys(PortalRole role)
+    public void NonAdmin_DoesNotSeeApiKeysOrSessions(PortalRole role)
     {
         SignInAs("someone", role);
 
@@ -35,7 +35,7 @@ public sealed class NavMenuTests : ComponentTestContext
 
         var menu = Render<NavMenu>();
 
-        Assert.Equal(["/", "/notifications", "/mattermost-tokens", "/provisioning", "/chatops", "/listeners", "/people", "/jobs", "/audit", "/api-keys"], menu.FindAll("a").Select(a => a.GetAttribute("href")));
+        Assert.Equal(["/", "/notifications", "/mattermost-tokens", "/provisioning", "/chatops", "/listeners", "/people", "/jobs", "/audit", "/api-keys", "/sessions"], menu.FindAll("a").Select(a => a.GetAttribute("href")));
     }
 
     private static string[] LinkTexts(IRenderedComponent<NavMenu> menu) =>
