@@ -10,6 +10,9 @@ public abstract class BrowserTest(PortalRig rig) : IAsyncLifetime
 {
     private static readonly string ArtifactFolder = Path.Combine(RepositoryRoot.Path, "TestResults", "browser");
 
+    /// <summary>How long actions and web-first assertions wait: generous, so a loaded 2-core machine stays green.</summary>
+    private const float WaitMilliseconds = 15_000;
+
     private readonly List<IBrowserContext> _otherSessions = [];
     private IBrowserContext? _context;
 
@@ -18,8 +21,9 @@ public abstract class BrowserTest(PortalRig rig) : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
+        Assertions.SetDefaultExpectTimeout(WaitMilliseconds);
         _context = await rig.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = rig.PortalUrl });
-        _context.SetDefaultTimeout(15_000);
+        _context.SetDefaultTimeout(WaitMilliseconds);
         await _context.Tracing.StartAsync(new TracingStartOptions { Screenshots = true, Snapshots = true });
         Page = await _context.NewPageAsync();
     }
@@ -28,7 +32,7 @@ public abstract class BrowserTest(PortalRig rig) : IAsyncLifetime
     protected async Task<IPage> OtherSessionAsync()
     {
         var context = await rig.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = rig.PortalUrl });
-        context.SetDefaultTimeout(15_000);
+        context.SetDefaultTimeout(WaitMilliseconds);
         _otherSessions.Add(context);
         return await context.NewPageAsync();
     }
