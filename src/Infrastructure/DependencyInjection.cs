@@ -32,6 +32,7 @@ public static class DependencyInjection
         services.AddSingleton(TimeProvider.System);
         services.AddPersistence(configuration);
         services.AddSingleton<IAuditLog, DatabaseAuditLog>();
+        services.AddSingleton<RepeatedAuditLog>();
         services.AddJobs();
         services.AddPeople();
         services.AddNotifications();

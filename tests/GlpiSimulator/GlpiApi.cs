@@ -4,7 +4,7 @@ namespace Switchboard.GlpiSimulator;
 
 /// <summary>
 /// GLPI 10's legacy REST API as <c>apirest.md</c> documents it (and as its code behaves): App-Token and user_token
-/// checks, session tokens that end with killSession, <c>POST Ticket</c>. Errors are <c>["ERROR_…", "message; view
+/// checks, session tokens that end with killSession, <c>POST Ticket</c>, <c>GET search/Ticket</c>. Errors are <c>["ERROR_…", "message; view
 /// documentation in your browser at …"]</c>; a failed create is 400 <c>ERROR_GLPI_ADD</c>; killSession answers <c>true</c>.
 /// </summary>
 public static class GlpiApi
@@ -50,6 +50,8 @@ public static class GlpiApi
         });
 
         api.MapPost("/Ticket", (Delegate)CreateTicketAsync);
+        api.MapGet("/search/{itemtype}", (string itemtype, HttpContext context) =>
+            SessionProblem(context, state, out _) ?? GlpiTicketSearch.Answer(context, itemtype, state.Tickets));
 
         async Task<IResult> CreateTicketAsync(HttpContext context)
         {
@@ -79,6 +81,12 @@ public static class GlpiApi
             }
 
             var ticket = state.AddTicket(input.EnumerateObject().ToDictionary(p => p.Name, p => p.Value.ValueKind == JsonValueKind.String ? p.Value.GetString() : p.Value.GetRawText()));
+            if (state.ShouldAnswerCreateLate())
+            {
+                // Stored, then busy: the caller's timeout passes although the ticket exists.
+                await Task.Delay(state.LateAnswer, CancellationToken.None);
+            }
+
             context.Response.Headers.Location = $"{Root(context)}/Ticket/{ticket.Id}";
             return Results.Json(new { id = ticket.Id, message = "" }, statusCode: StatusCodes.Status201Created);
         }
@@ -100,7 +108,7 @@ public static class GlpiApi
             : null;
     }
 
-    private static IResult Error(HttpContext context, int status, string code, string message) =>
+    internal static IResult Error(HttpContext context, int status, string code, string message) =>
         Results.Json(new[] { code, $"{message}; view documentation in your browser at {Root(context)}/#{code}" }, statusCode: status);
 
     private static string Root(HttpContext context) => $"{context.Request.Scheme}://{context.Request.Host}/apirest.php";

@@ -9,10 +9,14 @@ public sealed class GlpiState
     private readonly ConcurrentQueue<SimulatedTicket> _tickets = new();
     private int _nextTicket = 100;
     private int _failNextCreates;
+    private int _lateNextCreates;
 
     public string AppToken { get; set; } = "sim-app-token";
     public string UserToken { get; set; } = "sim-user-token";
     public TimeSpan Latency { get; set; }
+
+    /// <summary>How late a "late" ticket creation answers: the ticket is stored at once, the answer comes after this.</summary>
+    public TimeSpan LateAnswer { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>Every call answers 503 with an HTML page, as a GLPI behind a proxy does while it is down.</summary>
     public bool Down { get; set; }
@@ -43,18 +47,26 @@ public sealed class GlpiState
 
     public void FailNextCreates(int count) => Interlocked.Exchange(ref _failNextCreates, count);
 
+    /// <summary>The next <paramref name="count"/> ticket creations store the ticket, then answer only after <see cref="LateAnswer"/>.</summary>
+    public void AnswerNextCreatesLate(int count) => Interlocked.Exchange(ref _lateNextCreates, count);
+
     /// <summary>Whether this ticket creation fails (one of the next N a test asked for).</summary>
-    public bool ShouldFailCreate()
+    public bool ShouldFailCreate() => TakeOne(ref _failNextCreates);
+
+    /// <summary>Whether this ticket creation answers late (one of the next N a test asked for).</summary>
+    public bool ShouldAnswerCreateLate() => TakeOne(ref _lateNextCreates);
+
+    private static bool TakeOne(ref int counter)
     {
         while (true)
         {
-            var left = Volatile.Read(ref _failNextCreates);
+            var left = Volatile.Read(ref counter);
             if (left <= 0)
             {
                 return false;
             }
 
-            if (Interlocked.CompareExchange(ref _failNextCreates, left - 1, left) == left)
+            if (Interlocked.CompareExchange(ref counter, left - 1, left) == left)
             {
                 return true;
             }
@@ -72,8 +84,9 @@ public sealed class GlpiState
     {
         _sessions.Clear();
         _tickets.Clear();
-        (Latency, Down, _initSessions, _killSessions) = (TimeSpan.Zero, false, 0, 0);
+        (Latency, Down, _initSessions, _killSessions, LateAnswer) = (TimeSpan.Zero, false, 0, 0, TimeSpan.FromSeconds(30));
         FailNextCreates(0);
+        AnswerNextCreatesLate(0);
     }
 }
 

@@ -31,6 +31,12 @@ public static class SimulatorControl
                 state.FailNextCreates(failures);
             }
 
+            state.LateAnswer = settings.LateAnswerMilliseconds is { } late ? TimeSpan.FromMilliseconds(late) : state.LateAnswer;
+            if (settings.AnswerNextCreatesLate is { } lateCreates)
+            {
+                state.AnswerNextCreatesLate(lateCreates);
+            }
+
             return Results.NoContent();
         });
         control.MapGet("/tickets", () => Results.Ok(state.Tickets));
@@ -43,7 +49,10 @@ public static class SimulatorControl
     }
 }
 
-public sealed record GlpiSettings(int? LatencyMilliseconds = null, bool? Down = null, int? FailNextCreates = null);
+/// <param name="AnswerNextCreatesLate">The next N ticket creations store the ticket, then answer after <paramref name="LateAnswerMilliseconds"/>
+/// (GLPI busy after the insert: the caller times out although the ticket exists).</param>
+public sealed record GlpiSettings(
+    int? LatencyMilliseconds = null, bool? Down = null, int? FailNextCreates = null, int? AnswerNextCreatesLate = null, int? LateAnswerMilliseconds = null);
 
 /// <summary>
 /// A GLPI for demos and tests: <c>dotnet run --project tests/GlpiSimulator -- --urls http://localhost:8081</c>; API at

@@ -53,9 +53,12 @@ public sealed class BridgeCall
         CompletedAt = text.Length == 0 ? now : null,
     };
 
-    /// <summary>The ticket content: the request and who/where it came from.</summary>
+    /// <summary>The ticket content: the request and who/where it came from, ending with <see cref="TicketMarker"/>.</summary>
     public string TicketContent() =>
-        $"{Text}\n\n---\nFrom Mattermost: user @{UserName}{(UserId is null ? "" : $" ({UserId})")}, channel {ChannelName ?? "?"}, team {TeamDomain ?? "?"}, post {PostId}.";
+        $"{Text}\n\n---\nFrom Mattermost: user @{UserName}{(UserId is null ? "" : $" ({UserId})")}, channel {ChannelName ?? "?"}, team {TeamDomain ?? "?"}, {TicketMarker()}";
+
+    /// <summary>What identifies this call's ticket in GLPI (searched for when an attempt's outcome is unknown).</summary>
+    public string TicketMarker() => $"post {PostId}.";
 
     public string TicketName() => $"Request from {UserName}";
 

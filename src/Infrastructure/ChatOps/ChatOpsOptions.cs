@@ -19,4 +19,10 @@ public sealed class ChatOpsOptions
 
     public int CallsPerBridgePerMinute { get; set; } = 60;
     public int CallsPerUserPerMinute { get; set; } = 6;
+
+    /// <summary>Calls refused for a wrong token or bridge, per source address; beyond, 429 and nothing written.</summary>
+    public int RejectedCallsPerSourcePerMinute { get; set; } = 10;
+
+    /// <summary>Largest webhook body (413 beyond). Mattermost's payload with a post of at most 16,383 characters fits in far less.</summary>
+    public int MaxHookBodyBytes { get; set; } = 64 * 1024;
 }

@@ -19,9 +19,14 @@ internal sealed class ChatOpsOptionsValidator : IValidateOptions<ChatOpsOptions>
             failures.Add($"{Section}:GlpiTimeout and FirstRetryDelay must be positive, RetryInterval not negative.");
         }
 
-        if (options.MaxAttempts < 1 || options.CallsPerBridgePerMinute < 1 || options.CallsPerUserPerMinute < 1)
+        if (options.MaxAttempts < 1 || options.CallsPerBridgePerMinute < 1 || options.CallsPerUserPerMinute < 1 || options.RejectedCallsPerSourcePerMinute < 1)
         {
-            failures.Add($"{Section}:MaxAttempts, CallsPerBridgePerMinute and CallsPerUserPerMinute must be at least 1.");
+            failures.Add($"{Section}:MaxAttempts, CallsPerBridgePerMinute, CallsPerUserPerMinute and RejectedCallsPerSourcePerMinute must be at least 1.");
+        }
+
+        if (options.MaxHookBodyBytes is < 16 * 1024 or > 1024 * 1024)
+        {
+            failures.Add($"{Section}:MaxHookBodyBytes must be between 16384 and 1048576 (a Mattermost post of 16,383 characters needs about 50 KB at most).");
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);

@@ -11,7 +11,9 @@ namespace Switchboard.Infrastructure.ChatOps;
 /// Opens the GLPI ticket of one recorded call: claims the call (so no second sender creates a ticket for the same post),
 /// opens a session, creates the ticket, always kills the session, and records the outcome. A failure is retried with
 /// exponential back-off from <c>ChatOps:FirstRetryDelay</c>, at most <c>ChatOps:MaxAttempts</c> times; after that only an
-/// Operator's Retry sends it again.
+/// Operator's Retry sends it again. When the previous attempt's outcome is unknown (GLPI may have opened the ticket and
+/// then timed out, broken the connection or answered 5xx; or the portal stopped while sending), GLPI is first asked for
+/// a ticket holding the post id, and a ticket found is adopted instead of opening a second one.
 /// </summary>
 public sealed partial class TicketSender(
     IDbContextFactory<SwitchboardDbContext> contextFactory, GlpiClient glpi, BridgeSecrets secrets, IOptions<ChatOpsOptions> options, TimeProvider clock,
@@ -33,10 +35,13 @@ public sealed partial class TicketSender(
 
         var call = await db.BridgeCalls.SingleAsync(c => c.Id == callId, cancellationToken);
         var bridge = await db.Bridges.AsNoTracking().SingleAsync(b => b.Id == call.BridgeId, cancellationToken);
+
+        // The claim counted this attempt: a pending call with an earlier attempt was left while GLPI was being called.
+        var mayExist = call.Status == CallStatus.Pending ? call.Attempts > 1 : GlpiException.OutcomeUnknown(call.ErrorCode);
         var timer = Stopwatch.StartNew();
         try
         {
-            var ticket = await OpenTicketAsync(bridge, call, cancellationToken);
+            var ticket = await OpenTicketAsync(bridge, call, mayExist, cancellationToken);
             call.MarkCreated(ticket, (int)timer.ElapsedMilliseconds, clock.GetUtcNow().UtcDateTime);
             LogCreated(logger, bridge.Name, ticket, call.PostId);
         }
@@ -61,12 +66,18 @@ public sealed partial class TicketSender(
         return $"GLPI accepted the App-Token and user_token (session opened and closed in {timer.ElapsedMilliseconds} ms).";
     }
 
-    private async Task<long> OpenTicketAsync(Bridge bridge, BridgeCall call, CancellationToken cancellationToken)
+    private async Task<long> OpenTicketAsync(Bridge bridge, BridgeCall call, bool mayExist, CancellationToken cancellationToken)
     {
         var credentials = secrets.GlpiOf(bridge);
         var session = await glpi.InitSessionAsync(credentials, cancellationToken);
         try
         {
+            if (mayExist && await FindEarlierTicketAsync(credentials, session, call, cancellationToken) is { } earlier)
+            {
+                LogAdopted(logger, bridge.Name, earlier, call.PostId);
+                return earlier;
+            }
+
             var input = new Dictionary<string, object>
             {
                 ["name"] = call.TicketName(),
@@ -98,6 +109,24 @@ public sealed partial class TicketSender(
             }
         }
     }
+
+    /// <summary>The ticket an earlier attempt may have opened: its description ends with the post id (<see cref="BridgeCall.TicketContent"/>).</summary>
+    private async Task<long?> FindEarlierTicketAsync(GlpiCredentials credentials, string session, BridgeCall call, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await glpi.FindTicketAsync(credentials, session, call.TicketMarker(), cancellationToken);
+        }
+        catch (GlpiException failed)
+        {
+            // Not knowing whether the ticket exists, creating one could make a second: try again later instead.
+            throw new GlpiException(GlpiException.LookupFailed,
+                $"Could not check whether an earlier attempt opened the ticket ({failed.Code}: {failed.Message}); none created meanwhile.", failed.Status);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "[ChatOps] Bridge {Bridge}: ticket {Ticket}, opened by an earlier attempt whose answer was lost, adopted for post {PostId}")]
+    private static partial void LogAdopted(ILogger logger, string bridge, long ticket, string postId);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "[ChatOps] Bridge {Bridge}: ticket {Ticket} opened for post {PostId}")]
     private static partial void LogCreated(ILogger logger, string bridge, long ticket, string postId);

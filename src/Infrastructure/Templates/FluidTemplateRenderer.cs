@@ -1,8 +1,8 @@
-using System.Collections.Concurrent;
 using System.Text.Encodings.Web;
 using System.Text.RegularExpressions;
 using Fluid;
 using Switchboard.Domain.Notifications.Templates;
+using Switchboard.Infrastructure.Caching;
 
 namespace Switchboard.Infrastructure.Templates;
 
@@ -12,8 +12,11 @@ namespace Switchboard.Infrastructure.Templates;
 /// </summary>
 public sealed partial class FluidTemplateRenderer : ITemplateRenderer
 {
+    /// <summary>Parsed templates kept: every saved or tried version would otherwise stay for the life of the process.</summary>
+    private const int MaxCachedTemplates = 500;
+    private const long MaxCachedCharacters = 8 * 1024 * 1024;
     private static readonly FluidParser Parser = new();
-    private readonly ConcurrentDictionary<string, IFluidTemplate> _parsed = new(StringComparer.Ordinal);
+    private readonly BoundedCache<IFluidTemplate> _parsed = new(MaxCachedTemplates, MaxCachedCharacters);
     private readonly TemplateOptions _options = CreateOptions();
 
     public TemplateCheck Check(string source)

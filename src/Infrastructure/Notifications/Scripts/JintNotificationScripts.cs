@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Text.Json;
 using Acornima.Ast;
 using Jint;
@@ -6,6 +5,7 @@ using Jint.Native;
 using Jint.Runtime;
 using Microsoft.Extensions.Options;
 using Switchboard.Domain.Notifications.Scripts;
+using Switchboard.Infrastructure.Caching;
 using JsonParser = Jint.Native.Json.JsonParser;
 
 namespace Switchboard.Infrastructure.Notifications.Scripts;
@@ -19,7 +19,8 @@ public sealed class JintNotificationScripts : INotificationScripts
 {
     private const int MaxCachedScripts = 500;
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
-    private readonly ConcurrentDictionary<string, Prepared<Script>> _prepared = new(StringComparer.Ordinal);
+    private const long MaxCachedCharacters = 8 * 1024 * 1024;
+    private readonly BoundedCache<Prepared<Script>> _prepared = new(MaxCachedScripts, MaxCachedCharacters);
     private readonly IOptions<ScriptOptions> _options;
 
     public JintNotificationScripts(IOptions<ScriptOptions> options)
@@ -106,22 +107,7 @@ public sealed class JintNotificationScripts : INotificationScripts
         }
     }
 
-    private Prepared<Script> Prepare(string script)
-    {
-        if (_prepared.TryGetValue(script, out var prepared))
-        {
-            return prepared;
-        }
-
-        prepared = Engine.PrepareScript(script, strict: true);
-        if (_prepared.Count >= MaxCachedScripts)
-        {
-            _prepared.Clear();
-        }
-
-        _prepared[script] = prepared;
-        return prepared;
-    }
+    private Prepared<Script> Prepare(string script) => _prepared.GetOrAdd(script, text => Engine.PrepareScript(text, strict: true));
 
     private static JsObject DirectoryObject(Engine engine, JsonParser parser, IScriptDirectory directory)
     {

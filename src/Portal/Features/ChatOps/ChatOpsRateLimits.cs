@@ -4,11 +4,24 @@ using Switchboard.Infrastructure.ChatOps;
 
 namespace Switchboard.Portal.Features.ChatOps;
 
-/// <summary>Calls per minute, per bridge and per person (<c>ChatOps:CallsPerBridgePerMinute</c>, <c>CallsPerUserPerMinute</c>); a refusal is logged.</summary>
+/// <summary>
+/// Calls per minute, per bridge and per person (<c>ChatOps:CallsPerBridgePerMinute</c>, <c>CallsPerUserPerMinute</c>); a
+/// refusal is logged. Rejected calls (wrong token, unknown bridge) per source address
+/// (<c>RejectedCallsPerSourcePerMinute</c>). A partition is dropped once its window is over and it is idle, so keys an
+/// attacker chooses (user names, addresses) do not pile up; user names are at most <see cref="Domain.ChatOps.WebhookPost.FieldMaxLength"/> long.
+/// </summary>
 public sealed partial class ChatOpsRateLimits(IOptions<ChatOpsOptions> options, ILogger<ChatOpsRateLimits> logger) : IDisposable
 {
     private readonly PartitionedRateLimiter<string> _perBridge = Limiter(options.Value.CallsPerBridgePerMinute);
     private readonly PartitionedRateLimiter<string> _perUser = Limiter(options.Value.CallsPerUserPerMinute);
+    private readonly PartitionedRateLimiter<string> _rejectedPerSource = Limiter(options.Value.RejectedCallsPerSourcePerMinute);
+
+    /// <summary>Whether one more rejected call from <paramref name="source"/> is over its limit (then nothing about it is written).</summary>
+    public bool RefuseRejected(string source)
+    {
+        using var lease = _rejectedPerSource.AttemptAcquire(source);
+        return !lease.IsAcquired;
+    }
 
     /// <returns>Null when the call may go ahead, or who is over the limit.</returns>
     public string? Refuse(string bridge, string user)
@@ -39,5 +52,6 @@ public sealed partial class ChatOpsRateLimits(IOptions<ChatOpsOptions> options, 
     {
         _perBridge.Dispose();
         _perUser.Dispose();
+        _rejectedPerSource.Dispose();
     }
 }

@@ -4,15 +4,19 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Switchboard.Domain.Audit;
 using Switchboard.Domain.ChatOps;
+using Switchboard.Infrastructure.Audit;
 using Switchboard.Infrastructure.ChatOps;
 using Switchboard.Infrastructure.Persistence;
 
 namespace Switchboard.Portal.Features.ChatOps;
 
 /// <summary>
-/// <c>POST /hooks/mattermost/{bridge}</c>: Mattermost's outgoing webhook. The token is checked in constant time (401 and
-/// an audit entry otherwise), the call is recorded before GLPI is called, and Mattermost gets its answer within
-/// <c>ChatOps:ReplyWithin</c> even when GLPI is slow (the ticket is then finished in the background).
+/// <c>POST /hooks/mattermost/{bridge}</c>: Mattermost's outgoing webhook. The body is read up to
+/// <c>ChatOps:MaxHookBodyBytes</c> (413 beyond) and its fields cut to Mattermost's sizes. The token is checked in constant
+/// time: otherwise 401 and an audit entry folded per bridge and minute, or 429 with nothing written once the source has
+/// had <c>ChatOps:RejectedCallsPerSourcePerMinute</c> rejections. The call is recorded before GLPI is called, and
+/// Mattermost gets its answer within <c>ChatOps:ReplyWithin</c> even when GLPI is slow (the ticket is then finished in
+/// the background).
 /// </summary>
 public static class MattermostHook
 {
@@ -25,14 +29,17 @@ public static class MattermostHook
 
     private static async Task<Results<Ok<HookReply>, JsonHttpResult<HookReply>, ProblemHttpResult>> HandleAsync(
         string bridge, HttpContext context, IDbContextFactory<SwitchboardDbContext> contexts, BridgeSecrets secrets, ChatOpsRateLimits limits,
-        TicketSender sender, IAuditLog audit, IOptions<ChatOpsOptions> options, TimeProvider clock, IHostApplicationLifetime lifetime, CancellationToken cancellationToken)
+        TicketSender sender, RepeatedAuditLog audit, IOptions<ChatOpsOptions> options, TimeProvider clock, IHostApplicationLifetime lifetime, CancellationToken cancellationToken)
     {
         var timer = Stopwatch.StartNew();
-        var post = await WebhookPostReader.ReadAsync(context.Request, cancellationToken);
-        if (post is null)
+        var read = await WebhookPostReader.ReadAsync(context.Request, options.Value.MaxHookBodyBytes, cancellationToken);
+        if (read.Post is not { } post)
         {
-            return TypedResults.Problem("Send Mattermost's outgoing-webhook payload as application/json or application/x-www-form-urlencoded.",
-                statusCode: StatusCodes.Status415UnsupportedMediaType, title: "Unsupported payload");
+            return read.RefusedWith == StatusCodes.Status413PayloadTooLarge
+                ? TypedResults.Problem($"The body is larger than {options.Value.MaxHookBodyBytes / 1024} KiB; a Mattermost outgoing-webhook payload is far smaller.",
+                    statusCode: StatusCodes.Status413PayloadTooLarge, title: "Payload too large")
+                : TypedResults.Problem("Send Mattermost's outgoing-webhook payload as application/json or application/x-www-form-urlencoded.",
+                    statusCode: StatusCodes.Status415UnsupportedMediaType, title: "Unsupported payload");
         }
 
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
@@ -41,8 +48,16 @@ public static class MattermostHook
         if (found is null || !secrets.Accepts(found, post.Token))
         {
             var source = context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
-            await audit.WriteAsync(new AuditRecord(new Actor("mattermost-webhook", ActorKind.System), "chatops.call-rejected", "bridge", bridge, AuditResult.Denied,
-                $"{(found is null ? "no enabled bridge of that name" : "wrong or missing token")}; from {source}, user {post.UserName}"), cancellationToken);
+            if (limits.RefuseRejected(source))
+            {
+                return TypedResults.Problem("Too many rejected calls from this address; wait a minute.", statusCode: StatusCodes.Status429TooManyRequests,
+                    title: "Too many requests");
+            }
+
+            // Unknown names share one entry (an attacker chooses them); the name asked for is kept short in the details.
+            var why = found is null ? $"no enabled bridge named '{(name.Length > WebhookPost.FieldMaxLength ? name[..WebhookPost.FieldMaxLength] + "…" : name)}'" : "wrong or missing token";
+            await audit.WriteAsync(new AuditRecord(new Actor("mattermost-webhook", ActorKind.System), "chatops.call-rejected", "bridge", found?.Name, AuditResult.Denied,
+                $"{why}; from {source}, user {post.UserName}"), cancellationToken);
             return TypedResults.Problem("The token does not match this bridge's outgoing webhook.", statusCode: StatusCodes.Status401Unauthorized, title: "Not accepted");
         }
 
