@@ -15,13 +15,21 @@ public static class PortalPipeline
     {
         var isApi = (HttpContext context) => context.Request.Path.StartsWithSegments("/api") || context.Request.Path.StartsWithSegments(MattermostHook.PathPrefix);
 
-        // Machines get RFC 7807 problem details; people get pages.
+        // Machines get RFC 7807 problem details, never a sign-in redirect; people get pages.
         app.UseWhen(isApi, api => api.UseExceptionHandler().UseStatusCodePages());
+        app.UseWhen(context => context.Request.Path.StartsWithSegments(MachineApi.Prefix), api => api.UseApiRequestGuard());
         app.UseWhen(context => !isApi(context), pages =>
         {
             if (!app.Environment.IsDevelopment())
             {
-                pages.UseExceptionHandler(PageRoutes.Error, createScopeForErrors: true);
+                pages.UseExceptionHandler(new ExceptionHandlerOptions
+                {
+                    ExceptionHandlingPath = PageRoutes.Error,
+                    CreateScopeForErrors = true,
+
+                    // A query value that does not bind is the caller's mistake, not the server's.
+                    StatusCodeSelector = exception => exception is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
+                });
             }
 
             pages.UseStatusCodePagesWithReExecute(PageRoutes.NotFound, createScopeForStatusCodePages: true);

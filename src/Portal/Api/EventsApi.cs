@@ -8,8 +8,8 @@ namespace Switchboard.Portal.Api;
 
 public static class EventsApi
 {
-    // No Accepts(...) metadata on purpose: routing would then answer a wrong content type itself, outside this
-    // endpoint's authorization, with a sign-in redirect instead of 415.
+    // Accepts(...) lets routing answer a wrong content type with 415 problem details before the body is read
+    // (ApiRequestGuard keeps that answer away from the sign-in redirect); it also documents the body in OpenAPI.
     public static void MapEventsApi(this RouteGroupBuilder api) =>
         api.MapPost("/events", async Task<Results<Accepted<IngestSummary>, ValidationProblem, ProblemHttpResult>> (
                 HttpContext context, EventIngestService ingest, CancellationToken cancellationToken) =>
@@ -37,6 +37,7 @@ public static class EventsApi
                     return TypedResults.Accepted((string?)null, summary);
                 }
             })
+            .Accepts<JsonElement>("application/json")
             .WithName("IngestEvents")
             .WithSummary($"Stores one event or up to {EventBatchReader.MaxEvents} (JSON body up to 1 MiB); 202 with accepted and duplicate counts.")
             .RequireScope(ApiKeyScopes.EventsWrite);

@@ -1,0 +1,28 @@
+using System.Globalization;
+
+namespace Switchboard.Portal.Api;
+
+/// <summary>
+/// How every list of the machine API pages: <c>page</c> counts from 0 (the first page is 0) up to <see cref="MaxPage"/>;
+/// <c>pageSize</c> is clamped to 1..500 (default 50). A page outside that range is 400 naming <c>page</c>, instead of
+/// an offset that overflows and quietly answers the first page.
+/// </summary>
+internal static class ApiPaging
+{
+    public const int MaxPage = 1_000_000;
+
+    public static async ValueTask<object?> Filter(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        var query = context.HttpContext.Request.Query;
+        if (query.TryGetValue("page", out var values)
+            && int.TryParse(values.ToString(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var page)
+            && page is < 0 or > MaxPage)
+        {
+            return TypedResults.ValidationProblem(
+                new Dictionary<string, string[]> { ["page"] = [$"must be between 0 (the first page) and {MaxPage}, not {page}"] },
+                title: "The request is not valid");
+        }
+
+        return await next(context);
+    }
+}
