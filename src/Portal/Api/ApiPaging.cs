@@ -11,6 +11,11 @@ internal static class ApiPaging
 {
     public const int MaxPage = 1_000_000;
 
+    /// <summary>What every list endpoint's OpenAPI description says about paging.</summary>
+    public const string Description = "page counts from 0 (the first page is page=0, the default) up to 1000000, else 400 naming page; "
+        + "pageSize 1 to 500 (default 50, clamped). Answers {\"items\": [...], \"totalCount\": n}; a page past the end has no items. "
+        + "A query value that does not bind (a bool, number, date or enum) is 400 naming the parameter.";
+
     public static async ValueTask<object?> Filter(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
         var query = context.HttpContext.Request.Query;

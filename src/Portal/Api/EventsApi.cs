@@ -39,6 +39,9 @@ public static class EventsApi
             })
             .Accepts<JsonElement>("application/json")
             .WithName("IngestEvents")
+            .WithDescription("Each event is {id, entityType (IdmIdentity or SysProvisioningOperation), eventType (CREATE, UPDATE or DELETE), entityId, identity, "
+                + "system?, occurredAt? (ISO 8601), before?, after? ({attributes: {...}, eav: {...}})}. 400 names items[i].field and stores nothing; "
+                + "415 for another content type, 413 for a larger body.")
             .WithSummary($"Stores one event or up to {EventBatchReader.MaxEvents} (JSON body up to 1 MiB); 202 with accepted and duplicate counts.")
             .RequireScope(ApiKeyScopes.EventsWrite);
 }

@@ -17,8 +17,7 @@ public static class PeopleApi
                 TypedResults.Ok(await people.SearchAsync(query, Math.Max(page ?? 0, 0), Math.Clamp(pageSize ?? 50, 1, MaxPageSize), cancellationToken)))
             .WithName("ListPeople")
             .WithSummary("The directory, filtered and paged (page from 0), in username order.")
-            .WithDescription($"page counts from 0 (the first page is 0, at most {ApiPaging.MaxPage}); pageSize 1 to {MaxPageSize} (default 50). "
-                + "Answers {\"items\": [...], \"totalCount\": n}. A query value that does not bind (includeDeleted=maybe) is 400 naming it.")
+            .WithDescription(ApiPaging.Description)
             .RequireScope(ApiKeyScopes.ConfigRead);
 
         api.MapPut("/people/{username}", async Task<Results<Ok<DirectoryWriteSummary>, ValidationProblem>> (

@@ -41,6 +41,9 @@ public static class ProvisioningApi
             .WithName("PostProvisioningMessages")
             .WithSummary("Stores provisioning messages as the broker would deliver them ({properties, headers, routingKey, body}, one or an array): "
                 + "for installations without a broker. 200 once stored, with the envelopes created or changed.")
+            .WithDescription($"properties (AMQP names: message_id, correlation_id, reply_to, type, app_id) and headers (at most {PostedMessageReader.MaxHeaders}) "
+                + $"must be JSON objects; body is JSON, or a string taken as the raw body. Up to {PostedMessageReader.MaxMessages} messages and 1 MiB; "
+                + "400 names [i].field and stores nothing, 415 for another content type, 413 for a larger body.")
             .RequireScope(ApiKeyScopes.EnvelopesWrite);
 
         provisioning.MapGet("/envelopes", async Task<Ok<PagedEnvelopes>> (
@@ -50,6 +53,7 @@ public static class ProvisioningApi
                     Math.Max(0, page), Math.Clamp(pageSize, 1, 500), cancellationToken)))
             .WithName("ListEnvelopes")
             .WithSummary("Envelopes, newest first, with the page's filters (state: Open, Retrying, Failed, Rerunning, SucceededLater, Resolved, Archived, All).")
+            .WithDescription("from and to are ISO 8601 times (UTC); the total stops counting at 10000 (totalIsAtLeast). " + ApiPaging.Description)
             .RequireScope(ApiKeyScopes.EnvelopesRead);
 
         provisioning.MapGet("/envelopes/{id:long}", async Task<Results<Ok<EnvelopeDetail>, ProblemHttpResult>> (long id, ProvisioningService service, CancellationToken cancellationToken) =>
