@@ -21,8 +21,8 @@ public static class PortalPipeline
 
         var isApi = (HttpContext context) => context.Request.Path.StartsWithSegments("/api") || context.Request.Path.StartsWithSegments(MattermostHook.PathPrefix);
 
-        // Machines get RFC 7807 problem details; people get pages. The pages' exception handler sits on the main pipeline,
-        // not in a UseWhen branch: a branch forgets the app's routes, so re-executing the error path found no endpoint, the
+        // Machines get RFC 7807 problem details, never a sign-in redirect; people get pages. The pages' exception handler
+        // sits on the main pipeline, not in a UseWhen branch: a branch forgets the app's routes, so re-executing the error path found no endpoint, the
         // fallback policy challenged the visitor again, and an anonymous visitor got a blank 500. API errors never reach
         // it: the API branch answers them first.
         if (!app.Environment.IsDevelopment())
@@ -31,11 +31,19 @@ public static class PortalPipeline
             {
                 ExceptionHandlingPath = PageRoutes.Error,
                 CreateScopeForErrors = true,
-                StatusCodeSelector = ex => SignInProviderUnreachable.Is(ex) ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status500InternalServerError,
+                StatusCodeSelector = ex => ex switch
+                {
+                    _ when SignInProviderUnreachable.Is(ex) => StatusCodes.Status503ServiceUnavailable,
+
+                    // A query value that does not bind is the caller's mistake, not the server's.
+                    BadHttpRequestException bad => bad.StatusCode,
+                    _ => StatusCodes.Status500InternalServerError,
+                },
             });
         }
 
         app.UseWhen(isApi, api => api.UseExceptionHandler().UseStatusCodePages());
+        app.UseWhen(context => context.Request.Path.StartsWithSegments(MachineApi.Prefix), api => api.UseApiRequestGuard());
         app.UseWhen(context => !isApi(context), pages =>
             pages.UseStatusCodePagesWithReExecute(PageRoutes.NotFound, createScopeForStatusCodePages: true));
 

@@ -10,6 +10,12 @@ public static partial class DirectoryRules
 {
     public const int MaxBatchSize = 5000;
 
+    /// <summary>The most roles one person may hold (a directory person has tens; thousands make every role query slow).</summary>
+    public const int MaxRolesPerPerson = 200;
+
+    /// <summary>The most extended attributes one person may carry.</summary>
+    public const int MaxAttributesPerPerson = 100;
+
     /// <summary>Checks each item on its own and against the other items of the batch.</summary>
     public static List<DirectoryError> CheckItems(IReadOnlyList<PersonDraft> drafts)
     {
@@ -18,6 +24,12 @@ public static partial class DirectoryRules
         for (var i = 0; i < drafts.Count; i++)
         {
             var draft = drafts[i];
+            if (draft is null)
+            {
+                errors.Add(new(i, "", "must be a person, not null"));
+                continue;
+            }
+
             if (string.IsNullOrWhiteSpace(draft.Username))
             {
                 errors.Add(new(i, "username", "is required"));
@@ -50,25 +62,63 @@ public static partial class DirectoryRules
             CheckLength(errors, i, "externalCode", draft.ExternalCode, Person.CodeMaxLength);
             CheckLength(errors, i, "state", draft.State, Person.CodeMaxLength);
             CheckLength(errors, i, "formProjection", draft.FormProjection, Person.CodeMaxLength);
-            foreach (var role in draft.Roles.Where(r => !CodePattern().IsMatch(r) || r.Length > Role.CodeMaxLength))
-            {
-                errors.Add(new(i, "roles", $"'{role}' is not a role code (letters, digits, '_', '-', '.', ':')"));
-            }
-
-            foreach (var (code, value) in draft.Attributes)
-            {
-                if (!CodePattern().IsMatch(code) || code.Length > ExtendedAttributeValue.CodeMaxLength)
-                {
-                    errors.Add(new(i, $"attributes.{code}", "is not an attribute code (letters, digits, '_', '-', '.', ':')"));
-                }
-                else if (value.Length > ExtendedAttributeValue.ValueMaxLength)
-                {
-                    errors.Add(new(i, $"attributes.{code}", $"is longer than {ExtendedAttributeValue.ValueMaxLength} characters"));
-                }
-            }
+            CheckRoles(errors, i, draft.Roles);
+            CheckAttributes(errors, i, draft.Attributes);
         }
 
         return errors;
+    }
+
+    // A JSON body can hold null where a list, a code or a value belongs, whatever the draft's types say.
+    private static void CheckRoles(List<DirectoryError> errors, int index, IReadOnlyList<string>? roles)
+    {
+        if (roles is null)
+        {
+            errors.Add(new(index, "roles", "must be a list of role codes, not null"));
+            return;
+        }
+
+        if (roles.Count > MaxRolesPerPerson)
+        {
+            errors.Add(new(index, "roles", $"holds {roles.Count} roles; a person holds at most {MaxRolesPerPerson}"));
+            return;
+        }
+
+        foreach (var role in roles.Where(r => r is null || !CodePattern().IsMatch(r) || r.Length > Role.CodeMaxLength))
+        {
+            errors.Add(new(index, "roles", role is null ? "holds null instead of a role code" : $"'{role}' is not a role code (letters, digits, '_', '-', '.', ':')"));
+        }
+    }
+
+    private static void CheckAttributes(List<DirectoryError> errors, int i, IReadOnlyDictionary<string, string>? attributes)
+    {
+        if (attributes is null)
+        {
+            errors.Add(new(i, "attributes", "must be an object of attribute codes and values, not null"));
+            return;
+        }
+
+        if (attributes.Count > MaxAttributesPerPerson)
+        {
+            errors.Add(new(i, "attributes", $"holds {attributes.Count} attributes; a person carries at most {MaxAttributesPerPerson}"));
+            return;
+        }
+
+        foreach (var (code, value) in attributes)
+        {
+            if (!CodePattern().IsMatch(code) || code.Length > ExtendedAttributeValue.CodeMaxLength)
+            {
+                errors.Add(new(i, $"attributes.{code}", "is not an attribute code (letters, digits, '_', '-', '.', ':')"));
+            }
+            else if (value is null)
+            {
+                errors.Add(new(i, $"attributes.{code}", "must be a text value, not null (leave the attribute out to clear it)"));
+            }
+            else if (value.Length > ExtendedAttributeValue.ValueMaxLength)
+            {
+                errors.Add(new(i, $"attributes.{code}", $"is longer than {ExtendedAttributeValue.ValueMaxLength} characters"));
+            }
+        }
     }
 
     /// <summary>

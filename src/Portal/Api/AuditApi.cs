@@ -17,5 +17,6 @@ public static class AuditApi
             })
             .WithName("ListAuditEntries")
             .WithSummary("Audit trail, newest first, filtered and paged (page from 0).")
+            .WithDescription("from and to are ISO 8601 times (UTC). " + ApiPaging.Description)
             .RequireScope(ApiKeyScopes.AuditRead);
 }

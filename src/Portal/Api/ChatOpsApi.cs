@@ -16,6 +16,7 @@ public static class ChatOpsApi
                 TypedResults.Ok(await chatOps.CallsAsync(new CallFilter(bridge, status, user), Math.Max(0, page), Math.Clamp(pageSize, 1, 500), cancellationToken)))
             .WithName("ListChatOpsCalls")
             .WithSummary("The bridges' call log, newest first (status: Pending, Created, Failed, Empty).")
+            .WithDescription(ApiPaging.Description)
             .RequireScope(ApiKeyScopes.ConfigRead);
 
         api.MapPost("/chatops/calls/{id:long}/retries", async Task<Ok<RetryOutcome>> (long id, HttpContext context, ChatOpsService chatOps, CancellationToken cancellationToken) =>

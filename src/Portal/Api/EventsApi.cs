@@ -8,8 +8,8 @@ namespace Switchboard.Portal.Api;
 
 public static class EventsApi
 {
-    // No Accepts(...) metadata on purpose: routing would then answer a wrong content type itself, outside this
-    // endpoint's authorization, with a sign-in redirect instead of 415.
+    // Accepts(...) lets routing answer a wrong content type with 415 problem details before the body is read
+    // (ApiRequestGuard keeps that answer away from the sign-in redirect); it also documents the body in OpenAPI.
     public static void MapEventsApi(this RouteGroupBuilder api) =>
         api.MapPost("/events", async Task<Results<Accepted<IngestSummary>, ValidationProblem, ProblemHttpResult>> (
                 HttpContext context, EventIngestService ingest, CancellationToken cancellationToken) =>
@@ -37,7 +37,11 @@ public static class EventsApi
                     return TypedResults.Accepted((string?)null, summary);
                 }
             })
+            .Accepts<JsonElement>("application/json")
             .WithName("IngestEvents")
+            .WithDescription("Each event is {id, entityType (IdmIdentity or SysProvisioningOperation), eventType (CREATE, UPDATE or DELETE), entityId, identity, "
+                + "system?, occurredAt? (ISO 8601), before?, after? ({attributes: {...}, eav: {...}})}. 400 names items[i].field and stores nothing; "
+                + "415 for another content type, 413 for a larger body.")
             .WithSummary($"Stores one event or up to {EventBatchReader.MaxEvents} (JSON body up to 1 MiB); 202 with accepted and duplicate counts.")
             .RequireScope(ApiKeyScopes.EventsWrite);
 }

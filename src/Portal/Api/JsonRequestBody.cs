@@ -26,14 +26,79 @@ internal static class JsonRequestBody
                 statusCode: StatusCodes.Status413PayloadTooLarge, title: "Payload too large"), null);
         }
 
+        JsonDocument document;
         try
         {
-            return new(JsonDocument.Parse(bytes), null, null);
+            document = JsonDocument.Parse(bytes);
         }
         catch (JsonException malformed)
         {
-            return new(null, null, TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["body"] = [$"is not valid JSON: {malformed.Message}"] },
-                title: $"Nothing was stored: the {what} are not valid"));
+            return new(null, null, Invalid("body", $"is not valid JSON: {malformed.Message}", what));
+        }
+
+        if (UnreadableText(document.RootElement, "") is { } path)
+        {
+            document.Dispose();
+            return new(null, null, Invalid(path.Length == 0 ? "body" : path, "is not valid UTF-16 text (a lone surrogate such as \\ud800)", what));
+        }
+
+        return new(document, null, null);
+    }
+
+    private static ValidationProblem Invalid(string field, string message, string what) =>
+        TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [message] }, title: $"Nothing was stored: the {what} are not valid");
+
+    /// <summary>
+    /// JSON may escape half of a surrogate pair (<c>"\ud800"</c>), which parses but cannot become a .NET string; the
+    /// readers would fail on it later. Returns the path of the first such string or property name, or null.
+    /// </summary>
+    private static string? UnreadableText(JsonElement element, string path)
+    {
+        switch (element.ValueKind)
+        {
+            case JsonValueKind.String when !Readable(() => element.GetString()):
+                return path;
+            case JsonValueKind.Array:
+                var index = 0;
+                foreach (var item in element.EnumerateArray())
+                {
+                    if (UnreadableText(item, $"{path}[{index++}]") is { } found)
+                    {
+                        return found;
+                    }
+                }
+
+                return null;
+            case JsonValueKind.Object:
+                foreach (var property in element.EnumerateObject())
+                {
+                    if (!Readable(() => property.Name))
+                    {
+                        return path;
+                    }
+
+                    if (UnreadableText(property.Value, path.Length == 0 ? property.Name : $"{path}.{property.Name}") is { } found)
+                    {
+                        return found;
+                    }
+                }
+
+                return null;
+            default:
+                return null;
+        }
+    }
+
+    private static bool Readable(Func<string?> read)
+    {
+        try
+        {
+            read();
+            return true;
+        }
+        catch (InvalidOperationException)
+        {
+            return false;
         }
     }
 

@@ -6,12 +6,20 @@ namespace Switchboard.Portal.Api;
 
 public static class NotificationsApi
 {
+    private static readonly string DocumentFormat =
+        "The document is {\"topics\": [{code, description, subject, htmlBody, textBody}], \"configurations\": [{entityType, eventType, formProjection, "
+        + "system, rule, ruleScript, topic, level, sendToIdentity, sendToManager, recipientUsernames, recipientRoles, recipientsScript, disabled, "
+        + "description}]}; both lists are required (empty is fine, null is not). level is Success, Info (default), Warning or Error (any case). "
+        + $"At most {CodeListDocument.MaxTopics} topics and {CodeListDocument.MaxConfigurations} configurations, "
+        + $"each listing at most {NotificationConfigurationDraftValidator.MaxListedRecipients} usernames and as many roles.";
+
     public static void MapNotificationsApi(this RouteGroupBuilder api)
     {
         api.MapGet("/notifications/code-lists", async (NotificationsService notifications, CancellationToken cancellationToken) =>
                 TypedResults.Ok(await notifications.ExportAsync(cancellationToken)))
             .WithName("ExportNotificationCodeLists")
             .WithSummary("Topics (with templates) and configurations as one JSON document.")
+            .WithDescription(DocumentFormat)
             .RequireScope(ApiKeyScopes.ConfigRead);
 
         api.MapPut("/notifications/code-lists", async (CodeListDocument document, bool? preview, HttpContext context,
@@ -21,6 +29,7 @@ public static class NotificationsApi
                     : await notifications.ImportAsync(context.User, document, cancellationToken)))
             .WithName("ImportNotificationCodeLists")
             .WithSummary("Upserts topics by code and replaces the configurations, atomically; ?preview=true only says what would change. 400 names each bad field.")
+            .WithDescription(DocumentFormat + " 400 names topics[i].Field / configurations[i].Field.")
             .RequireScope(ApiKeyScopes.ConfigWrite);
     }
 }

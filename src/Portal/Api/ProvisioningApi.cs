@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Switchboard.Domain.ApiKeys;
+using Switchboard.Domain.Provisioning;
 using Switchboard.Infrastructure.Provisioning;
 using Switchboard.Portal.Auth;
 using Switchboard.Portal.Features.Provisioning;
@@ -36,9 +37,13 @@ public static class ProvisioningApi
                         : TypedResults.Ok(await service.CaptureAsync(context.User, messages, cancellationToken));
                 }
             })
+            .Accepts<JsonElement>("application/json")
             .WithName("PostProvisioningMessages")
             .WithSummary("Stores provisioning messages as the broker would deliver them ({properties, headers, routingKey, body}, one or an array): "
                 + "for installations without a broker. 200 once stored, with the envelopes created or changed.")
+            .WithDescription($"properties (AMQP names: message_id, correlation_id, reply_to, type, app_id) and headers (at most {PostedMessageReader.MaxHeaders}) "
+                + $"must be JSON objects; body is JSON, or a string taken as the raw body. Up to {PostedMessageReader.MaxMessages} messages and 1 MiB; "
+                + "400 names [i].field and stores nothing, 415 for another content type, 413 for a larger body.")
             .RequireScope(ApiKeyScopes.EnvelopesWrite);
 
         provisioning.MapGet("/envelopes", async Task<Ok<PagedEnvelopes>> (
@@ -48,6 +53,7 @@ public static class ProvisioningApi
                     Math.Max(0, page), Math.Clamp(pageSize, 1, 500), cancellationToken)))
             .WithName("ListEnvelopes")
             .WithSummary("Envelopes, newest first, with the page's filters (state: Open, Retrying, Failed, Rerunning, SucceededLater, Resolved, Archived, All).")
+            .WithDescription("from and to are ISO 8601 times (UTC); the total stops counting at 10000 (totalIsAtLeast). " + ApiPaging.Description)
             .RequireScope(ApiKeyScopes.EnvelopesRead);
 
         provisioning.MapGet("/envelopes/{id:long}", async Task<Results<Ok<EnvelopeDetail>, ProblemHttpResult>> (long id, ProvisioningService service, CancellationToken cancellationToken) =>
@@ -72,12 +78,12 @@ public static class ProvisioningApi
             .WithSummary("Republishes the envelope's request (or the edited body given as {\"body\": {...}}, checked against the schema first). 202 once the broker took it.")
             .RequireScope(ApiKeyScopes.EnvelopesWrite);
 
-        provisioning.MapPost("/envelopes/{id:long}/resolution", async Task<Results<NoContent, ProblemHttpResult>> (
+        provisioning.MapPost("/envelopes/{id:long}/resolution", async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> (
                 long id, ResolveRequest request, HttpContext context, ProvisioningService service, CancellationToken cancellationToken) =>
             {
                 if (string.IsNullOrWhiteSpace(request.Note))
                 {
-                    return TypedResults.Problem("A note saying what was done is required.", statusCode: StatusCodes.Status400BadRequest, title: "Note missing");
+                    return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["note"] = ["is required: say what was done"] }, title: "Note missing");
                 }
 
                 return await service.ResolveAsync(context.User, [id], request.Note.Trim(), null, cancellationToken) > 0 || await service.EnvelopeAsync(id, cancellationToken) is not null
@@ -86,6 +92,8 @@ public static class ProvisioningApi
             })
             .WithName("ResolveEnvelope")
             .WithSummary("Resolves the envelope with a note.")
+            .WithDescription($"Body: {{\"note\": \"what was done\"}} (required, at most {ProvisioningEnvelope.NoteMaxLength} characters). "
+                + "204 once resolved (also when it already was), 404 for an unknown envelope.")
             .RequireScope(ApiKeyScopes.EnvelopesWrite);
     }
 

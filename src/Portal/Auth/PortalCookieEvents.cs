@@ -134,4 +134,19 @@ internal sealed partial class PortalCookieEvents(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "The role of {UserName} could not be read again; the session ends and they sign in again")]
     private static partial void LogSignInAgain(ILogger logger, string userName);
+
+    // A machine never gets the sign-in page: 401 or 403 as problem details (written by the /api branch's status code pages).
+    public override Task RedirectToLogin(RedirectContext<CookieAuthenticationOptions> context) =>
+        IsApi(context.Request) ? Answer(context, StatusCodes.Status401Unauthorized) : base.RedirectToLogin(context);
+
+    public override Task RedirectToAccessDenied(RedirectContext<CookieAuthenticationOptions> context) =>
+        IsApi(context.Request) ? Answer(context, StatusCodes.Status403Forbidden) : base.RedirectToAccessDenied(context);
+
+    private static bool IsApi(HttpRequest request) => request.Path.StartsWithSegments(Api.MachineApi.Prefix);
+
+    private static Task Answer(RedirectContext<CookieAuthenticationOptions> context, int status)
+    {
+        context.Response.StatusCode = status;
+        return Task.CompletedTask;
+    }
 }

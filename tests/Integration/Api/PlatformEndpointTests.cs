@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.Json;
 using Switchboard.Domain.ApiKeys;
 
 namespace Switchboard.IntegrationTests.Api;
@@ -28,6 +29,24 @@ public sealed class PlatformEndpointTests(PortalFactory portal) : IClassFixture<
         Assert.Contains("/api/audit", document, StringComparison.Ordinal);
         Assert.Contains("/api/jobs/{name}/runs", document, StringComparison.Ordinal);
         Assert.Contains("X-Api-Key", document, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task OpenApiDocument_SaysHowPagesCount_TheBatchIsABareArray_AndTheCodeListFormat()
+    {
+        var client = portal.ClientWithKey(await portal.CreateApiKeyAsync(ApiKeyScopes.ConfigRead));
+
+        var document = JsonDocument.Parse(await client.GetStringAsync("/openapi/v1.json", Ct)).RootElement.GetProperty("paths");
+
+        string Description(string path, string method) => document.GetProperty(path).GetProperty(method).GetProperty("description").GetString()!;
+        foreach (var list in new[] { "/api/audit", "/api/people", "/api/provisioning/envelopes", "/api/chatops/calls" })
+        {
+            Assert.Contains("page counts from 0", Description(list, "get"), StringComparison.Ordinal);
+        }
+
+        Assert.Contains("bare JSON array", Description("/api/people:batch", "post"), StringComparison.Ordinal);
+        Assert.Contains("level is Success, Info (default), Warning or Error", Description("/api/notifications/code-lists", "put"), StringComparison.Ordinal);
+        Assert.Contains("must be JSON objects", Description("/api/provisioning/messages", "post"), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -34,6 +34,35 @@ public sealed class PeopleExportTests(PortalFactory portal) : IClassFixture<Port
     }
 
     [Fact]
+    public async Task Export_CellStartingWithAFormulaCharacter_IsWrittenAsText()
+    {
+        await portal.Services.GetRequiredService<DirectoryWriter>().UpsertAsync(
+        [
+            new PersonDraft
+            {
+                Username = "exp.formula", FirstName = "=HYPERLINK(\"http://evil.example/\",\"open\")", LastName = "+cmd|' /C calc'!A0",
+                ExternalCode = "@SUM(1+1)", State = "-2+3", Roles = ["exp-formula"], Attributes = new Dictionary<string, string> { ["note"] = "\t=1+1" },
+            },
+        ], Ct);
+        var client = portal.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        await DevelopmentSignIn.SignInAsync(client, "vera.viewer", Ct);
+
+        var csv = await client.GetStringAsync("/people/export.csv?role=exp-formula", Ct);
+
+        using var parser = new CsvHelper.CsvParser(new StringReader(csv), System.Globalization.CultureInfo.InvariantCulture);
+        Assert.True(await parser.ReadAsync());
+        var header = parser.Record!;
+        Assert.True(await parser.ReadAsync());
+        var row = header.Zip(parser.Record!).ToDictionary(p => p.First, p => p.Second);
+        Assert.Equal("'=HYPERLINK(\"http://evil.example/\",\"open\")", row["firstName"]);
+        Assert.Equal("'+cmd|' /C calc'!A0", row["lastName"]);
+        Assert.Equal("'@SUM(1+1)", row["externalCode"]);
+        Assert.Equal("'-2+3", row["state"]);
+        Assert.Equal("'\t=1+1", row["eav:note"]);
+        Assert.Equal("exp.formula", row["username"]);
+    }
+
+    [Fact]
     public async Task Export_WithoutSignIn_IsRedirectedToSignIn()
     {
         var client = portal.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });

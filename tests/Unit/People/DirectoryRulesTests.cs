@@ -92,4 +92,38 @@ public sealed class DirectoryRulesTests
 
         Assert.Empty(DirectoryRules.CheckManagers([P("jnovak", manager: "boss"), P("ceo")], stored));
     }
+
+    [Fact]
+    public void CheckItems_NullItem_IsRefusedNamingTheItem()
+    {
+        var errors = DirectoryRules.CheckItems([P("ok"), null!]);
+
+        Assert.Equal((1, ""), (Assert.Single(errors).Index, errors[0].Field));
+    }
+
+    [Fact]
+    public void CheckItems_NullRolesOrRoleOrAttributes_AreRefusedNamingTheField()
+    {
+        var errors = DirectoryRules.CheckItems(
+        [
+            P("a") with { Roles = null! },
+            P("b") with { Roles = ["ok", null!] },
+            P("c") with { Attributes = null! },
+            P("d") with { Attributes = new Dictionary<string, string> { ["x"] = null! } },
+        ]);
+
+        Assert.Equal(["0 roles", "1 roles", "2 attributes", "3 attributes.x"], errors.Select(e => $"{e.Index} {e.Field}"));
+    }
+
+    [Fact]
+    public void CheckItems_MoreRolesOrAttributesThanAPersonHolds_IsRefused()
+    {
+        var roles = Enumerable.Range(0, DirectoryRules.MaxRolesPerPerson + 1).Select(i => $"role{i}").ToList();
+        var attributes = Enumerable.Range(0, DirectoryRules.MaxAttributesPerPerson + 1).ToDictionary(i => $"a{i}", i => "v");
+
+        var errors = DirectoryRules.CheckItems([P("a") with { Roles = roles }, P("b") with { Attributes = attributes }]);
+
+        Assert.Equal(["roles", "attributes"], errors.Select(e => e.Field));
+        Assert.Empty(DirectoryRules.CheckItems([P("a") with { Roles = roles[..DirectoryRules.MaxRolesPerPerson] }]));
+    }
 }

@@ -8,6 +8,9 @@ namespace Switchboard.Portal.Features.Notifications;
 
 public sealed class NotificationConfigurationDraftValidator : AbstractValidator<NotificationConfigurationDraft>
 {
+    /// <summary>The most usernames, and the most roles, one configuration lists as recipients.</summary>
+    public const int MaxListedRecipients = 200;
+
     public NotificationConfigurationDraftValidator(INotificationScripts scripts)
     {
         RuleFor(c => c.EntityType).Must(EntityTypes.All.Contains).WithMessage($"Choose one of {string.Join(", ", EntityTypes.All)}.");
@@ -35,10 +38,15 @@ public sealed class NotificationConfigurationDraftValidator : AbstractValidator<
         RuleFor(c => c.RecipientsScript).MaximumLength(NotificationConfiguration.ScriptMaxLength)
             .Custom((script, context) => CheckSyntax(scripts, script, "recipients script", context));
         RuleFor(c => c.Topic).NotEmpty().WithMessage("Choose the topic whose e-mail is sent.");
-        RuleFor(c => c).Must(c => c.SendToIdentity || c.SendToManager || c.RecipientUsernames.Count > 0 || c.RecipientRoles.Count > 0
+        RuleFor(c => c.RecipientUsernames).Must(Listed).WithMessage($"Give at most {MaxListedRecipients} usernames, as a list without nulls.");
+        RuleFor(c => c.RecipientRoles).Must(Listed).WithMessage($"Give at most {MaxListedRecipients} role codes, as a list without nulls.");
+        RuleFor(c => c).Must(c => c.SendToIdentity || c.SendToManager || c.RecipientUsernames?.Count > 0 || c.RecipientRoles?.Count > 0
                 || !string.IsNullOrWhiteSpace(c.RecipientsScript))
             .WithName("Recipients").WithMessage("Choose at least one recipient: the identity, its manager, listed people, roles or a recipients script.");
     }
+
+    // A JSON body can hold null where the draft's types say a list or a text belongs.
+    private static bool Listed(IReadOnlyList<string>? items) => items is not null && items.Count <= MaxListedRecipients && items.All(i => i is not null);
 
     private static void CheckSyntax(INotificationScripts scripts, string? script, string name, ValidationContext<NotificationConfigurationDraft> context)
     {

@@ -334,25 +334,29 @@ public sealed class NotificationsService(
     private async Task ValidateAsync(CodeListDocument document, CancellationToken cancellationToken)
     {
         var failures = new List<FluentValidation.Results.ValidationFailure>();
-        for (var i = 0; i < document.Topics.Count; i++)
+
+        // A JSON body can hold null where the document's types say a list or an item belongs.
+        var topics = Listed(document.Topics, "topics", CodeListDocument.MaxTopics, failures);
+        var configurations = Listed(document.Configurations, "configurations", CodeListDocument.MaxConfigurations, failures);
+        foreach (var (topic, i) in topics)
         {
-            failures.AddRange((await topicValidator.ValidateAsync(document.Topics[i], cancellationToken)).Errors
+            failures.AddRange((await topicValidator.ValidateAsync(topic, cancellationToken)).Errors
                 .Select(e => new FluentValidation.Results.ValidationFailure($"topics[{i}].{e.PropertyName}", e.ErrorMessage)));
         }
 
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        var known = (await db.Topics.Select(t => t.Code).ToListAsync(cancellationToken)).Concat(document.Topics.Select(t => t.Code)).ToHashSet(StringComparer.Ordinal);
-        for (var i = 0; i < document.Configurations.Count; i++)
+        var known = (await db.Topics.Select(t => t.Code).ToListAsync(cancellationToken)).Concat(topics.Select(t => t.Item.Code)).ToHashSet(StringComparer.Ordinal);
+        foreach (var (configuration, i) in configurations)
         {
-            failures.AddRange((await configurationValidator.ValidateAsync(document.Configurations[i], cancellationToken)).Errors
+            failures.AddRange((await configurationValidator.ValidateAsync(configuration, cancellationToken)).Errors
                 .Select(e => new FluentValidation.Results.ValidationFailure($"configurations[{i}].{e.PropertyName}", e.ErrorMessage)));
-            if (!string.IsNullOrEmpty(document.Configurations[i].Topic) && !known.Contains(document.Configurations[i].Topic))
+            if (!string.IsNullOrEmpty(configuration.Topic) && !known.Contains(configuration.Topic))
             {
-                failures.Add(new($"configurations[{i}].Topic", $"There is no topic '{document.Configurations[i].Topic}'."));
+                failures.Add(new($"configurations[{i}].Topic", $"There is no topic '{configuration.Topic}'."));
             }
         }
 
-        foreach (var duplicate in document.Topics.GroupBy(t => t.Code).Where(g => g.Count() > 1))
+        foreach (var duplicate in topics.GroupBy(t => t.Item.Code).Where(g => g.Count() > 1))
         {
             failures.Add(new("topics", $"Topic '{duplicate.Key}' appears more than once."));
         }
@@ -361,6 +365,38 @@ public sealed class NotificationsService(
         {
             throw new ValidationException(failures);
         }
+    }
+
+    /// <returns>The list's items with their index, leaving out (and reporting) a missing list, nulls and a list too long.</returns>
+    private static List<(T Item, int Index)> Listed<T>(IReadOnlyList<T>? items, string name, int max, List<FluentValidation.Results.ValidationFailure> failures)
+        where T : class
+    {
+        if (items is null)
+        {
+            failures.Add(new(name, $"Give the {name} as a list (it may be empty), not null."));
+            return [];
+        }
+
+        if (items.Count > max)
+        {
+            failures.Add(new(name, $"A document holds at most {max} {name}; this one has {items.Count}."));
+            return [];
+        }
+
+        var listed = new List<(T, int)>(items.Count);
+        for (var i = 0; i < items.Count; i++)
+        {
+            if (items[i] is null)
+            {
+                failures.Add(new($"{name}[{i}]", "Give an object here, not null."));
+            }
+            else
+            {
+                listed.Add((items[i], i));
+            }
+        }
+
+        return listed;
     }
 
     private static string Recipients(NotificationConfiguration c) => string.Join(", ", new[]

@@ -15,6 +15,8 @@ public sealed class TopicDraftValidator : AbstractValidator<TopicDraft>
         RuleFor(t => t.Description).MaximumLength(Topic.DescriptionMaxLength);
         RuleFor(t => t.Subject).NotEmpty().MaximumLength(Topic.SubjectMaxLength);
         RuleFor(t => t.Subject).Custom((source, context) => CheckTemplate(templates, source, context));
+        RuleFor(t => t.HtmlBody).NotNull().WithMessage("Give the HTML template (it may be empty), not null.");
+        RuleFor(t => t.TextBody).NotNull().WithMessage("Give the text template (it may be empty), not null.");
         RuleFor(t => t.HtmlBody).Custom((source, context) => CheckTemplate(templates, source, context));
         RuleFor(t => t.TextBody).Custom((source, context) => CheckTemplate(templates, source, context));
     }

@@ -2,6 +2,7 @@ using System.Globalization;
 using CsvHelper;
 using CsvHelper.Configuration;
 using Switchboard.Domain.People;
+using Switchboard.Portal.Exports;
 
 namespace Switchboard.Portal.Features.People;
 
@@ -92,7 +93,7 @@ public static class PeopleCsv
     public static async Task WriteAsync(
         IAsyncEnumerable<PersonDraft> people, IReadOnlyList<string> attributeCodes, TextWriter text, CancellationToken cancellationToken)
     {
-        await using var csv = new CsvWriter(text, Format, leaveOpen: true);
+        await using var csv = CsvExport.CreateWriter(text);
         foreach (var column in Columns.Concat(attributeCodes.Select(c => ExtendedAttributePrefix + c)))
         {
             csv.WriteField(column);

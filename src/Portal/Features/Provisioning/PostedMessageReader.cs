@@ -15,6 +15,9 @@ public static class PostedMessageReader
 {
     public const int MaxMessages = 1000;
 
+    /// <summary>The most headers one message may carry (the daemon sends a handful).</summary>
+    public const int MaxHeaders = 100;
+
     public static (IReadOnlyList<IncomingSoaMessage> Messages, Dictionary<string, string[]> Errors) Read(JsonElement root, DateTime now)
     {
         var items = root.ValueKind == JsonValueKind.Array ? root.EnumerateArray().ToList() : [root];
@@ -44,8 +47,19 @@ public static class PostedMessageReader
 
             var properties = item.TryGetProperty("properties", out var p) && p.ValueKind == JsonValueKind.Object ? p : default;
             var headers = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
+            if (!ObjectOrAbsent(item, "properties", prefix, errors) | !ObjectOrAbsent(item, "headers", prefix, errors))
+            {
+                continue;
+            }
+
             if (item.TryGetProperty("headers", out var h) && h.ValueKind == JsonValueKind.Object)
             {
+                if (h.EnumerateObject().Count() > MaxHeaders)
+                {
+                    errors[prefix + "headers"] = [$"holds more than {MaxHeaders} headers"];
+                    continue;
+                }
+
                 foreach (var header in h.EnumerateObject())
                 {
                     headers[header.Name] = header.Value.ValueKind switch
@@ -70,6 +84,18 @@ public static class PostedMessageReader
         }
 
         return (messages, errors);
+    }
+
+    /// <returns>False (with the error recorded) when the member is there but is neither an object nor null.</returns>
+    private static bool ObjectOrAbsent(JsonElement item, string name, string prefix, Dictionary<string, string[]> errors)
+    {
+        if (!item.TryGetProperty(name, out var value) || value.ValueKind is JsonValueKind.Object or JsonValueKind.Null)
+        {
+            return true;
+        }
+
+        errors[prefix + name] = [$"must be a JSON object of names and values, not {value.ValueKind.ToString().ToLowerInvariant()}"];
+        return false;
     }
 
     private static string? Text(JsonElement obj, string name) =>

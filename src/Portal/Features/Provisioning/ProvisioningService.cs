@@ -147,6 +147,12 @@ public sealed class ProvisioningService(
     private async Task<int> ActAsync(ClaimsPrincipal caller, IReadOnlyList<long> ids, string action, string? details,
         Func<ProvisioningEnvelope, string, DateTime, EnvelopeActivity?> act, IProgress<int>? progress, CancellationToken cancellationToken)
     {
+        if (details is { Length: > ProvisioningEnvelope.NoteMaxLength })
+        {
+            throw new FluentValidation.ValidationException([new FluentValidation.Results.ValidationFailure("note",
+                $"A note is at most {ProvisioningEnvelope.NoteMaxLength} characters; this one has {details.Length}.")]);
+        }
+
         var target = ids.Count == 1 ? Id(ids[0]) : $"{ids.Count} envelopes";
         var actor = await guard.DemandAsync(caller, PortalRole.Operator, ApiKeyScopes.EnvelopesWrite, action, "envelope", target, cancellationToken);
         var changed = 0;
