@@ -81,6 +81,8 @@ public static class DependencyInjection
 
     private static void AddNotifications(this IServiceCollection services)
     {
+        services.AddOptions<NotificationLimitsOptions>().BindConfiguration(NotificationLimitsOptions.SectionName).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<NotificationLimitsOptions>, NotificationLimitsOptionsValidator>();
         services.AddSingleton<ITemplateRenderer, FluidTemplateRenderer>();
         services.AddOptions<ScriptOptions>().BindConfiguration(ScriptOptions.SectionName).ValidateOnStart();
         services.AddSingleton<IValidateOptions<ScriptOptions>, ScriptOptionsValidator>();
