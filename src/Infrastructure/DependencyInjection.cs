@@ -42,8 +42,6 @@ public static class DependencyInjection
         return services;
     }
 
-    private static readonly SqliteConnectionSettings SqliteSettings = new();
-
     private static void AddPersistence(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.SectionName).ValidateOnStart();
@@ -54,7 +52,7 @@ public static class DependencyInjection
         {
             var database = provider.GetRequiredService<IOptions<DatabaseOptions>>().Value;
             Directory.CreateDirectory(database.ResolvedDataFolder);
-            options.UseSqlite(database.ResolvedConnectionString).AddInterceptors(SqliteSettings);
+            options.UseSqlite(database.ResolvedConnectionString).AddInterceptors(new SqliteConnectionSettings(database.BusyTimeout));
         });
 
         // Keys live beside the database so that sign-in sessions survive restarts and secrets stored

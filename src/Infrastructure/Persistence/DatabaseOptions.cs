@@ -15,6 +15,9 @@ public sealed class DatabaseOptions
 
     public bool MigrateOnStartup { get; set; } = true;
 
+    /// <summary>How long a statement waits for another connection's write lock before SQLite answers "database is locked".</summary>
+    public TimeSpan BusyTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
     public string ResolvedDataFolder => Path.GetFullPath(DataFolder);
 
     public string ResolvedConnectionString =>
