@@ -43,8 +43,6 @@ public static class DependencyInjection
         return services;
     }
 
-    private static readonly SqliteConnectionSettings SqliteSettings = new();
-
     private static void AddPersistence(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.SectionName).ValidateOnStart();
@@ -55,7 +53,7 @@ public static class DependencyInjection
         {
             // The folder is created (and proven writable) by DatabaseMigrator, before any context opens.
             var database = provider.GetRequiredService<IOptions<DatabaseOptions>>().Value;
-            options.UseSqlite(database.ResolvedConnectionString).AddInterceptors(SqliteSettings);
+            options.UseSqlite(database.ResolvedConnectionString).AddInterceptors(new SqliteConnectionSettings(database.BusyTimeout));
         });
 
         // Keys live beside the database so that sign-in sessions survive restarts and secrets stored
@@ -84,6 +82,8 @@ public static class DependencyInjection
 
     private static void AddNotifications(this IServiceCollection services)
     {
+        services.AddOptions<NotificationLimitsOptions>().BindConfiguration(NotificationLimitsOptions.SectionName).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<NotificationLimitsOptions>, NotificationLimitsOptionsValidator>();
         services.AddSingleton<ITemplateRenderer, FluidTemplateRenderer>();
         services.AddOptions<ScriptOptions>().BindConfiguration(ScriptOptions.SectionName).ValidateOnStart();
         services.AddSingleton<IValidateOptions<ScriptOptions>, ScriptOptionsValidator>();

@@ -44,7 +44,7 @@ public static partial class DirectoryRules
             var key = Person.KeyOf(draft.Username);
             if (!firstIndexOf.TryAdd(key, i))
             {
-                errors.Add(new(i, "username", $"'{draft.Username}' is already item {firstIndexOf[key]} of this batch"));
+                errors.Add(new(i, "username", $"'{draft.Username}' appears more than once in this batch"));
             }
 
             if (!string.IsNullOrWhiteSpace(draft.Email) && (draft.Email.Trim().Length > Person.EmailMaxLength || !EmailPattern().IsMatch(draft.Email.Trim())))

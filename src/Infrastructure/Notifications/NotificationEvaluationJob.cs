@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Switchboard.Domain.Events;
 using Switchboard.Domain.Notifications;
 using Switchboard.Domain.Notifications.Scripts;
@@ -31,6 +32,7 @@ public sealed partial class NotificationEvaluationJob(
         var contextFactory = services.GetRequiredService<IDbContextFactory<SwitchboardDbContext>>();
         var renderer = services.GetRequiredService<ITemplateRenderer>();
         var scripts = services.GetRequiredService<INotificationScripts>();
+        var limits = services.GetRequiredService<IOptions<NotificationLimitsOptions>>().Value;
         var (events, queued) = (0, 0);
         while (true)
         {
@@ -45,7 +47,7 @@ public sealed partial class NotificationEvaluationJob(
             var configurations = new ConfigurationSet(
                 await db.NotificationConfigurations.AsNoTracking().Include(c => c.Topic).Where(c => !c.Disabled).OrderBy(c => c.Id).ToListAsync(cancellationToken));
 
-            var evaluator = new NotificationEvaluator(db, renderer, scripts);
+            var evaluator = new NotificationEvaluator(db, renderer, scripts, limits, Time);
             await evaluator.LoadIdentitiesAsync(pending.Select(e => e.Identity), cancellationToken);
             var messages = new List<OutboxMessage>();
             var failures = new List<(int ConfigurationId, string Reason)>();

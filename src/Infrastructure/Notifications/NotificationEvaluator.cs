@@ -21,12 +21,15 @@ public sealed class NotificationEvaluator
     private readonly ITemplateRenderer _renderer;
     private readonly INotificationScripts _scripts;
     private readonly RecipientResolver _recipients;
+    private readonly NotificationLimitsOptions _limits;
+    private readonly TimeProvider _time;
     private readonly Dictionary<string, Person?> _people = new(StringComparer.Ordinal);
 
-    public NotificationEvaluator(SwitchboardDbContext db, ITemplateRenderer renderer, INotificationScripts scripts)
+    public NotificationEvaluator(
+        SwitchboardDbContext db, ITemplateRenderer renderer, INotificationScripts scripts, NotificationLimitsOptions limits, TimeProvider time)
     {
-        (_db, _renderer, _scripts) = (db, renderer, scripts);
-        _recipients = new RecipientResolver(db, scripts);
+        (_db, _renderer, _scripts, _limits, _time) = (db, renderer, scripts, limits, time);
+        _recipients = new RecipientResolver(db, scripts, limits.MaxRecipients);
     }
 
     /// <summary>Reads the people a chunk of events concerns (with their managers) in one query instead of one per event.</summary>
@@ -66,21 +69,49 @@ public sealed class NotificationEvaluator
                 continue;
             }
 
-            var (kind, reason) = Decide(configuration, rule, change, scriptEvent, explain);
-            if (kind != VerdictKind.Fired)
+            var verdict = await WithinBudgetAsync(configuration, async budget =>
             {
-                if (explain || kind == VerdictKind.Failed)
-                {
-                    verdicts.Add(Verdict(configuration, kind, reason));
-                }
-
-                continue;
+                var (kind, reason) = Decide(configuration, rule, change, scriptEvent, explain, budget);
+                return kind == VerdictKind.Fired
+                    ? await FiredAsync(entityEvent, configuration, identity, scriptEvent, changed, before, after, budget)
+                    : Verdict(configuration, kind, reason);
+            }, cancellationToken);
+            if (verdict.Kind is VerdictKind.Fired or VerdictKind.Failed || explain)
+            {
+                verdicts.Add(verdict);
             }
-
-            verdicts.Add(await FiredAsync(entityEvent, configuration, identity, scriptEvent, changed, before, after, cancellationToken));
         }
 
         return verdicts;
+    }
+
+    /// <summary>
+    /// Runs one configuration's work for one event within its time (<see cref="NotificationLimitsOptions.TimePerConfiguration"/>):
+    /// scripts and templates stop when it runs out, and the configuration fails for this event instead of holding up
+    /// the configurations and events after it. A template that breaks a limit or does not parse fails it the same way.
+    /// </summary>
+    private async Task<ConfigurationVerdict> WithinBudgetAsync(
+        NotificationConfiguration configuration, Func<CancellationToken, Task<ConfigurationVerdict>> work, CancellationToken cancellationToken)
+    {
+        using var budget = new CancellationTokenSource(_limits.TimePerConfiguration, _time);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, budget.Token);
+        try
+        {
+            return await work(linked.Token);
+        }
+        catch (OperationCanceledException) when (budget.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            return Verdict(configuration, VerdictKind.Failed,
+                $"it took longer than {_limits.TimePerConfiguration.TotalSeconds:0.###} s for this event (Notifications:Limits:TimePerConfiguration)");
+        }
+        catch (TemplateLimitExceededException limit)
+        {
+            return Verdict(configuration, VerdictKind.Failed, $"template: {limit.Message}");
+        }
+        catch (InvalidOperationException template) when (template.Message.StartsWith("The template does not parse", StringComparison.Ordinal))
+        {
+            return Verdict(configuration, VerdictKind.Failed, $"template: {template.Message}");
+        }
     }
 
     /// <returns>Fired, RuleNotMatched (with the reason when explaining) or Failed (always with the reason).</returns>
@@ -93,11 +124,12 @@ public sealed class NotificationEvaluator
     }
 
     private (VerdictKind Kind, string? Reason) Decide(
-        NotificationConfiguration configuration, NotificationRule? rule, EntityChange change, ScriptEvent scriptEvent, bool explain)
+        NotificationConfiguration configuration, NotificationRule? rule, EntityChange change, ScriptEvent scriptEvent, bool explain,
+        CancellationToken budget)
     {
         if (configuration.RuleScript is { } script)
         {
-            var outcome = _scripts.Rule(script, scriptEvent);
+            var outcome = _scripts.Rule(script, scriptEvent, budget);
             return outcome.Failed ? (VerdictKind.Failed, $"rule script: {outcome.Error}")
                 : outcome.Value ? (VerdictKind.Fired, null)
                 : (VerdictKind.RuleNotMatched, "rule script returned false");
@@ -119,6 +151,13 @@ public sealed class NotificationEvaluator
         if (resolved.Failure is not null)
         {
             return new ConfigurationVerdict(configuration, VerdictKind.Failed, resolved.Failure, resolved.Skipped, []);
+        }
+
+        if (resolved.Recipients.Count > _limits.MaxRecipients)
+        {
+            return new ConfigurationVerdict(configuration, VerdictKind.Failed,
+                $"it would write to {resolved.Recipients.Count} recipients, more than {_limits.MaxRecipients} (Notifications:Limits:MaxRecipients)",
+                resolved.Skipped, []);
         }
 
         var messages = new List<PlannedMessage>(resolved.Recipients.Count);

@@ -13,7 +13,7 @@ namespace Switchboard.Infrastructure.Notifications;
 /// sent for it, and the reason is recorded. One resolver serves one evaluation run: listed people and role members depend only on the configuration, so they
 /// are read once per configuration per run, not once per event.
 /// </summary>
-internal sealed class RecipientResolver(SwitchboardDbContext db, INotificationScripts scripts)
+internal sealed class RecipientResolver(SwitchboardDbContext db, INotificationScripts scripts, int maxRecipients)
 {
     private readonly Dictionary<int, List<(string Why, Person Person)>> _fixed = [];
     private readonly ScriptDirectory _directory = new(db);
@@ -48,10 +48,17 @@ internal sealed class RecipientResolver(SwitchboardDbContext db, INotificationSc
         candidates.AddRange((await FixedRecipientsAsync(configuration, cancellationToken)).Select(f => (f.Why, (Person?)f.Person, (Recipient?)null)));
         if (configuration.RecipientsScript is { } script)
         {
-            var named = scripts.Recipients(script, scriptEvent, _directory);
+            var named = scripts.Recipients(script, scriptEvent, _directory, cancellationToken);
             if (named.Failed)
             {
                 return new ResolvedRecipients([], skipped, $"recipients script: {named.Error}");
+            }
+
+            var distinct = named.Value!.Distinct(StringComparer.OrdinalIgnoreCase).Count();
+            if (distinct > maxRecipients)
+            {
+                return new ResolvedRecipients([], skipped,
+                    $"recipients script: it named {distinct} recipients, more than {maxRecipients} (Notifications:Limits:MaxRecipients)");
             }
 
             foreach (var name in named.Value!)

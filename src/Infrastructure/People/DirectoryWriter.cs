@@ -82,14 +82,11 @@ public sealed class DirectoryWriter(IDbContextFactory<SwitchboardDbContext> cont
             return [new DirectoryError(DirectoryRules.MaxBatchSize, "items", $"a batch holds at most {DirectoryRules.MaxBatchSize} people")];
         }
 
+        // Every problem at once: the managers are checked even when items have other problems.
         var errors = DirectoryRules.CheckItems(drafts);
-        if (errors.Count > 0)
-        {
-            return errors;
-        }
-
-        var batchKeys = drafts.Select(d => Person.KeyOf(d.Username)).ToList();
-        return DirectoryRules.CheckManagers(drafts, await StoredManagerChainsAsync(db, drafts, batchKeys, cancellationToken));
+        var batchKeys = drafts.Where(d => !string.IsNullOrWhiteSpace(d.Username)).Select(d => Person.KeyOf(d.Username)).ToList();
+        errors.AddRange(DirectoryRules.CheckManagers(drafts, await StoredManagerChainsAsync(db, drafts, batchKeys, cancellationToken)));
+        return errors.OrderBy(e => e.Index).ToList();
     }
 
     /// <returns>False when there is no such person.</returns>

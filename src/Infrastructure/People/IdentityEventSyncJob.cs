@@ -12,7 +12,9 @@ namespace Switchboard.Infrastructure.People;
 /// <summary>
 /// Applies stored identity events to the people directory in the order they arrived. The event ingest rings the
 /// job after storing events; the schedule picks up anything left behind (for example after a restart).
-/// A change the directory refuses is recorded on its event with the reason and does not stop the others.
+/// A change the directory refuses is recorded on its event with the reason and does not stop the others. A change
+/// that fails because the database is busy (another connection holds the lock) is not refused: it is tried again
+/// after a back-off, and if the database stays busy it and the events after it stay pending for the next run, in order.
 /// </summary>
 public sealed partial class IdentityEventSyncJob(
     JobRegistry registry, IServiceScopeFactory scopes, TimeProvider time, ILogger<IdentityEventSyncJob> logger)
@@ -20,6 +22,11 @@ public sealed partial class IdentityEventSyncJob(
 {
     public const string Name = "identity-event-sync";
     private const int ChunkSize = 500;
+
+    /// <summary>Waits between tries of a change that met a busy database (about half a minute in all, then the next run).</summary>
+    private static readonly TimeSpan[] BusyBackOff =
+        [TimeSpan.FromMilliseconds(250), TimeSpan.FromMilliseconds(500), TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(4),
+         TimeSpan.FromSeconds(8), TimeSpan.FromSeconds(15)];
 
     private static readonly JobDescriptor Descriptor = new(
         Name, "Applies identity events (IdmIdentity CREATE/UPDATE/DELETE) to the people directory.", TimeSpan.FromSeconds(30), RunAtStart: true);
@@ -44,7 +51,8 @@ public sealed partial class IdentityEventSyncJob(
         }
 
         var (applied, refused, skipped) = (0, 0, 0);
-        while (true)
+        var busy = false;
+        while (!busy)
         {
             await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
             var events = await db.EntityEvents
@@ -59,7 +67,16 @@ public sealed partial class IdentityEventSyncJob(
 
             foreach (var entityEvent in events)
             {
-                var (state, error) = await ApplyAsync(sync, entityEvent, cancellationToken);
+                var outcome = await ApplyWithBackOffAsync(sync, entityEvent, cancellationToken);
+                if (outcome is null)
+                {
+                    // Still busy: this event and the ones after it wait for the next run, so they stay in order.
+                    busy = true;
+                    LogStillBusy(logger, entityEvent.EventId);
+                    break;
+                }
+
+                var (state, error) = outcome.Value;
                 entityEvent.RecordDirectorySync(state, error, Time.GetUtcNow().UtcDateTime);
                 switch (state)
                 {
@@ -76,12 +93,53 @@ public sealed partial class IdentityEventSyncJob(
                 }
             }
 
-            await db.SaveChangesAsync(cancellationToken);
+            await RetryWhileBusyAsync(() => db.SaveChangesAsync(cancellationToken), cancellationToken);
         }
 
-        return applied + refused + skipped == 0
-            ? JobRunResult.Skipped("no identity events waiting")
-            : JobRunResult.Succeeded($"{applied} applied, {refused} refused, {skipped} skipped");
+        var summary = $"{applied} applied, {refused} refused, {skipped} skipped";
+        return busy ? JobRunResult.Succeeded($"{summary}; the database stayed busy, the other events wait for the next run")
+            : applied + refused + skipped == 0 ? JobRunResult.Skipped("no identity events waiting")
+            : JobRunResult.Succeeded(summary);
+    }
+
+    /// <returns>What became of the change, or null when the database stayed busy through every try.</returns>
+    private async Task<(DirectorySyncState State, string? Error)?> ApplyWithBackOffAsync(
+        IdentityEventSync sync, EntityEvent entityEvent, CancellationToken cancellationToken)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            try
+            {
+                return await ApplyAsync(sync, entityEvent, cancellationToken);
+            }
+            catch (Exception ex) when (StorageErrors.IsTransient(ex))
+            {
+                if (attempt == BusyBackOff.Length)
+                {
+                    return null;
+                }
+
+                LogBusy(logger, entityEvent.EventId, BusyBackOff[attempt]);
+                await Task.Delay(BusyBackOff[attempt], Time, cancellationToken);
+            }
+        }
+    }
+
+    /// <summary>Saving the events' outcome meets the same busy database; it is tried again the same way before the run gives up.</summary>
+    private async Task RetryWhileBusyAsync(Func<Task> save, CancellationToken cancellationToken)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            try
+            {
+                await save();
+                return;
+            }
+            catch (Exception ex) when (StorageErrors.IsTransient(ex) && attempt < BusyBackOff.Length)
+            {
+                await Task.Delay(BusyBackOff[attempt], Time, cancellationToken);
+            }
+        }
     }
 
     private static async Task<(DirectorySyncState State, string? Error)> ApplyAsync(
@@ -100,11 +158,17 @@ public sealed partial class IdentityEventSyncJob(
                 _ => (DirectorySyncState.Failed, string.Join("; ", result.Errors.Select(e => $"{e.Field}: {e.Message}"))),
             };
         }
-        catch (Exception ex) when (ex is not OperationCanceledException)
+        catch (Exception ex) when (ex is not OperationCanceledException && !StorageErrors.IsTransient(ex))
         {
             return (DirectorySyncState.Failed, ex.Message);
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "The database is busy; identity event {EventId} is tried again in {Delay}")]
+    private static partial void LogBusy(ILogger logger, string eventId, TimeSpan delay);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The database stayed busy; identity event {EventId} and the events after it wait for the next run")]
+    private static partial void LogStillBusy(ILogger logger, string eventId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Identity event {EventId} for {Identity} was not applied to the directory: {Reason}")]
     private static partial void LogRefused(ILogger logger, string eventId, string identity, string? reason);

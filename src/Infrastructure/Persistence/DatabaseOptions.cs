@@ -18,6 +18,9 @@ public sealed class DatabaseOptions
     /// <summary>Readiness reports Unhealthy when the data folder's disk has less free space than this; 0 turns the check off.</summary>
     public long MinimumFreeSpaceMegabytes { get; set; } = 100;
 
+    /// <summary>How long a statement waits for another connection's write lock before SQLite answers "database is locked".</summary>
+    public TimeSpan BusyTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
     public string ResolvedDataFolder => Path.GetFullPath(DataFolder);
 
     public string ResolvedConnectionString =>

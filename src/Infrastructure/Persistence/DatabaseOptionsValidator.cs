@@ -22,6 +22,11 @@ internal sealed class DatabaseOptionsValidator : IValidateOptions<DatabaseOption
             failures.Add($"{DatabaseOptions.SectionName}:MinimumFreeSpaceMegabytes must be 0 (no check) or more.");
         }
 
+        if (options.BusyTimeout < TimeSpan.Zero || options.BusyTimeout > TimeSpan.FromMinutes(10))
+        {
+            failures.Add($"{DatabaseOptions.SectionName}:BusyTimeout must be between 00:00:00 and 00:10:00.");
+        }
+
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 }

@@ -41,6 +41,17 @@ public sealed class PeopleCsvTests
     }
 
     [Fact]
+    public async Task Read_UnterminatedQuote_IsOneClearErrorNotAnException()
+    {
+        var read = await PeopleCsv.ReadAsync(new StringReader("username,lastName\njnovak,\"Novák\nmboss,Boss\n"), Ct);
+
+        var error = Assert.Single(read.Errors);
+        Assert.Equal((-1, "file"), (error.Index, error.Field));
+        Assert.Contains("quote that is not closed", error.Message, StringComparison.Ordinal);
+        Assert.Empty(read.People);
+    }
+
+    [Fact]
     public async Task WriteThenRead_GivesThePeopleBack()
     {
         PersonDraft[] people =

@@ -25,7 +25,7 @@ public sealed class DirectoryRulesTests
 
         var error = Assert.Single(errors);
         Assert.Equal(2, error.Index);
-        Assert.Contains("already item 0", error.Message, StringComparison.Ordinal);
+        Assert.Contains("appears more than once", error.Message, StringComparison.Ordinal);
     }
 
     [Theory]

@@ -1,11 +1,14 @@
+using System.Diagnostics;
+using Microsoft.Extensions.Options;
 using Switchboard.Domain.Notifications.Templates;
+using Switchboard.Infrastructure.Notifications;
 using Switchboard.Infrastructure.Templates;
 
 namespace Switchboard.UnitTests.Templates;
 
 public sealed class FluidTemplateRendererTests
 {
-    private static readonly FluidTemplateRenderer Renderer = new();
+    private static readonly FluidTemplateRenderer Renderer = new(Options.Create(new NotificationLimitsOptions()));
 
     private static readonly TemplateModel Model = new(
         "IdmIdentity", "UPDATE", "WARNING", null, ["state", "EAV:clinicCode"],
@@ -60,5 +63,45 @@ public sealed class FluidTemplateRendererTests
         Assert.NotNull(check.Error);
         Assert.Equal(2, check.Line);
         Assert.NotNull(check.Column);
+    }
+
+    [Fact]
+    public async Task NestedLoops_StopAtTheStepLimit_Quickly()
+    {
+        var renderer = new FluidTemplateRenderer(Options.Create(new NotificationLimitsOptions { TemplateMaxSteps = 10_000 }));
+        const string Loops = "{% for a in (1..1000) %}{% for b in (1..1000) %}{% for c in (1..1000) %}{% endfor %}{% endfor %}{% endfor %}";
+        var clock = Stopwatch.StartNew();
+
+        var limit = await Assert.ThrowsAsync<TemplateLimitExceededException>(() =>
+            renderer.RenderAsync(new EmailTemplate("s", Loops, ""), Model, TestContext.Current.CancellationToken));
+
+        Assert.True(clock.ElapsedMilliseconds < 2000, $"took {clock.ElapsedMilliseconds} ms");
+        Assert.Contains("HTML body", limit.Message, StringComparison.Ordinal);
+        Assert.Contains("10000 steps", limit.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task HugeRendering_StopsAtTheSizeLimit_WhileItIsWritten()
+    {
+        var renderer = new FluidTemplateRenderer(Options.Create(new NotificationLimitsOptions { MaxRenderedCharacters = 10_000, TemplateMaxSteps = 1_000_000 }));
+        const string Big = "{% for a in (1..100000) %}{{ identity.username }} {{ identity.email }}{% endfor %}";
+
+        var limit = await Assert.ThrowsAsync<TemplateLimitExceededException>(() =>
+            renderer.RenderAsync(new EmailTemplate("s", "", Big), Model, TestContext.Current.CancellationToken));
+
+        Assert.Equal("the text body: it rendered more than 10000 characters", limit.Message);
+    }
+
+    [Fact]
+    public async Task RenderingPastItsTime_IsCancelled()
+    {
+        var renderer = new FluidTemplateRenderer(Options.Create(new NotificationLimitsOptions { TemplateMaxSteps = 100_000_000, MaxRenderedCharacters = 100_000_000 }));
+        using var budget = new CancellationTokenSource(TimeSpan.FromMilliseconds(100));
+        const string Slow = "{% for a in (1..100000) %}{% for b in (1..1000) %}x{% endfor %}{% endfor %}";
+        var clock = Stopwatch.StartNew();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => renderer.RenderAsync(new EmailTemplate("s", Slow, ""), Model, budget.Token));
+
+        Assert.True(clock.ElapsedMilliseconds < 5000, $"took {clock.ElapsedMilliseconds} ms");
     }
 }

@@ -3,6 +3,7 @@ using Acornima.Ast;
 using Jint;
 using Jint.Native;
 using Jint.Runtime;
+using Jint.Runtime.Interop;
 using Microsoft.Extensions.Options;
 using Switchboard.Domain.Notifications.Scripts;
 using Switchboard.Infrastructure.Caching;
@@ -44,15 +45,17 @@ public sealed class JintNotificationScripts : INotificationScripts
         }
     }
 
-    public ScriptOutcome<bool> Rule(string script, ScriptEvent scriptEvent) =>
+    public ScriptOutcome<bool> Rule(string script, ScriptEvent scriptEvent, CancellationToken cancellationToken = default) =>
         Run(script, scriptEvent, directory: null, result => result.IsBoolean()
             ? ScriptOutcome.Of(result.AsBoolean())
-            : ScriptOutcome.Failure<bool>($"a rule script must end with true or false, it ended with {Describe(result)}"));
+            : ScriptOutcome.Failure<bool>($"a rule script must end with true or false, it ended with {Describe(result)}"), cancellationToken);
 
-    public ScriptOutcome<IReadOnlyList<string>> Recipients(string script, ScriptEvent scriptEvent, IScriptDirectory directory) =>
-        Run(script, scriptEvent, directory, Addresses);
+    public ScriptOutcome<IReadOnlyList<string>> Recipients(
+        string script, ScriptEvent scriptEvent, IScriptDirectory directory, CancellationToken cancellationToken = default) =>
+        Run(script, scriptEvent, directory, Addresses, cancellationToken);
 
-    private ScriptOutcome<T> Run<T>(string script, ScriptEvent scriptEvent, IScriptDirectory? directory, Func<JsValue, ScriptOutcome<T>> read)
+    private ScriptOutcome<T> Run<T>(
+        string script, ScriptEvent scriptEvent, IScriptDirectory? directory, Func<JsValue, ScriptOutcome<T>> read, CancellationToken cancellationToken)
     {
         Prepared<Script> prepared;
         try
@@ -64,14 +67,30 @@ public sealed class JintNotificationScripts : INotificationScripts
             return ScriptOutcome.Failure<T>($"syntax error: {ex.InnerException?.Message ?? ex.Message}");
         }
 
+        if (cancellationToken.IsCancellationRequested)
+        {
+            return ScriptOutcome.Failure<T>(OutOfTime);
+        }
+
         var limits = _options.Value;
-        var engine = new Engine(o => o.Strict()
-            .TimeoutInterval(limits.Timeout)
-            .MaxStatements(limits.MaxStatements)
-            .LimitRecursion(limits.MaxRecursionDepth)
-            .LimitMemory(limits.MaxMemoryBytes));
+        var engine = new Engine(o =>
+        {
+            o.Strict()
+                .TimeoutInterval(limits.Timeout)
+                .MaxStatements(limits.MaxStatements)
+                .LimitRecursion(limits.MaxRecursionDepth)
+                .LimitMemory(limits.MaxMemoryBytes)
+                .CancellationToken(cancellationToken);
+
+            // A regular expression runs inside one statement, where the time limit is not looked at: it gets its own.
+            o.Constraints.RegexTimeout = limits.Timeout;
+
+            // An array (and so a join of it) no bigger than the memory limit allows, even before anything is stored in it.
+            o.Constraints.MaxArraySize = (uint)Math.Min(limits.MaxMemoryBytes / 8, uint.MaxValue);
+        });
         try
         {
+            GuardRepeat(engine, limits.MaxMemoryBytes);
             var parser = new JsonParser(engine);
             engine.SetValue("event", parser.Parse(JsonSerializer.Serialize(scriptEvent, Json)));
             if (directory is not null)
@@ -87,7 +106,11 @@ public sealed class JintNotificationScripts : INotificationScripts
         }
         catch (TimeoutException)
         {
-            return ScriptOutcome.Failure<T>($"the script ran longer than {limits.Timeout.TotalMilliseconds:0} ms");
+            return ScriptOutcome.Failure<T>(TooLong(limits));
+        }
+        catch (ExecutionCanceledException)
+        {
+            return ScriptOutcome.Failure<T>(OutOfTime);
         }
         catch (StatementsCountOverflowException)
         {
@@ -107,7 +130,33 @@ public sealed class JintNotificationScripts : INotificationScripts
         }
     }
 
+    /// <summary>Said when the caller's time budget (all of a configuration's work for one event) ran out.</summary>
+    public const string OutOfTime = "the configuration's time for this event ran out";
+
+    private static string TooLong(ScriptOptions limits) => $"the script ran longer than {limits.Timeout.TotalMilliseconds:0} ms";
+
     private Prepared<Script> Prepare(string script) => _prepared.GetOrAdd(script, text => Engine.PrepareScript(text, strict: true));
+
+    /// <summary>
+    /// <c>String.prototype.repeat</c> builds its whole result in one call, before the memory limit is looked at again
+    /// ('x'.repeat(2 ** 27) took 256 MB): a result larger than the limit is refused before it is made.
+    /// </summary>
+    private static void GuardRepeat(Engine engine, long maxMemoryBytes)
+    {
+        var prototype = engine.GetValue("String").AsObject().Get("prototype").AsObject();
+        var repeat = prototype.Get("repeat");
+        prototype.Set("repeat", new ClrFunction(engine, "repeat", (self, arguments) =>
+        {
+            var count = arguments.Length == 0 ? 0 : TypeConverter.ToNumber(arguments[0]);
+            var length = TypeConverter.ToString(self).Length;
+            if (length * count * sizeof(char) > maxMemoryBytes)
+            {
+                throw new MemoryLimitExceededException($"repeat would make a string of {length * count} characters");
+            }
+
+            return engine.Call(repeat, self, arguments);
+        }, 1));
+    }
 
     private static JsObject DirectoryObject(Engine engine, JsonParser parser, IScriptDirectory directory)
     {

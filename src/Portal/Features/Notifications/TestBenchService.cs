@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using Switchboard.Domain.Events;
 using Switchboard.Domain.Notifications.Scripts;
 using Switchboard.Domain.Notifications.Templates;
@@ -14,7 +15,8 @@ namespace Switchboard.Portal.Features.Notifications;
 /// event. Nothing is stored and nothing is sent, so any signed-in person may use it.
 /// </summary>
 public sealed class TestBenchService(
-    IDbContextFactory<SwitchboardDbContext> contextFactory, ITemplateRenderer renderer, INotificationScripts scripts)
+    IDbContextFactory<SwitchboardDbContext> contextFactory, ITemplateRenderer renderer, INotificationScripts scripts,
+    IOptions<NotificationLimitsOptions> limits, TimeProvider time)
 {
     /// <summary>Reads one event in the ingest API's JSON form; the errors name each bad field.</summary>
     public static (EntityEvent? Event, IReadOnlyList<string> Errors) ReadEvent(string json)
@@ -48,7 +50,7 @@ public sealed class TestBenchService(
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var configurations = new ConfigurationSet(
             await db.NotificationConfigurations.AsNoTracking().Include(c => c.Topic).OrderBy(c => c.Id).ToListAsync(cancellationToken));
-        return await new NotificationEvaluator(db, renderer, scripts).EvaluateAsync(entityEvent, configurations, explain: true, cancellationToken);
+        return await new NotificationEvaluator(db, renderer, scripts, limits.Value, time).EvaluateAsync(entityEvent, configurations, explain: true, cancellationToken);
     }
 
     /// <summary>Runs a rule script or a recipients script against a sample event and says what came out.</summary>
@@ -63,13 +65,13 @@ public sealed class TestBenchService(
         var scriptEvent = NotificationEvaluator.ScriptEventOf(sample);
         if (kind == ScriptKind.Rule)
         {
-            var outcome = scripts.Rule(script, scriptEvent);
+            var outcome = scripts.Rule(script, scriptEvent, cancellationToken);
             return outcome.Failed ? new(false, $"Rule script failed: {outcome.Error}")
                 : new(true, outcome.Value ? "Rule script returned true: the configuration would fire." : "Rule script returned false: the configuration would not fire.");
         }
 
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        var recipients = scripts.Recipients(script, scriptEvent, new ScriptDirectory(db));
+        var recipients = scripts.Recipients(script, scriptEvent, new ScriptDirectory(db), cancellationToken);
         return recipients.Failed ? new(false, $"Recipients script failed: {recipients.Error}")
             : new(true, recipients.Value!.Count == 0 ? "Recipients script returned no recipients."
                 : $"Recipients script returned {recipients.Value.Count}: {string.Join(", ", recipients.Value)}");

@@ -26,7 +26,23 @@ public static class PeopleCsv
 
     public static async Task<CsvReadResult> ReadAsync(TextReader text, CancellationToken cancellationToken)
     {
-        using var csv = new CsvReader(text, Format);
+        try
+        {
+            return await ReadRowsAsync(text, cancellationToken);
+        }
+        catch (CsvHelperException malformed)
+        {
+            // E.g. a quote that is never closed: the whole file is refused with where it went wrong, not read in part.
+            var row = malformed.Context?.Parser?.Row;
+            return new CsvReadResult([], [new DirectoryError(-1, "file",
+                $"is not valid CSV{(row is null ? "" : $" (near line {row})")}: check for a quote that is not closed")]);
+        }
+    }
+
+    private static async Task<CsvReadResult> ReadRowsAsync(TextReader text, CancellationToken cancellationToken)
+    {
+        // Reading refuses bad data (CsvHelper's default throws); the writer's format only ever writes good data.
+        using var csv = new CsvReader(text, Format with { BadDataFound = ConfigurationFunctions.BadDataFound });
         var errors = new List<DirectoryError>();
         var people = new List<PersonDraft>();
         if (!await csv.ReadAsync() || !csv.ReadHeader())
