@@ -77,6 +77,18 @@ public sealed class ProvisioningApiTests(PortalFactory portal) : IClassFixture<P
     }
 
     [Fact]
+    public void ScrubPatternNamingNothing_IsRefused_NamingTheSetting()
+    {
+        var validator = portal.Services.GetRequiredService<Microsoft.Extensions.Options.IValidateOptions<Switchboard.Infrastructure.Provisioning.ProvisioningOptions>>();
+
+        var result = validator.Validate(null, new Switchboard.Infrastructure.Provisioning.ProvisioningOptions { ScrubKeys = ["api key", "-"] });
+
+        Assert.True(result.Failed);
+        Assert.Contains(result.Failures!, f => f.StartsWith("Provisioning:ScrubKeys", StringComparison.Ordinal) && f.Contains("'-'", StringComparison.Ordinal));
+        Assert.True(validator.Validate(null, new Switchboard.Infrastructure.Provisioning.ProvisioningOptions { ScrubKeys = ["api key", "session-id"] }).Succeeded);
+    }
+
+    [Fact]
     public async Task ReadingKey_CannotRerun_AndTheRefusalIsAudited()
     {
         using var reader = portal.ClientWithKey(await portal.CreateApiKeyAsync(ApiKeyScopes.EnvelopesRead));
