@@ -6,7 +6,7 @@ namespace Switchboard.BrowserTests.PageObjects;
 /// <summary>The provisioning errors page: the envelope list, its filters and its bulk actions.</summary>
 public sealed class ProvisioningPage(IPage page)
 {
-    public ILocator Rows(string account) => page.GetByRole(AriaRole.Grid, new() { Name = "Envelopes" }).GetByRole(AriaRole.Row).Filter(new() { HasText = account });
+    public ILocator Rows(string account) => page.GetByRole(AriaRole.Row).Filter(new() { HasText = account });
 
     /// <summary>Shown by Blazor when an error has ended the page's connection.</summary>
     public ILocator ConnectionLostNotice => page.Locator("#blazor-error-ui");
