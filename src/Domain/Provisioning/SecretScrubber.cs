@@ -4,24 +4,35 @@ using System.Text.RegularExpressions;
 namespace Switchboard.Domain.Provisioning;
 
 /// <summary>
-/// Replaces the values of secret keys (<c>password</c>, <c>password_hash</c>, … at any depth) with <c>"***"</c> before
-/// anything is stored. Keys compare case-insensitively.
+/// Replaces the values of secret keys with <c>"***"</c>, at any depth, before anything is stored. A key is secret when it
+/// contains one of the patterns, compared without case and without separators: the pattern <c>api key</c> matches
+/// <c>apiKey</c>, <c>X-Api-Key</c> and <c>api_key</c>; <c>token</c> matches <c>access_token</c> and <c>x-token</c>.
 /// </summary>
 public sealed partial class SecretScrubber
 {
     public const string Mask = "***";
-    public static readonly IReadOnlyList<string> DefaultKeys = ["password", "password_hash", "hashed_password", "passwd", "secret", "token"];
 
-    private readonly HashSet<string> _keys;
-    private readonly Regex _inText;
-    private readonly Regex _inForm;
+    /// <summary>The patterns used when none are configured.</summary>
+    public static readonly IReadOnlyList<string> DefaultPatterns = ["password", "passwd", "pwd", "secret", "token", "credential", "api key", "private key"];
 
-    public SecretScrubber(IEnumerable<string> keys)
+    private readonly string[] _patterns;
+
+    /// <param name="patterns">Parts of key names (any case, any separator); blank ones are ignored.</param>
+    public SecretScrubber(IEnumerable<string> patterns)
     {
-        _keys = new HashSet<string>(keys.Where(k => !string.IsNullOrWhiteSpace(k)), StringComparer.OrdinalIgnoreCase);
-        var alternatives = string.Join("|", _keys.Select(Regex.Escape));
-        _inText = new Regex($"(\"(?:{alternatives})\"\\s*:\\s*)(\"(?:[^\"\\\\]|\\\\.)*\"|[^,}}\\]\\s]+)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
-        _inForm = new Regex($"(?<![\\w\"])((?:{alternatives})=)[^&\\s]*", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+        _patterns = patterns.Select(Normalize).Where(p => p.Length > 0).Distinct(StringComparer.Ordinal).ToArray();
+    }
+
+    /// <summary>Whether a value stored under this key is a secret.</summary>
+    public bool IsSecret(string key)
+    {
+        if (_patterns.Length == 0)
+        {
+            return false;
+        }
+
+        var name = Normalize(key);
+        return _patterns.Any(p => name.Contains(p, StringComparison.Ordinal));
     }
 
     /// <returns>Whether anything was replaced.</returns>
@@ -33,7 +44,7 @@ public sealed partial class SecretScrubber
             case JsonObject obj:
                 foreach (var key in obj.Select(p => p.Key).ToList())
                 {
-                    if (_keys.Contains(key))
+                    if (IsSecret(key))
                     {
                         obj[key] = Mask;
                         scrubbed = true;
@@ -60,13 +71,23 @@ public sealed partial class SecretScrubber
     /// <summary>For text that is not valid JSON (an unreadable message): masks <c>"password": …</c> and <c>password=…</c> pairs found in it.</summary>
     public (string Text, bool Scrubbed) ScrubText(string text)
     {
-        if (_keys.Count == 0)
+        if (_patterns.Length == 0)
         {
             return (text, false);
         }
 
-        var result = _inText.Replace(text, m => m.Groups[1].Value + "\"" + Mask + "\"");
-        result = _inForm.Replace(result, m => m.Groups[1].Value + Mask);
+        var result = JsonPair().Replace(text, m => IsSecret(m.Groups["key"].Value) ? m.Groups["lead"].Value + "\"" + Mask + "\"" : m.Value);
+        result = FormPair().Replace(result, m => IsSecret(m.Groups["key"].Value) ? m.Groups["lead"].Value + Mask : m.Value);
         return (result, result != text);
     }
+
+    /// <summary>Lower-case letters and digits only: <c>X-Api_Key</c> and <c>api key</c> both become <c>apikey</c>.</summary>
+    private static string Normalize(string text) =>
+        string.Concat(text.Where(char.IsLetterOrDigit).Select(char.ToLowerInvariant));
+
+    [GeneratedRegex("""(?<lead>"(?<key>(?:[^"\\]|\\.)*)"\s*:\s*)(?:"(?:[^"\\]|\\.)*"|[^,}\]\s]+)""", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex JsonPair();
+
+    [GeneratedRegex("""(?<![\w"])(?<lead>(?<key>[\w.\-]+)=)[^&\s]*""", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex FormPair();
 }

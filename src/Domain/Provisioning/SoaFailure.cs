@@ -12,6 +12,11 @@ public sealed record SoaFailure(int? StatusCode, string? ErrorType, string? Erro
         : StatusCode is { } code ? $"Status {code}"
         : "Unnamed failure";
 
+    /// <summary>This failure, each detail it lacks taken from <paramref name="stored"/> (what an earlier message of the same failure told).</summary>
+    public SoaFailure Or(SoaFailure? stored) => stored is null ? this : new SoaFailure(
+        StatusCode ?? stored.StatusCode, ErrorType ?? stored.ErrorType, ErrorName ?? stored.ErrorName, ErrorMessage ?? stored.ErrorMessage,
+        ErrorData ?? stored.ErrorData, Debug ?? stored.Debug);
+
     private static string Shorten(string message)
     {
         var line = message.Split('\n', 2)[0].Trim();

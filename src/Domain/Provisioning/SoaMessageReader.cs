@@ -198,8 +198,7 @@ public sealed class SoaMessageReader(SecretScrubber scrubber)
         var scrubbed = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
         foreach (var (key, value) in headers)
         {
-            var probe = new JsonObject { [key] = value };
-            scrubbed[key] = scrubber.Scrub(probe) ? SecretScrubber.Mask : value;
+            scrubbed[key] = scrubber.IsSecret(key) ? SecretScrubber.Mask : value;
         }
 
         return scrubbed;

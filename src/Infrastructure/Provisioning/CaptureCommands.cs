@@ -35,7 +35,11 @@ internal sealed class CaptureCommands(DbConnection connection, DbTransaction tra
         "id");
 
     private readonly DbCommand _findEnvelope = PreparedCommand.Create(connection, transaction,
-        """SELECT "Id", "State" FROM "ProvisioningEnvelopes" WHERE "CorrelationId" = @correlationId OR "Id" = @id""", "correlationId", "id");
+        """
+        SELECT "Id", "State", "StatusCode", "ErrorType", "ErrorName", "ErrorMessage", "ErrorData", "Debug"
+        FROM "ProvisioningEnvelopes" WHERE "CorrelationId" = @correlationId OR "Id" = @id
+        """,
+        "correlationId", "id");
 
     // A request that arrives after its failure (or a retried request carrying its try count) joins the envelope.
     private readonly DbCommand _attachRequest = PreparedCommand.Create(connection, transaction,
@@ -67,7 +71,8 @@ internal sealed class CaptureCommands(DbConnection connection, DbTransaction tra
         """,
         "key", "title", "routingKey", "count", "at");
 
-    // A message without details (the failure log after its reply has an empty body) keeps the details already stored.
+    // A message without details (the daemon's failure log after its reply has no status code, error name or body) keeps
+    // every detail already stored: each one is replaced only by a value, never by NULL.
     private readonly DbCommand _upsertFailure = PreparedCommand.Create(connection, transaction,
         $"""
         INSERT INTO "ProvisioningEnvelopes" ("Kind", "State", "Archived", "GroupId", "CorrelationId", "RequestId", "RoutingKey", "StatusCode", "ErrorType",
@@ -78,7 +83,8 @@ internal sealed class CaptureCommands(DbConnection connection, DbTransaction tra
             @uuid, @email, @googleId, '', 0)
         ON CONFLICT ("CorrelationId") DO UPDATE SET
             "State" = CASE WHEN "ProvisioningEnvelopes"."State" IN {Closed} THEN "ProvisioningEnvelopes"."State" ELSE excluded."State" END,
-            "GroupId" = excluded."GroupId", "StatusCode" = excluded."StatusCode", "ErrorType" = excluded."ErrorType", "ErrorName" = excluded."ErrorName",
+            "GroupId" = excluded."GroupId", "StatusCode" = COALESCE(excluded."StatusCode", "ProvisioningEnvelopes"."StatusCode"),
+            "ErrorType" = COALESCE(excluded."ErrorType", "ProvisioningEnvelopes"."ErrorType"), "ErrorName" = COALESCE(excluded."ErrorName", "ProvisioningEnvelopes"."ErrorName"),
             "ErrorMessage" = COALESCE(excluded."ErrorMessage", "ProvisioningEnvelopes"."ErrorMessage"),
             "ErrorData" = COALESCE(excluded."ErrorData", "ProvisioningEnvelopes"."ErrorData"), "Debug" = COALESCE(excluded."Debug", "ProvisioningEnvelopes"."Debug"),
             "Scrubbed" = "ProvisioningEnvelopes"."Scrubbed" OR excluded."Scrubbed",
@@ -90,11 +96,13 @@ internal sealed class CaptureCommands(DbConnection connection, DbTransaction tra
         "state", "groupId", "correlationId", "requestId", "routingKey", "status", "errorType", "errorName", "errorMessage", "errorData", "debug",
         "scrubbed", "softfails", "nextTryAt", "at", "uuid", "email", "googleId", "softfailStep");
 
+    // The same rule for a rerun's failure: what the message does not tell stays as it was.
     private readonly DbCommand _failRerun = PreparedCommand.Create(connection, transaction,
         """
         UPDATE "ProvisioningEnvelopes" SET
             "State" = CASE WHEN "State" = 'SucceededLater' THEN "State" ELSE @state END,
-            "GroupId" = @groupId, "StatusCode" = @status, "ErrorType" = @errorType, "ErrorName" = @errorName,
+            "GroupId" = @groupId, "StatusCode" = COALESCE(@status, "StatusCode"), "ErrorType" = COALESCE(@errorType, "ErrorType"),
+            "ErrorName" = COALESCE(@errorName, "ErrorName"),
             "ErrorMessage" = COALESCE(@errorMessage, "ErrorMessage"), "ErrorData" = COALESCE(@errorData, "ErrorData"), "Debug" = COALESCE(@debug, "Debug"),
             "Scrubbed" = "Scrubbed" OR @scrubbed,
             "SoftfailCount" = "SoftfailCount" + @softfailStep, "NextTryAt" = @nextTryAt, "LastSeenAt" = @at
@@ -142,11 +150,18 @@ internal sealed class CaptureCommands(DbConnection connection, DbTransaction tra
     }
 
     /// <summary>The envelope of a request (by its message id), or the one a rerun request belongs to.</summary>
-    public async Task<(long Id, string State)?> FindEnvelopeAsync(string? correlationId, long? rerunOf, CancellationToken cancellationToken)
+    public async Task<StoredEnvelope?> FindEnvelopeAsync(string? correlationId, long? rerunOf, CancellationToken cancellationToken)
     {
         _findEnvelope.Set(rerunOf is null ? correlationId : null, rerunOf);
         await using var reader = await _findEnvelope.ExecuteReaderAsync(cancellationToken);
-        return await reader.ReadAsync(cancellationToken) ? (reader.GetInt64(0), reader.GetString(1)) : null;
+        if (!await reader.ReadAsync(cancellationToken))
+        {
+            return null;
+        }
+
+        var failure = new SoaFailure(reader.IsDBNull(2) ? null : reader.GetInt32(2), NullableString(reader, 3), NullableString(reader, 4), NullableString(reader, 5),
+            NullableString(reader, 6), NullableString(reader, 7));
+        return new StoredEnvelope(reader.GetInt64(0), reader.GetString(1), failure);
     }
 
     public async Task<long?> AttachLateRequestAsync(CapturedMessage request, CancellationToken cancellationToken)
@@ -179,9 +194,10 @@ internal sealed class CaptureCommands(DbConnection connection, DbTransaction tra
         return (await ScalarAsync(_upsertGroup, cancellationToken))!.Value;
     }
 
-    public async Task<long> UpsertFailureAsync(long groupId, string routingKey, long? requestId, AccountKeys account, CapturedMessage m, CancellationToken cancellationToken)
+    /// <param name="f">The message's failure, its missing details taken from the stored envelope.</param>
+    public async Task<long> UpsertFailureAsync(long groupId, string routingKey, long? requestId, AccountKeys account, CapturedMessage m, SoaFailure f,
+        CancellationToken cancellationToken)
     {
-        var f = m.Failure!;
         var softfail = m.Outcome == MessageOutcome.Softfail;
         _upsertFailure.Set(StateOf(m), groupId, m.CorrelationId, requestId, routingKey, f.StatusCode, f.ErrorType, f.ErrorName, f.ErrorMessage, f.ErrorData, f.Debug,
             m.Scrubbed, softfail ? Math.Max(1, m.SoftfailCount) : m.SoftfailCount, NextTryAt(m), m.ReceivedAt,
@@ -189,9 +205,9 @@ internal sealed class CaptureCommands(DbConnection connection, DbTransaction tra
         return (await ScalarAsync(_upsertFailure, cancellationToken))!.Value;
     }
 
-    public async Task<long> FailRerunAsync(long envelopeId, long groupId, CapturedMessage m, CancellationToken cancellationToken)
+    /// <param name="f">The message's failure, its missing details taken from the stored envelope.</param>
+    public async Task<long> FailRerunAsync(long envelopeId, long groupId, CapturedMessage m, SoaFailure f, CancellationToken cancellationToken)
     {
-        var f = m.Failure!;
         _failRerun.Set(StateOf(m), groupId, f.StatusCode, f.ErrorType, f.ErrorName, f.ErrorMessage, f.ErrorData, f.Debug, m.Scrubbed,
             m.Outcome == MessageOutcome.Softfail ? 1 : 0, NextTryAt(m), m.ReceivedAt, envelopeId);
         await _failRerun.ExecuteNonQueryAsync(cancellationToken);
@@ -235,3 +251,6 @@ internal sealed class CaptureCommands(DbConnection connection, DbTransaction tra
 }
 
 internal sealed record StoredRequest(long Id, string RoutingKey, long? EnvelopeId, long? RerunOf, AccountKeys Account);
+
+/// <summary>An envelope as stored, with the failure details it already holds.</summary>
+internal sealed record StoredEnvelope(long Id, string State, SoaFailure Failure);

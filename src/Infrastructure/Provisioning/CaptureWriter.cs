@@ -95,14 +95,16 @@ public sealed class CaptureWriter(IDbContextFactory<SwitchboardDbContext> contex
                 }
 
                 var routingKey = request?.RoutingKey ?? message.RequestRoutingKey ?? message.RoutingKey;
-                var failure = message.Failure!;
                 // A group counts an envelope's failure once, however many messages tell it (a reply and its log).
                 var existing = request is { EnvelopeId: null, RerunOf: null } ? null : await sql.FindEnvelopeAsync(message.CorrelationId, request?.RerunOf, cancellationToken);
+
+                // The daemon's log after a reply tells the same failure without its details: those stored stay, and so does its group.
+                var failure = message.Failure!.Or(existing?.Failure);
                 var entersFailure = message.Outcome == MessageOutcome.Hardfail && existing?.State != nameof(EnvelopeState.Failed);
                 var groupId = await sql.UpsertGroupAsync(routingKey, failure.GroupTitle, entersFailure, message.ReceivedAt, cancellationToken);
                 var envelope = request?.RerunOf is { } rerunOf
-                    ? await sql.FailRerunAsync(rerunOf, groupId, message, cancellationToken)
-                    : await sql.UpsertFailureAsync(groupId, routingKey, request?.Id, account, message, cancellationToken);
+                    ? await sql.FailRerunAsync(rerunOf, groupId, message, failure, cancellationToken)
+                    : await sql.UpsertFailureAsync(groupId, routingKey, request?.Id, account, message, failure, cancellationToken);
                 await sql.LinkAsync(envelope, message.DedupeKey, request?.Id, cancellationToken);
                 return envelope;
         }

@@ -28,10 +28,27 @@ public sealed class EnvelopeReruns(
         AutoReplenishment = true,
     });
 
+    /// <summary>Why nothing can be rerun, whatever the envelope: no broker is configured.</summary>
+    public const string NoBroker = $"No broker is configured ({ProvisioningOptions.SectionName}:RabbitMq:Uri), so nothing can be rerun from here.";
+
     public bool BrokerConfigured => publisher.Configured;
+
+    /// <summary>
+    /// Why no rerun can be published at all, or null. The one rule every rerun (the envelope page, the list's bulk and
+    /// group reruns, the API) follows, so each refuses with the same words, before asking anyone to confirm.
+    /// </summary>
+    public string? Unavailable => publisher.Configured ? null : NoBroker;
+
+    /// <summary>Why this envelope cannot be rerun (nothing can be, or not this one), or null.</summary>
+    public string? WhyNot(ProvisioningEnvelope envelope, ProvisioningMessage? request) => Unavailable ?? Unrunnable(envelope, request);
 
     public async Task<RerunResult> RerunAsync(long envelopeId, string actor, string? editedBody, CancellationToken cancellationToken)
     {
+        if (Unavailable is { } off)
+        {
+            return RerunResult.Refused(off + " The envelope is unchanged.");
+        }
+
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var envelope = await db.ProvisioningEnvelopes.SingleOrDefaultAsync(e => e.Id == envelopeId, cancellationToken);
         if (envelope is null)
@@ -55,11 +72,6 @@ public sealed class EnvelopeReruns(
             }
 
             body = JsonNode.Parse(editedBody)!.ToJsonString();
-        }
-
-        if (!publisher.Configured)
-        {
-            return RerunResult.Refused($"No broker is configured ({ProvisioningOptions.SectionName}:RabbitMq:Uri), so nothing can be rerun. The envelope is unchanged.");
         }
 
         using var lease = await _pace.AcquireAsync(1, cancellationToken);

@@ -12,13 +12,16 @@ public sealed class ProvisioningOptions
     /// <summary>How long captured requests and replies not tied to an envelope are kept (for reruns and the timeline).</summary>
     public TimeSpan RequestRetention { get; set; } = TimeSpan.FromDays(30);
 
-    /// <summary>Keys whose values are replaced by <c>***</c> at any depth before anything is stored. Empty: the defaults.</summary>
+    /// <summary>
+    /// Patterns of secret key names: a value whose key (in a body at any depth, or a header) contains one of them, in any
+    /// case and with any separator, is replaced by <c>***</c> before anything is stored. Empty: <see cref="SecretScrubber.DefaultPatterns"/>.
+    /// </summary>
     public string[]? ScrubKeys { get; set; }
 
     /// <summary>At most this many reruns are published per second (a group rerun of thousands must not flood the daemon).</summary>
     public double RerunsPerSecond { get; set; } = 10;
 
-    public IReadOnlyList<string> EffectiveScrubKeys => ScrubKeys is { Length: > 0 } keys ? keys : SecretScrubber.DefaultKeys;
+    public IReadOnlyList<string> EffectiveScrubKeys => ScrubKeys is { Length: > 0 } keys ? keys : SecretScrubber.DefaultPatterns;
 }
 
 /// <summary>The broker side (<c>Provisioning:RabbitMq</c>); off while <see cref="Uri"/> is empty. The URI holds a password: never logged or shown.</summary>

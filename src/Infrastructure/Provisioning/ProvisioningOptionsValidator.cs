@@ -19,6 +19,12 @@ internal sealed class ProvisioningOptionsValidator : IValidateOptions<Provisioni
             failures.Add($"{Section}:RerunsPerSecond must be between 0 and 1000 (it is {options.RerunsPerSecond}).");
         }
 
+        if (options.ScrubKeys?.Where(p => !p.Any(char.IsLetterOrDigit)).ToList() is { Count: > 0 } blank)
+        {
+            failures.Add($"{Section}:ScrubKeys entries must name part of a key (letters or digits; separators and case are ignored): "
+                + string.Join(", ", blank.Select(p => $"'{p}'")) + " names nothing.");
+        }
+
         var queue = options.RabbitMq;
         if (queue.Enabled)
         {

@@ -77,6 +77,39 @@ public sealed class ProvisioningApiTests(PortalFactory portal) : IClassFixture<P
     }
 
     [Fact]
+    public async Task WithoutABroker_EveryRerunPath_GivesTheSameReason_BeforeAnythingIsAsked()
+    {
+        using var writer = portal.ClientWithKey(await portal.CreateApiKeyAsync(ApiKeyScopes.EnvelopesWrite, ApiKeyScopes.EnvelopesRead));
+        await writer.PostAsJsonAsync("/api/provisioning/messages", new[] { Request("api-3"), Reply("api-3") }, Ct);
+        await using var db = await portal.DbAsync();
+        var envelope = await db.ProvisioningEnvelopes.SingleAsync(e => e.CorrelationId == "api-3", Ct);
+        await using var scope = portal.Services.CreateAsyncScope();
+        var service = scope.ServiceProvider.GetRequiredService<Switchboard.Portal.Features.Provisioning.ProvisioningService>();
+
+        // The list (bulk and group reruns), the envelope page and the API read the one rule.
+        var reason = service.RerunsUnavailableBecause;
+        Assert.Equal(Switchboard.Infrastructure.Provisioning.EnvelopeReruns.NoBroker, reason);
+        Assert.Equal(reason, service.Capture().RerunsUnavailableBecause);
+        Assert.Equal(reason, (await service.EnvelopeAsync(envelope.Id, Ct))!.RerunBlockedBecause);
+        var detail = await writer.GetFromJsonAsync<JsonElement>($"/api/provisioning/envelopes/{envelope.Id}", Ct);
+        Assert.Equal(reason, detail.GetProperty("rerunBlockedBecause").GetString());
+        var refusal = await writer.PostAsync($"/api/provisioning/envelopes/{envelope.Id}/reruns", null, Ct);
+        Assert.Contains(reason!, await refusal.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ScrubPatternNamingNothing_IsRefused_NamingTheSetting()
+    {
+        var validator = portal.Services.GetRequiredService<Microsoft.Extensions.Options.IValidateOptions<Switchboard.Infrastructure.Provisioning.ProvisioningOptions>>();
+
+        var result = validator.Validate(null, new Switchboard.Infrastructure.Provisioning.ProvisioningOptions { ScrubKeys = ["api key", "-"] });
+
+        Assert.True(result.Failed);
+        Assert.Contains(result.Failures!, f => f.StartsWith("Provisioning:ScrubKeys", StringComparison.Ordinal) && f.Contains("'-'", StringComparison.Ordinal));
+        Assert.True(validator.Validate(null, new Switchboard.Infrastructure.Provisioning.ProvisioningOptions { ScrubKeys = ["api key", "session-id"] }).Succeeded);
+    }
+
+    [Fact]
     public async Task ReadingKey_CannotRerun_AndTheRefusalIsAudited()
     {
         using var reader = portal.ClientWithKey(await portal.CreateApiKeyAsync(ApiKeyScopes.EnvelopesRead));

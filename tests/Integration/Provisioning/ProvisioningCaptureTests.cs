@@ -204,6 +204,62 @@ public sealed class ProvisioningCaptureTests(PortalFactory portal, RabbitMqBroke
         Assert.Equal(received, Daemon.Received.Count);
     }
 
+    [Fact]
+    public async Task LaterMessageWithoutStatusCode_KeepsStoredStatusCode()
+    {
+        // The real daemon: a failure reply with every detail, then its log of the same failure with none but the error type.
+        var requestId = "keep-" + Guid.NewGuid().ToString("N");
+        await ProvisioningRig.PublishToLogAsync(broker, [
+            ("request.googleapps.user.create", new BasicProperties { MessageId = requestId, Type = "request", ReplyTo = "exchange", Headers = ProvisioningRig.V2Headers() },
+                Create("keep@gadz.org", "b6d767d2-f8ad-4e6f-9a3c-1d2e3f4a5b6c")),
+            ("reply.googleapps.user.create", new BasicProperties { MessageId = requestId + "-reply", CorrelationId = requestId, Type = "reply", Headers = ProvisioningRig.V2Headers(400, "hardfail", "ExistingGoogleAccount") },
+                """{"error_message":"account exists","error_data":{"google_id":"4455"},"debug_message":{"trace":"t1"}}"""),
+            ("log.googleapps.user.create", new BasicProperties { MessageId = requestId + "-log", CorrelationId = requestId, Type = "log", Headers = LogHeadersOnly("hardfail") }, ""),
+        ]);
+
+        var envelope = await portal.EventuallyAsync(async db => await db.ProvisioningMessages.CountAsync(m => m.CorrelationId == requestId && m.EnvelopeId != null, Ct) == 2
+            ? await db.ProvisioningEnvelopes.AsNoTracking().SingleAsync(e => e.CorrelationId == requestId, Ct) : null, "the reply and the log stored");
+
+        Assert.Equal((400, "hardfail", "ExistingGoogleAccount", "account exists"), (envelope.StatusCode, envelope.ErrorType, envelope.ErrorName, envelope.ErrorMessage));
+        Assert.Contains("4455", envelope.ErrorData, StringComparison.Ordinal);
+        Assert.Contains("t1", envelope.Debug, StringComparison.Ordinal);
+        await using var db = await portal.DbAsync();
+        Assert.Equal("ExistingGoogleAccount", (await db.FailureGroups.SingleAsync(g => g.Id == envelope.GroupId, Ct)).Title);
+        Assert.False(await db.FailureGroups.AnyAsync(g => g.Title == "Unnamed failure" && g.RoutingKey == "request.googleapps.user.create", Ct));
+
+        // The status-code filter of the API finds it.
+        using var reader = portal.ClientWithKey(await portal.CreateApiKeyAsync(ApiKeyScopes.EnvelopesRead));
+        var page = await reader.GetFromJsonAsync<System.Text.Json.JsonElement>("/api/provisioning/envelopes?statusCode=400&search=keep@gadz.org", Ct);
+        Assert.Contains(page.GetProperty("items").EnumerateArray(), e => e.GetProperty("id").GetInt64() == envelope.Id);
+    }
+
+    [Fact]
+    public async Task RerunFailureLogWithoutStatusCode_KeepsTheRerunsStatusCode()
+    {
+        Daemon.Plan("rerunkeep@gadz.org", Answer.Hardfail(409, "GoogleAccountAlreadyExists", "taken"), Answer.Hardfail(409, "GoogleAccountAlreadyExists", "taken"));
+        var requestId = await Daemon.SendRequestAsync("create", Create("rerunkeep@gadz.org", "1679091c-5a88-4faf-8b8d-0a1b2c3d4e5f"));
+        var envelope = await portal.EnvelopeOfAsync(requestId, e => e.State == EnvelopeState.Failed, "the 409 envelope");
+        using var client = _capturing!.CreateClient();
+        client.DefaultRequestHeaders.Add("X-Api-Key", await portal.CreateApiKeyAsync(ApiKeyScopes.EnvelopesWrite));
+        var rerun = await (await client.PostAsync($"/api/provisioning/envelopes/{envelope.Id}/reruns", null, Ct)).Content.ReadFromJsonAsync<RerunResult>(Ct);
+        await portal.EventuallyAsync(async db => await db.ProvisioningMessages.CountAsync(m => m.CorrelationId == rerun!.MessageId && m.EnvelopeId == envelope.Id, Ct) >= 2
+            ? "told" : null, "the rerun's reply and log linked");
+
+        // The daemon's log of the rerun's failure, as the real one sends it: no status code, no name, no body.
+        await ProvisioningRig.PublishToLogAsync(broker, [("log.googleapps.user.create",
+            new BasicProperties { MessageId = rerun!.MessageId + "-log2", CorrelationId = rerun.MessageId, Type = "log", Headers = LogHeadersOnly("hardfail") }, "")]);
+        await portal.EventuallyAsync(async db => await db.ProvisioningMessages.AnyAsync(m => m.MessageId == rerun.MessageId + "-log2" && m.EnvelopeId == envelope.Id, Ct)
+            ? "linked" : null, "the detail-less log linked");
+
+        await using var after = await portal.DbAsync();
+        var stored = await after.ProvisioningEnvelopes.SingleAsync(e => e.Id == envelope.Id, Ct);
+        Assert.Equal((409, "hardfail", "GoogleAccountAlreadyExists", "taken"), (stored.StatusCode, stored.ErrorType, stored.ErrorName, stored.ErrorMessage));
+        Assert.Equal(envelope.GroupId, stored.GroupId);
+    }
+
+    /// <summary>Headers of the daemon's failure log: the error type and nothing else (no <c>status-code</c>, no <c>error-name</c>).</summary>
+    private static Dictionary<string, object?> LogHeadersOnly(string errorType) => new() { ["soa-version"] = "2.0", ["error-type"] = errorType, ["softfail-count"] = 0 };
+
     private async Task<uint> WaitingAsync()
     {
         await using var connection = await new ConnectionFactory { Uri = new Uri(broker.Uri) }.CreateConnectionAsync(Ct);

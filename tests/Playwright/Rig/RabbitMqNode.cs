@@ -52,4 +52,30 @@ internal static class RabbitMqNode
         }, Encoding.UTF8.GetBytes(body));
         return messageId;
     }
+
+    /// <summary>
+    /// Publishes a hardfail reply (409) to the <c>log</c> fanout for a request Switchboard never saw, as the daemon's
+    /// copy would arrive: the capture turns it into an envelope of this account without going through the simulator.
+    /// </summary>
+    public static async Task PublishFailureReplyAsync(string amqpUri, string account)
+    {
+        await using var connection = await new ConnectionFactory { Uri = new Uri(amqpUri) }.CreateConnectionAsync();
+        await using var channel = await connection.CreateChannelAsync(new CreateChannelOptions(publisherConfirmationsEnabled: true, publisherConfirmationTrackingEnabled: true));
+        await channel.BasicPublishAsync("log", "reply.googleapps.user.create", mandatory: false, new BasicProperties
+        {
+            MessageId = Guid.NewGuid().ToString(),
+            CorrelationId = Guid.NewGuid().ToString(),
+            Type = "reply",
+            AppId = "googleapps-daemon",
+            DeliveryMode = DeliveryModes.Persistent,
+            Headers = new Dictionary<string, object?>
+            {
+                ["soa-version"] = "2.0",
+                ["status-code"] = 409,
+                ["error-type"] = "hardfail",
+                ["error-name"] = "GoogleAccountAlreadyExists",
+                ["softfail-count"] = 0,
+            },
+        }, Encoding.UTF8.GetBytes($$$"""{"error_message":"taken (published by a test)","error_data":{"primary_email":"{{{account}}}"}}"""));
+    }
 }

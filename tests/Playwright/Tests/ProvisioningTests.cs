@@ -46,6 +46,32 @@ public sealed class ProvisioningTests(PortalRig rig) : BrowserTest(rig)
     }
 
     [Fact]
+    public async Task BulkArchive_CompletesWithTheProgressGone_AndThePageStillResponds()
+    {
+        const string account = "bulk.archive@gadz.org";
+        for (var i = 0; i < 3; i++)
+        {
+            await RabbitMqNode.PublishFailureReplyAsync(Rig.AmqpUri, account);
+        }
+
+        await new PortalShell(Page).SignInAsync("otto.operator", "/provisioning");
+        var provisioning = new ProvisioningPage(Page);
+        await provisioning.SearchUntilAsync(account, 3);
+        await provisioning.SelectAllAsync(account);
+
+        await provisioning.ArchiveSelectedAsync();
+
+        await Expect(provisioning.Snackbar.Filter(new() { HasText = "archived" })).ToBeVisibleAsync();
+        await Expect(Page.GetByLabel("Progress")).ToHaveCountAsync(0);
+        await Expect(provisioning.Rows(account)).ToHaveCountAsync(0);
+
+        // Still alive: the filter answers, and Blazor never reported a lost connection.
+        await provisioning.ShowStateAsync("Archived");
+        await Expect(provisioning.Rows(account)).ToHaveCountAsync(3);
+        await Expect(provisioning.ConnectionLostNotice).ToBeHiddenAsync();
+    }
+
+    [Fact]
     public async Task Viewer_SeesTheEnvelope_ButNoRerun()
     {
         await OpenConflictEnvelopeAsync("vera.viewer", PortalRig.AddressTakenAccount);

@@ -7,7 +7,7 @@ namespace Switchboard.UnitTests.Provisioning;
 public sealed class SoaMessageReaderTests
 {
     private static readonly DateTime Now = new(2026, 11, 24, 8, 0, 0, DateTimeKind.Utc);
-    private readonly SoaMessageReader _reader = new(new SecretScrubber(SecretScrubber.DefaultKeys));
+    private readonly SoaMessageReader _reader = new(new SecretScrubber(SecretScrubber.DefaultPatterns));
 
     private static IncomingSoaMessage Message(string routingKey, string? body, SoaProperties properties, Dictionary<string, string?>? headers = null) =>
         new(routingKey, properties, headers ?? [], Encoding.UTF8.GetBytes(body ?? ""), Now);
@@ -132,6 +132,21 @@ public sealed class SoaMessageReaderTests
         Assert.Equal("***", data["gram_account"]!["nested"]![0]!["passwd"]!.GetValue<string>());
         Assert.Equal("u", data["gram_account"]!["uuid"]!.GetValue<string>());
         Assert.Contains("***", read.Failure.Debug, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void SecretHeaderNamedByPattern_IsStoredMasked()
+    {
+        var headers = V2(500, "hardfail");
+        headers["x-token"] = "tok-123";
+        headers["X-Api-Key"] = "key-456";
+        var read = _reader.Read(Message("reply.x", """{"access_token":"at-789"}""", new SoaProperties("r-9", "m-9", Type: "reply"), headers));
+
+        Assert.True(read.Scrubbed);
+        Assert.DoesNotContain("tok-123", read.HeadersJson, StringComparison.Ordinal);
+        Assert.DoesNotContain("key-456", read.HeadersJson, StringComparison.Ordinal);
+        Assert.DoesNotContain("at-789", read.Body, StringComparison.Ordinal);
+        Assert.Contains("\"status-code\":\"500\"", read.HeadersJson, StringComparison.Ordinal);
     }
 
     [Fact]

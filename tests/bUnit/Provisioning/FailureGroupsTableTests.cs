@@ -60,6 +60,23 @@ public sealed class FailureGroupsTableTests : ComponentTestContext
     }
 
     [Fact]
+    public void WithoutABroker_GroupRerunIsDisabled_SayingWhy()
+    {
+        SignInAs("someone", PortalRole.Operator);
+        FailureGroupRow? rerun = null;
+        var table = Render<FailureGroupsTable>(p => p
+            .Add(c => c.Groups, Groups)
+            .Add(c => c.RerunGroup, g => rerun = g)
+            .Add(c => c.RerunBlockedBecause, "No broker is configured"));
+
+        var button = table.Find("[aria-label='Rerun group GoogleAccountAlreadyRegisteredInGram']");
+
+        Assert.True(button.HasAttribute("disabled"));
+        Assert.Equal("No broker is configured", button.GetAttribute("title"));
+        Assert.Null(rerun);
+    }
+
+    [Fact]
     public void Viewers_SeeNoGroupActions() =>
         Assert.Empty(Render(PortalRole.Viewer).FindAll("[aria-label^='Rerun group']"));
 

@@ -22,7 +22,9 @@ public static class EnvelopeTimeline
 
     private static TimelineEntry Describe(ProvisioningMessage m, ProvisioningMessage? original)
     {
-        var failure = $"{m.StatusCode?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "–"} {m.ErrorName ?? ""}".Trim();
+        // A message tells only what it carries (the daemon's log after a reply has no status code): nothing shows as "–".
+        var failure = $"{m.StatusCode?.ToString(System.Globalization.CultureInfo.InvariantCulture)} {m.ErrorName}".Trim();
+        var told = failure.Length == 0 ? "" : " " + failure;
         return (m.Kind, m.Outcome) switch
         {
             (MessageKind.Request, _) when m.RerunOfEnvelopeId is not null => new(m.ReceivedAt,
@@ -30,9 +32,9 @@ public static class EnvelopeTimeline
             (MessageKind.Request, _) when m.SoftfailCount > 0 => new(m.ReceivedAt, $"Request retried by the daemon (try {m.SoftfailCount + 1})", null, m.AppId, TimelineTone.Neutral, m.Id),
             (MessageKind.Request, _) => new(m.ReceivedAt, "Request received", $"{m.RoutingKey} · message {m.MessageId}", m.AppId, TimelineTone.Neutral, m.Id),
             (_, MessageOutcome.Success) => new(m.ReceivedAt, "Success reply", m.RoutingKey, m.AppId, TimelineTone.Success, m.Id),
-            (_, MessageOutcome.Softfail) => new(m.ReceivedAt, $"Softfail {failure}: the daemon will try again", m.ErrorMessage, m.AppId, TimelineTone.Warning, m.Id),
-            (MessageKind.Log, MessageOutcome.Hardfail) => new(m.ReceivedAt, $"Failure log {failure}", m.ErrorMessage, m.AppId, TimelineTone.Failure, m.Id),
-            (_, MessageOutcome.Hardfail) => new(m.ReceivedAt, $"Failure reply {failure}", m.ErrorMessage, m.AppId, TimelineTone.Failure, m.Id),
+            (_, MessageOutcome.Softfail) => new(m.ReceivedAt, $"Softfail{told}: the daemon will try again", m.ErrorMessage, m.AppId, TimelineTone.Warning, m.Id),
+            (MessageKind.Log, MessageOutcome.Hardfail) => new(m.ReceivedAt, $"Failure log{told}", m.ErrorMessage, m.AppId, TimelineTone.Failure, m.Id),
+            (_, MessageOutcome.Hardfail) => new(m.ReceivedAt, $"Failure reply{told}", m.ErrorMessage, m.AppId, TimelineTone.Failure, m.Id),
             _ => new(m.ReceivedAt, "Unreadable message", m.RoutingKey, m.AppId, TimelineTone.Failure, m.Id),
         };
     }

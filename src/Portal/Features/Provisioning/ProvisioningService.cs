@@ -31,7 +31,10 @@ public sealed class ProvisioningService(
     }
 
     public CaptureView Capture() =>
-        new(status.State, status.Since, status.LastError, status.LastMessageAt, status.Stored, status.Duplicates, status.Ignored, reruns.BrokerConfigured);
+        new(status.State, status.Since, status.LastError, status.LastMessageAt, status.Stored, status.Duplicates, status.Ignored, reruns.BrokerConfigured, reruns.Unavailable);
+
+    /// <summary>Why no rerun can be published at all (no broker), or null: the same words on every rerun button.</summary>
+    public string? RerunsUnavailableBecause => reruns.Unavailable;
 
     public async Task<IReadOnlyList<FailureGroupRow>> GroupsAsync(bool onlyOpen, CancellationToken cancellationToken)
     {
@@ -88,7 +91,7 @@ public sealed class ProvisioningService(
         var schemaErrors = request is not null && schemas.Knows(request.RoutingKey) ? schemas.Check(request.RoutingKey, request.Body) : [];
         return new EnvelopeDetail(envelope, group, request, EnvelopeTimeline.Of(messages, activities, request), ProvisioningGuidance.For(envelope.Kind, envelope.State, envelope.StatusCode, envelope.ErrorName),
             schemaErrors, request is not null && schemas.Knows(request.RoutingKey), await LaterSuccessAsync(db, envelope, cancellationToken),
-            EnvelopeReruns.Unrunnable(envelope, request), reruns.BrokerConfigured);
+            reruns.WhyNot(envelope, request), reruns.BrokerConfigured);
     }
 
     public IReadOnlyList<SchemaError> CheckBody(string routingKey, string body) => schemas.Check(routingKey, body);

@@ -35,7 +35,10 @@ public sealed record PagedEnvelopes(IReadOnlyList<EnvelopeRow> Items, int TotalC
 
 public sealed record FailureGroupRow(long Id, string Title, string RoutingKey, long Failures, int Open, DateTime FirstSeenAt, DateTime LastSeenAt);
 
-public sealed record CaptureView(ConnectionState State, DateTime Since, string? LastError, DateTime? LastMessageAt, long Stored, long Duplicates, long Ignored, bool BrokerConfigured);
+/// <param name="RerunsUnavailableBecause">Why no rerun can be published at all (no broker), or null.</param>
+public sealed record CaptureView(
+    ConnectionState State, DateTime Since, string? LastError, DateTime? LastMessageAt, long Stored, long Duplicates, long Ignored, bool BrokerConfigured,
+    string? RerunsUnavailableBecause);
 
 /// <summary>One line of an envelope's timeline: a captured message or something a person did.</summary>
 public sealed record TimelineEntry(DateTime At, string What, string? Detail, string? By, TimelineTone Tone, long? MessageId);
@@ -48,6 +51,7 @@ public enum TimelineTone
     Failure,
 }
 
+/// <param name="RerunBlockedBecause">Why this envelope cannot be rerun (no broker, or this envelope's state), or null.</param>
 public sealed record EnvelopeDetail(
     ProvisioningEnvelope Envelope,
     string? GroupTitle,

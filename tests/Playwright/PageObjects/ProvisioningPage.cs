@@ -1,0 +1,60 @@
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace Switchboard.BrowserTests.PageObjects;
+
+/// <summary>The provisioning errors page: the envelope list, its filters and its bulk actions.</summary>
+public sealed class ProvisioningPage(IPage page)
+{
+    public ILocator Rows(string account) => page.GetByRole(AriaRole.Row).Filter(new() { HasText = account });
+
+    /// <summary>Shown by Blazor when an error has ended the page's connection.</summary>
+    public ILocator ConnectionLostNotice => page.Locator("#blazor-error-ui");
+
+    public ILocator Snackbar => page.Locator(".mud-snackbar");
+
+    /// <summary>Searches for an account's envelopes, reloading until the capture has stored <paramref name="count"/> of them.</summary>
+    public async Task SearchUntilAsync(string account, int count)
+    {
+        for (var attempt = 0; attempt < 30; attempt++)
+        {
+            await page.GetByLabel("Search account").FillAsync(account);
+            try
+            {
+                await Expect(Rows(account)).ToHaveCountAsync(count, new() { Timeout = 5_000 });
+                return;
+            }
+            catch (PlaywrightException)
+            {
+                // Generous: the capture is asynchronous and a loaded test machine answers slowly.
+                await page.ReloadAsync(new() { Timeout = 60_000 });
+            }
+        }
+
+        await Expect(Rows(account)).ToHaveCountAsync(count);
+    }
+
+    public async Task SelectAllAsync(string account)
+    {
+        var rows = Rows(account);
+        for (var i = 0; i < await rows.CountAsync(); i++)
+        {
+            await rows.Nth(i).GetByRole(AriaRole.Checkbox).CheckAsync();
+        }
+    }
+
+    /// <summary>Archives the selected envelopes through the note dialog (no note).</summary>
+    public async Task ArchiveSelectedAsync()
+    {
+        await page.GetByRole(AriaRole.Button, new() { Name = "Archive", Exact = true }).ClickAsync();
+        var dialog = page.GetByRole(AriaRole.Dialog);
+        await dialog.GetByRole(AriaRole.Button, new() { Name = "Archive", Exact = true }).ClickAsync();
+        await Expect(dialog).ToBeHiddenAsync();
+    }
+
+    public async Task ShowStateAsync(string state)
+    {
+        await page.GetByLabel("State").ClickAsync();
+        await page.GetByRole(AriaRole.Option, new() { Name = state, Exact = true }).ClickAsync();
+    }
+}
