@@ -39,7 +39,7 @@ public sealed class MailDev : IAsyncDisposable
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         var mailDev = new MailDev(process, smtp, web);
-        for (var attempt = 0; attempt < 100; attempt++)
+        for (var attempt = 0; attempt < 600; attempt++)
         {
             try
             {
@@ -56,7 +56,7 @@ public sealed class MailDev : IAsyncDisposable
         }
 
         await mailDev.DisposeAsync();
-        throw new TimeoutException("maildev did not start within 10 s (run ./test.sh once: it installs the npm package).");
+        throw new TimeoutException("maildev did not start within 60 s (run ./test.sh once: it installs the npm package).");
     }
 
     /// <summary>Every received message as maildev's JSON (subject, to, headers, text, html …).</summary>

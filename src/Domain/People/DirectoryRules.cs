@@ -132,7 +132,11 @@ public static partial class DirectoryRules
         var batch = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var i = 0; i < drafts.Count; i++)
         {
-            batch.TryAdd(Person.KeyOf(drafts[i].Username), i);
+            // An item without a username (or a null item) is reported by CheckItems; its manager cannot be placed.
+            if (!string.IsNullOrWhiteSpace(drafts[i]?.Username))
+            {
+                batch.TryAdd(Person.KeyOf(drafts[i].Username), i);
+            }
         }
 
         string? ManagerOf(string key) =>
@@ -143,8 +147,8 @@ public static partial class DirectoryRules
         var acyclic = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < drafts.Count; i++)
         {
-            var manager = drafts[i].Manager;
-            if (string.IsNullOrWhiteSpace(manager))
+            var manager = drafts[i]?.Manager;
+            if (string.IsNullOrWhiteSpace(manager) || string.IsNullOrWhiteSpace(drafts[i].Username))
             {
                 continue;
             }

@@ -37,7 +37,7 @@ public sealed class DirectoryWriter(IDbContextFactory<SwitchboardDbContext> cont
         var (existing, fresh) = (drafts.Where(d => people.ContainsKey(Person.KeyOf(d.Username))).ToList(),
             drafts.Where(d => !people.ContainsKey(Person.KeyOf(d.Username))).ToList());
         var managerKeys = drafts
-            .Where(d => !string.IsNullOrWhiteSpace(d.Manager))
+            .Where(d => !string.IsNullOrWhiteSpace(d?.Manager))
             .Select(d => Person.KeyOf(d.Manager!))
             .Where(k => !people.ContainsKey(k))
             .Distinct()
@@ -84,7 +84,7 @@ public sealed class DirectoryWriter(IDbContextFactory<SwitchboardDbContext> cont
 
         // Every problem at once: the managers are checked even when items have other problems.
         var errors = DirectoryRules.CheckItems(drafts);
-        var batchKeys = drafts.Where(d => !string.IsNullOrWhiteSpace(d.Username)).Select(d => Person.KeyOf(d.Username)).ToList();
+        var batchKeys = drafts.Where(d => !string.IsNullOrWhiteSpace(d?.Username)).Select(d => Person.KeyOf(d.Username)).ToList();
         errors.AddRange(DirectoryRules.CheckManagers(drafts, await StoredManagerChainsAsync(db, drafts, batchKeys, cancellationToken)));
         return errors.OrderBy(e => e.Index).ToList();
     }
@@ -115,7 +115,7 @@ public sealed class DirectoryWriter(IDbContextFactory<SwitchboardDbContext> cont
         var inBatch = batchKeys.ToHashSet(StringComparer.Ordinal);
         var known = new Dictionary<string, string?>(StringComparer.Ordinal);
         var next = drafts
-            .Where(d => !string.IsNullOrWhiteSpace(d.Manager))
+            .Where(d => !string.IsNullOrWhiteSpace(d?.Manager))
             .Select(d => Person.KeyOf(d.Manager!))
             .Where(k => !inBatch.Contains(k))
             .Distinct()
