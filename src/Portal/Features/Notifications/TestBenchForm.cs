@@ -15,6 +15,30 @@ public sealed class TestBenchForm
     public string? System { get; set; }
     public List<AttributeChange> Changes { get; } = [new() { Attribute = "state", Before = "VALID", After = "LEFT" }];
 
+    /// <summary>The builder's JSON when it last filled the JSON field: a builder changed since then fills it again.</summary>
+    private string _built;
+
+    public TestBenchForm() => _built = ToJson();
+
+    /// <summary>The builder fills the JSON field ("Use this event"): returns the JSON to show.</summary>
+    public string Fill() => _built = ToJson();
+
+    /// <summary>
+    /// What a dry run evaluates, given the JSON field: a builder changed since it last filled the field wins over the
+    /// older JSON (the caller shows the returned JSON); JSON pasted or edited by hand, with the builder untouched, is run as it is.
+    /// </summary>
+    public string JsonToRun(string jsonField)
+    {
+        var current = ToJson();
+        if (string.Equals(current, _built, StringComparison.Ordinal))
+        {
+            return jsonField;
+        }
+
+        _built = current;
+        return current;
+    }
+
     public string ToJson()
     {
         var before = new JsonObject { ["attributes"] = new JsonObject(), ["eav"] = new JsonObject() };

@@ -184,6 +184,16 @@ public sealed class PeopleService(
     public Task<IReadOnlyList<DirectoryError>> CheckAsync(IReadOnlyList<PersonDraft> drafts, CancellationToken cancellationToken) =>
         writer.CheckAsync(drafts, cancellationToken);
 
+    /// <summary>
+    /// Every problem of a read CSV file at once (the import preview): the file's own problems (header, bad values) and
+    /// the directory's (missing fields, duplicates, managers), merged in one numbering, in row order.
+    /// </summary>
+    public async Task<IReadOnlyList<DirectoryError>> CheckImportAsync(CsvReadResult read, CancellationToken cancellationToken)
+    {
+        var checks = read.People.Count == 0 ? [] : await writer.CheckAsync(read.People, cancellationToken);
+        return [.. read.Errors.Concat(checks).OrderBy(e => e.Index)];
+    }
+
     private static IQueryable<Person> Filter(SwitchboardDbContext db, PeopleQuery query)
     {
         var people = db.People.AsNoTracking();
