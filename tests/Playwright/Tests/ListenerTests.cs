@@ -34,7 +34,7 @@ public sealed class ListenerTests(PortalRig rig) : BrowserTest(rig)
         await Expect(settings.GetByRole(AriaRole.Textbox, new() { Name = "ExchangeListenerServiceUri" })).ToHaveValueAsync($"{Rig.ListenerUrl}/api/listeners");
         await Expect(settings.GetByRole(AriaRole.Textbox, new() { Name = "BpmonlineExchangeEventsEndpointUrl" }))
             .ToHaveValueAsync($"{Rig.ListenerUrl}/0/ServiceModel/ExchangeListenerService.svc/NewEmail");
-        await Expect(settings.GetByLabel("Replica advice")).ToContainTextAsync("1 replicas deployed, 3 recommended");
+        await Expect(settings.GetByLabel("Replica advice")).ToContainTextAsync("1 replica deployed, 3 recommended");
         await Expect(Page.GetByLabel("Status body")).ToContainTextAsync("Started");
     }
 }

@@ -84,6 +84,7 @@ public sealed class NotificationTests(PortalRig rig) : BrowserTest(rig)
         var notifications = new NotificationPages(Page);
         var row = await notifications.DeliveryLogRowAsync("e2e.resend@example.test");
         await row.GetByRole(AriaRole.Button, new() { Name = "Resend message", Exact = false }).ClickAsync();
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Resend", Exact = true }).ClickAsync();
         await Expect(Page.GetByText("1 message queued again.")).ToBeVisibleAsync();
 
         var mail = await WaitForMailAsync("e2e.resend@example.test");
