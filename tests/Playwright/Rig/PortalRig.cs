@@ -156,7 +156,9 @@ public sealed class PortalRig : IAsyncLifetime
         ["Provisioning__RabbitMq__Uri"] = AmqpUri,
         ["ChatOps__FirstRetryDelay"] = "01:00:00",
         ["ExchangeListeners__Interval"] = "01:00:00",
-        ["ExchangeListeners__Timeout"] = "00:00:02",
+        // Generous: on a loaded machine a healthy simulator may answer slowly, and Up must not read as Degraded or Down.
+        ["ExchangeListeners__Timeout"] = "00:00:15",
+        ["ExchangeListeners__SlowAfter"] = "00:00:10",
         ["ExchangeListeners__DownAfter"] = "2",
         ["ExchangeListeners__Deployments__0__Name"] = "listener-up",
         ["ExchangeListeners__Deployments__0__ServiceUrl"] = ListenerUrl,
