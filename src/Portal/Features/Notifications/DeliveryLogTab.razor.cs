@@ -1,0 +1,93 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Authorization;
+using MudBlazor;
+using Switchboard.Domain.Notifications;
+using Switchboard.Domain.Text;
+using Switchboard.Portal.Auth;
+
+namespace Switchboard.Portal.Features.Notifications;
+
+/// <summary>The delivery log: messages filtered and paged on the server, Resend of one, a selection or all that match.</summary>
+public sealed partial class DeliveryLogTab
+{
+    private MudDataGrid<MessageRow>? _grid;
+    private MessageFilter _filter = new();
+    private HashSet<MessageRow> _selected = [];
+    private IReadOnlyList<TopicRow> _topics = [];
+    private int _matching;
+
+    [CascadingParameter] private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
+
+    /// <summary>A status to filter by from the start (a link from the dashboard).</summary>
+    [Parameter] public MessageStatus? InitialStatus { get; set; }
+
+    protected override async Task OnInitializedAsync()
+    {
+        _filter = new MessageFilter(InitialStatus);
+        _topics = await Notifications.TopicsAsync(CancellationToken.None);
+    }
+
+    private async Task<GridData<MessageRow>> LoadAsync(GridState<MessageRow> state, CancellationToken cancellationToken)
+    {
+        var page = await Notifications.MessagesAsync(_filter, state.Page, state.PageSize, cancellationToken);
+        if (_matching != page.TotalCount)
+        {
+            // The grid renders itself; the buttons above it belong to this component, which must render again to show the count.
+            _matching = page.TotalCount;
+            StateHasChanged();
+        }
+
+        return new GridData<MessageRow> { Items = page.Items, TotalItems = page.TotalCount };
+    }
+
+    private async Task FilterAsync(MessageFilter filter)
+    {
+        _filter = filter;
+        await _grid!.ReloadServerData();
+    }
+
+    private Task ResendMatchingAsync() => ConfirmAndResendAsync(
+        $"Send all {Plural.Of(Math.Min(_matching, NotificationsService.MaxResend), "message")} matching the filter again? Recipients who already got them receive them twice.",
+        user => Notifications.ResendMatchingAsync(user, _filter, CancellationToken.None));
+
+    private Task ResendSelectedAsync() => ResendAsync(_selected.Select(m => m.Id).ToList());
+
+    private Task ResendAsync(List<long> ids)
+    {
+        var (what, pronoun) = ids.Count == 1 ? ($"message {ids.First()}", "it") : ($"the {ids.Count} selected messages", "them");
+        return ConfirmAndResendAsync(
+            $"Send {what} again? Recipients who already got {pronoun} receive {pronoun} twice.",
+            user => Notifications.ResendAsync(user, ids, CancellationToken.None));
+    }
+
+    /// <summary>Every Resend asks first, then queues the messages again and reloads the grid.</summary>
+    private async Task ConfirmAndResendAsync(string question, Func<ClaimsPrincipal, Task<int>> resend)
+    {
+        var confirmed = await Dialogs.ShowMessageBoxAsync("Resend messages", question, yesText: "Resend", cancelText: "Cancel");
+        if (confirmed != true)
+        {
+            return;
+        }
+
+        try
+        {
+            var count = await resend((await AuthenticationState).User);
+            Snackbar.Add($"{Plural.Of(count, "message")} queued again.", Severity.Success);
+            _selected.Clear();
+            await _grid!.ReloadServerData();
+        }
+        catch (AccessDeniedException denied)
+        {
+            Snackbar.Add(denied.Message, Severity.Error);
+        }
+    }
+
+    private static Color StatusColor(MessageStatus status) => status switch
+    {
+        MessageStatus.Sent => Color.Success,
+        MessageStatus.Pending => Color.Info,
+        MessageStatus.Failed => Color.Warning,
+        _ => Color.Error,
+    };
+}
