@@ -12,6 +12,7 @@ using Switchboard.Infrastructure.ChatOps;
 using Switchboard.Infrastructure.Email;
 using Switchboard.Infrastructure.Events;
 using Switchboard.Infrastructure.Jobs;
+using Switchboard.Infrastructure.KeyProtection;
 using Switchboard.Infrastructure.Listeners;
 using Switchboard.Infrastructure.Mattermost;
 using Switchboard.Infrastructure.Notifications;
@@ -56,19 +57,36 @@ public static class DependencyInjection
             options.UseSqlite(database.ResolvedConnectionString).AddInterceptors(new SqliteConnectionSettings(database.BusyTimeout));
         });
 
-        // Keys live beside the database so that sign-in sessions survive restarts and secrets stored
-        // encrypted at rest stay readable.
-        var dataFolder = configuration.GetSection(DatabaseOptions.SectionName).Get<DatabaseOptions>()?.ResolvedDataFolder
-            ?? new DatabaseOptions().ResolvedDataFolder;
-        services.AddDataProtection()
-            .SetApplicationName("Switchboard")
-            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataFolder, "keys")));
-
         services.AddSingleton<DemoDataSeeder>();
         services.AddHostedService<DatabaseMigrator>();
+        services.AddKeyProtection(configuration);
         services.AddHealthChecks()
             .AddCheck<DatabaseHealthCheck>("database", tags: [ReadyTag])
             .AddCheck<DataFolderHealthCheck>("data-folder", tags: [ReadyTag]);
+    }
+
+    /// <summary>
+    /// The key ring lives in the database, so that every instance reads the same keys and sessions and stored secrets
+    /// survive restarts; a configured certificate encrypts it at rest.
+    /// </summary>
+    private static void AddKeyProtection(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<KeyProtectionOptions>().BindConfiguration(KeyProtectionOptions.SectionName).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<KeyProtectionOptions>, KeyProtectionOptionsValidator>();
+
+        // Hosted services start in registration order: after the migrator (the table exists) and before Data
+        // Protection's own start-up service, which would otherwise create a new key ring before the old keys are copied.
+        services.AddHostedService<KeyRingStartup>();
+        var keyRing = services.AddDataProtection()
+            .SetApplicationName("Switchboard")
+            .PersistKeysToDbContext<SwitchboardDbContext>();
+
+        // A certificate that does not open is left out here and reported in one line by the validator at start.
+        var settings = configuration.GetSection(KeyProtectionOptions.SectionName).Get<KeyProtectionOptions>() ?? new();
+        if (KeyProtectionCertificate.TryLoad(settings) is { } certificate)
+        {
+            keyRing.ProtectKeysWithCertificate(certificate);
+        }
     }
 
     private static void AddPeople(this IServiceCollection services)

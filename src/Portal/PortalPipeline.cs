@@ -13,6 +13,9 @@ public static class PortalPipeline
 {
     public static WebApplication UsePortal(this WebApplication app)
     {
+        // First: everything after it (HSTS, redirect URIs, Secure cookies, rate limits by address) sees the caller's
+        // scheme and address, not the proxy's.
+        app.UseForwardedHeaders();
         app.UseSecurityHeaders();
         if (!app.Environment.IsDevelopment())
         {

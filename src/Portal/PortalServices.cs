@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using FluentValidation;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.Extensions.Options;
 using MudBlazor.Services;
 using Switchboard.Domain.Notifications;
@@ -18,6 +19,7 @@ using Switchboard.Portal.Features.Notifications;
 using Switchboard.Portal.Features.People;
 using Switchboard.Portal.Features.Provisioning;
 using Switchboard.Portal.Features.Sessions;
+using Switchboard.Portal.Hosting;
 
 namespace Switchboard.Portal;
 
@@ -28,6 +30,9 @@ public static class PortalServices
         var services = builder.Services;
         services.AddInfrastructure(builder.Configuration);
         services.AddPortalAuthentication(builder.Configuration);
+        services.AddOptions<ReverseProxyOptions>().BindConfiguration(ReverseProxyOptions.SectionName).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<ReverseProxyOptions>, ReverseProxyOptionsValidator>();
+        services.AddSingleton<IConfigureOptions<ForwardedHeadersOptions>, ForwardedHeadersSetup>();
 
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();

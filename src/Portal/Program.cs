@@ -1,8 +1,9 @@
 using Microsoft.Extensions.Options;
 using Switchboard.Infrastructure;
 using Switchboard.Portal;
+using Switchboard.Portal.Hosting;
 
-var builder = WebApplication.CreateBuilder(args);
+var builder = WebApplication.CreateBuilder(PortalHost.Options(args));
 builder.AddSwitchboardConfiguration().AddPortal();
 
 var app = builder.Build();

@@ -24,7 +24,7 @@ public sealed class MailDev : IAsyncDisposable
     public static async Task<MailDev> StartAsync(int? smtpPort = null)
     {
         var (smtp, web) = (smtpPort ?? LoopbackPort.Free(), LoopbackPort.Free());
-        var folder = Path.Combine(RepositoryRoot(), "tests", "Integration", "maildev");
+        var folder = Path.Combine(RepositoryRoot.Path, "tests", "Integration", "maildev");
         var start = new ProcessStartInfo("node", [Path.Combine(folder, "node_modules", "maildev", "dist", "bin", "maildev.js"),
             "--smtp", smtp.ToString(System.Globalization.CultureInfo.InvariantCulture),
             "--web", web.ToString(System.Globalization.CultureInfo.InvariantCulture), "--ip", "127.0.0.1"])
@@ -73,18 +73,5 @@ public sealed class MailDev : IAsyncDisposable
 
         _process.Dispose();
         _api.Dispose();
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
-        {
-            if (File.Exists(Path.Combine(folder.FullName, "Switchboard.slnx")))
-            {
-                return folder.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("Run the tests from inside the repository.");
     }
 }

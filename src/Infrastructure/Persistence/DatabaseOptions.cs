@@ -7,7 +7,7 @@ public sealed class DatabaseOptions
     /// <summary>Only <c>Sqlite</c> for now; the model stays provider-neutral so PostgreSQL can follow.</summary>
     public string Provider { get; set; } = "Sqlite";
 
-    /// <summary>Folder for the SQLite file and the Data Protection keys; relative paths start at the working directory.</summary>
+    /// <summary>Folder for the SQLite file; relative paths start at the working directory. (Data Protection keys live in the database.)</summary>
     public string DataFolder { get; set; } = "data";
 
     /// <summary>Overrides the connection string built from <see cref="DataFolder"/>.</summary>

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Switchboard.Domain.Access;
 using Switchboard.Domain.ApiKeys;
@@ -13,7 +14,7 @@ using Switchboard.Domain.Provisioning;
 
 namespace Switchboard.Infrastructure.Persistence;
 
-public sealed class SwitchboardDbContext(DbContextOptions<SwitchboardDbContext> options) : DbContext(options)
+public sealed class SwitchboardDbContext(DbContextOptions<SwitchboardDbContext> options) : DbContext(options), IDataProtectionKeyContext
 {
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
@@ -36,6 +37,9 @@ public sealed class SwitchboardDbContext(DbContextOptions<SwitchboardDbContext> 
     public DbSet<ListenerCheck> ListenerChecks => Set<ListenerCheck>();
     public DbSet<DeploymentStatus> DeploymentStatuses => Set<DeploymentStatus>();
     public DbSet<PortalSession> PortalSessions => Set<PortalSession>();
+
+    /// <summary>The Data Protection key ring, shared by every instance (see <c>KeyProtection/</c>).</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(SwitchboardDbContext).Assembly);

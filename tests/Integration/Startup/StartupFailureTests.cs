@@ -94,6 +94,43 @@ public sealed class StartupFailureTests
         }
     }
 
+    [Fact]
+    public async Task KeyRingCertificateThatDoesNotOpen_ExitsWithOneLineNamingTheSetting_WithoutThePassword()
+    {
+        var notAPfx = Path.GetTempFileName();
+        try
+        {
+            await File.WriteAllTextAsync(notAPfx, "not a certificate", TestContext.Current.CancellationToken);
+            var (exitCode, line) = await StartAsync(new()
+            {
+                ["ASPNETCORE_ENVIRONMENT"] = "Development",
+                ["DataProtection__CertificatePath"] = notAPfx,
+                ["DataProtection__CertificatePassword"] = "Secret-Pa55",
+            });
+
+            Assert.Equal(1, exitCode);
+            Assert.StartsWith($"Switchboard cannot start: DataProtection:CertificatePath '{notAPfx}' could not be opened", line, StringComparison.Ordinal);
+            Assert.DoesNotContain("Secret-Pa55", line, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(notAPfx);
+        }
+    }
+
+    [Fact]
+    public async Task ProxyAddressThatIsNotOne_ExitsWithOneLineNamingTheSetting()
+    {
+        var (exitCode, line) = await StartAsync(new()
+        {
+            ["ASPNETCORE_ENVIRONMENT"] = "Development",
+            ["ReverseProxy__KnownNetworks__0"] = "10.0.0.0/99",
+        });
+
+        Assert.Equal(1, exitCode);
+        Assert.Equal("Switchboard cannot start: ReverseProxy:KnownNetworks:0 '10.0.0.0/99' is not a network in CIDR notation (e.g. 10.0.0.0/24).", line);
+    }
+
     /// <returns>The exit code and the one line the portal wrote to standard error (the test fails on more).</returns>
     private static async Task<(int ExitCode, string Line)> StartAsync(Dictionary<string, string> environment)
     {
