@@ -1,12 +1,12 @@
 using System.Security.Claims;
 using Bunit;
-using ValidationException = FluentValidation.ValidationException;
 using FluentValidation.Results;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
 using Switchboard.Domain.Access;
 using Switchboard.Portal.Auth;
 using Switchboard.Portal.Components;
+using ValidationException = FluentValidation.ValidationException;
 
 namespace Switchboard.ComponentTests.Shell;
 
