@@ -39,24 +39,30 @@ public sealed class MailDev : IAsyncDisposable
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         var mailDev = new MailDev(process, smtp, web);
-        for (var attempt = 0; attempt < 600; attempt++)
+        try
         {
-            try
-            {
-                if ((await mailDev._api.GetAsync("/api/healthz")).IsSuccessStatusCode && await LoopbackPort.AnswersAsync(smtp))
-                {
-                    return mailDev;
-                }
-            }
-            catch (HttpRequestException)
-            {
-            }
-
-            await Task.Delay(100);
+            await Eventually.TrueAsync("maildev answering on its web and SMTP ports (run ./test.sh once: it installs the npm package)",
+                async () => await mailDev.HealthyAsync() && await LoopbackPort.AnswersAsync(smtp), TimeSpan.FromMinutes(2));
+            return mailDev;
         }
+        catch
+        {
+            await mailDev.DisposeAsync();
+            throw;
+        }
+    }
 
-        await mailDev.DisposeAsync();
-        throw new TimeoutException("maildev did not start within 60 s (run ./test.sh once: it installs the npm package).");
+    private async Task<bool> HealthyAsync()
+    {
+        try
+        {
+            using var response = await _api.GetAsync("/api/healthz");
+            return response.IsSuccessStatusCode;
+        }
+        catch (HttpRequestException)
+        {
+            return false;
+        }
     }
 
     /// <summary>Every received message as maildev's JSON (subject, to, headers, text, html …).</summary>

@@ -45,22 +45,11 @@ public sealed class PortalFactory : WebApplicationFactory<Program>
 
     public static string[] AllScopes => [.. ApiKeyScopes.All];
 
-    /// <summary>Polls the portal's database until the probe finds something (background work is asynchronous); fails after 30 s.</summary>
-    public async Task<T> EventuallyAsync<T>(Func<SwitchboardDbContext, Task<T?>> probe, string what)
-        where T : class
+    /// <summary>Runs one query on a fresh context of the portal's database (to probe with <see cref="Eventually"/>).</summary>
+    public async Task<T> QueryAsync<T>(Func<SwitchboardDbContext, Task<T>> query)
     {
-        for (var attempt = 0; attempt < 600; attempt++)
-        {
-            await using var db = await DbAsync();
-            if (await probe(db) is { } found)
-            {
-                return found;
-            }
-
-            await Task.Delay(50, TestContext.Current.CancellationToken);
-        }
-
-        throw new TimeoutException($"Not within 30 s: {what}.");
+        await using var db = await DbAsync();
+        return await query(db);
     }
 
     public override async ValueTask DisposeAsync()

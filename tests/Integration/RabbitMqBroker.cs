@@ -46,10 +46,7 @@ public sealed class RabbitMqBroker : IAsyncLifetime
         }
 
         _process?.Dispose();
-        for (var attempt = 0; attempt < 100 && await LoopbackPort.AnswersAsync(Port); attempt++)
-        {
-            await Task.Delay(100);
-        }
+        await Eventually.TrueAsync($"the killed node's port {Port} closed", async () => !await LoopbackPort.AnswersAsync(Port));
 
         await StartNodeAsync();
     }
@@ -82,14 +79,17 @@ public sealed class RabbitMqBroker : IAsyncLifetime
         _process.BeginErrorReadLine();
 
         // Erlang boots slowly when the test run's other processes hold both cores: allow two minutes.
-        for (var attempt = 0; attempt < 1200 && !_process.HasExited; attempt++)
+        try
         {
-            if (await LoopbackPort.AnswersAsync(Port))
+            await Eventually.TrueAsync($"RabbitMQ answering on port {Port}", async () => _process.HasExited || await LoopbackPort.AnswersAsync(Port), TimeSpan.FromMinutes(2));
+            if (!_process.HasExited)
             {
                 return;
             }
-
-            await Task.Delay(100);
+        }
+        catch (TimeoutException)
+        {
+            // Reported below with the node's output.
         }
 
         _keepFolder = true;

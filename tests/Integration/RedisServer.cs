@@ -21,10 +21,7 @@ public sealed class RedisServer : IAsyncLifetime
             RedirectStandardError = true,
         };
         _process = Process.Start(start) ?? throw new InvalidOperationException("redis-server did not start: run ./test.sh once, it installs it.");
-        for (var attempt = 0; attempt < 200 && !await LoopbackPort.AnswersAsync(Port); attempt++)
-        {
-            await Task.Delay(50);
-        }
+        await Eventually.TrueAsync($"redis-server answering on port {Port}", () => LoopbackPort.AnswersAsync(Port));
     }
 
     public async Task StopAsync()

@@ -11,6 +11,9 @@ namespace Switchboard.ComponentTests;
 /// <summary>The one bUnit context every component test uses: MudBlazor services and a signed-in person.</summary>
 public abstract class ComponentTestContext : BunitContext
 {
+    // bUnit's WaitFor… helpers wait 1 s by default, too little for a loaded machine: they get the deadline of Eventually.
+    static ComponentTestContext() => DefaultWaitTimeout = Eventually.DefaultDeadline;
+
     protected ComponentTestContext()
     {
         JSInterop.Mode = JSRuntimeMode.Loose;

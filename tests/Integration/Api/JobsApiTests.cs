@@ -28,18 +28,9 @@ public sealed class JobsApiTests(PortalFactory portal) : IClassFixture<PortalFac
         var response = await client.PostAsync($"/api/jobs/{DatabaseMaintenanceJob.Name}/runs", null, Ct);
 
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
-        JsonElement job = default;
-        for (var tries = 0; tries < 50; tries++)
-        {
-            var jobs = await client.GetFromJsonAsync<JsonElement>("/api/jobs", Ct);
-            job = jobs.EnumerateArray().Single(j => j.GetProperty("name").GetString() == DatabaseMaintenanceJob.Name);
-            if (job.GetProperty("lastOutcome").ValueKind != JsonValueKind.Null)
-            {
-                break;
-            }
-
-            await Task.Delay(100, Ct);
-        }
+        var job = await Eventually.MatchesAsync("the job's first outcome", async () =>
+            (await client.GetFromJsonAsync<JsonElement>("/api/jobs", Ct)).EnumerateArray().Single(j => j.GetProperty("name").GetString() == DatabaseMaintenanceJob.Name),
+            j => j.GetProperty("lastOutcome").ValueKind != JsonValueKind.Null);
 
         Assert.Equal("Succeeded", job.GetProperty("lastOutcome").GetString());
     }

@@ -70,8 +70,8 @@ public sealed class AmbiguousGlpiFailureTests(PortalFactory portal, SimulatedGlp
         }, Ct);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
 
-        var created = await portal.EventuallyAsync(async db => await db.BridgeCalls.AsNoTracking()
-            .SingleOrDefaultAsync(c => c.PostId == "post-late-answer" && c.Status == CallStatus.Created, Ct), "the call succeeded");
+        var created = await Eventually.FoundAsync("the call succeeded", () => portal.QueryAsync(db => db.BridgeCalls.AsNoTracking()
+            .SingleOrDefaultAsync(c => c.PostId == "post-late-answer" && c.Status == CallStatus.Created, Ct)));
 
         var ticket = Assert.Single(glpi.State.Tickets, t => t.Input["content"]!.Contains("post-late-answer", StringComparison.Ordinal));
         Assert.Equal(ticket.Id, created.TicketId);

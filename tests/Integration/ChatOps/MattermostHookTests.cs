@@ -78,7 +78,8 @@ public sealed class MattermostHookTests(PortalFactory portal, SimulatedGlpi glpi
     }
 
     private Task<BridgeCall> CallAsync(string postId, Func<BridgeCall, bool> when, string what) =>
-        portal.EventuallyAsync(async db => await db.BridgeCalls.AsNoTracking().SingleOrDefaultAsync(c => c.PostId == postId, Ct) is { } call && when(call) ? call : null, what);
+        Eventually.FoundAsync(what, () => portal.QueryAsync(async db =>
+            await db.BridgeCalls.AsNoTracking().SingleOrDefaultAsync(c => c.PostId == postId, Ct) is { } call && when(call) ? call : null));
 
     [Fact]
     public async Task JsonPayload_OpensATicket_WithWhoAndWhere_AndRepliesWithItsNumber()
@@ -109,9 +110,10 @@ public sealed class MattermostHookTests(PortalFactory portal, SimulatedGlpi glpi
     }
 
     /// <summary>Waits until no earlier test's call is still being sent or waiting for a retry, so GLPI's counters are this test's alone.</summary>
-    private Task<string> QuiescentAsync() =>
-        portal.EventuallyAsync(async db => await db.BridgeCalls.AnyAsync(c => c.Status == CallStatus.Pending || (c.Status == CallStatus.Failed && c.NextAttemptAt != null), Ct)
-            || glpi.State.OpenSessions > 0 ? null : "quiet", "earlier calls finished");
+    private Task QuiescentAsync() =>
+        Eventually.TrueAsync("earlier calls finished", () => portal.QueryAsync(async db =>
+            !await db.BridgeCalls.AnyAsync(c => c.Status == CallStatus.Pending || (c.Status == CallStatus.Failed && c.NextAttemptAt != null), Ct)
+            && glpi.State.OpenSessions == 0));
 
     [Fact]
     public async Task WrongToken_Is401_CallsNoGlpi_AndIsAuditedWithTheSource()
@@ -188,7 +190,7 @@ public sealed class MattermostHookTests(PortalFactory portal, SimulatedGlpi glpi
 
         Assert.Equal("ERROR_GLPI_ADD", failed.ErrorCode);
         Assert.StartsWith("You don't have permission", failed.ErrorMessage, StringComparison.Ordinal);
-        await portal.EventuallyAsync(_ => Task.FromResult(glpi.State.OpenSessions == 0 ? "closed" : null), "every GLPI session killed");
+        await Eventually.TrueAsync("every GLPI session killed", () => glpi.State.OpenSessions == 0);
     }
 
     [Fact]

@@ -159,21 +159,9 @@ public sealed class EventIngestTests(PortalFactory portal) : IClassFixture<Porta
     private async Task<HttpClient> ClientAsync() =>
         portal.ClientWithKey(await portal.CreateApiKeyAsync(ApiKeyScopes.EventsWrite, ApiKeyScopes.ConfigRead));
 
-    private async Task<EntityEvent> WaitUntilSyncedAsync(string eventId)
-    {
-        for (var attempt = 0; attempt < 100; attempt++)
-        {
-            await using var db = await portal.DbAsync();
-            var stored = await db.EntityEvents.AsNoTracking().SingleAsync(e => e.EventId == eventId, Ct);
-            if (stored.DirectorySync != DirectorySyncState.Pending)
-            {
-                return stored;
-            }
-
-            await Task.Delay(50, Ct);
-        }
-
-        throw new TimeoutException($"Event {eventId} was not applied to the directory within 5 s.");
-    }
+    private Task<EntityEvent> WaitUntilSyncedAsync(string eventId) =>
+        Eventually.MatchesAsync($"event {eventId} applied to the directory",
+            () => portal.QueryAsync(db => db.EntityEvents.AsNoTracking().SingleAsync(e => e.EventId == eventId, Ct)),
+            stored => stored.DirectorySync != DirectorySyncState.Pending);
 
 }

@@ -36,10 +36,10 @@ public sealed class EventQueueTests(PortalFactory portal, RabbitMqBroker broker)
     {
         await PublishAsync("""{ "id": "mq-1", "entityType": "IdmIdentity", "eventType": "UPDATE", "entityId": "e1", "identity": "mq.person", "before": { "attributes": { "state": "VALID" } }, "after": { "attributes": { "state": "LEFT" } } }""");
 
-        var stored = await EventuallyAsync(async db => await db.EntityEvents.AsNoTracking().SingleOrDefaultAsync(e => e.EventId == "mq-1", Ct));
+        var stored = await Eventually.FoundAsync("event mq-1 stored", () => portal.QueryAsync(db => db.EntityEvents.AsNoTracking().SingleOrDefaultAsync(e => e.EventId == "mq-1", Ct)));
 
         Assert.Equal(($"rabbitmq:{Queue}", "UPDATE"), (stored.ReceivedFrom, stored.EventType));
-        await EventuallyAsync(async _ => await MessagesWaitingAsync() == 0 ? "empty" : null);
+        await QueueDrainedAsync();
     }
 
     [Fact]
@@ -50,7 +50,7 @@ public sealed class EventQueueTests(PortalFactory portal, RabbitMqBroker broker)
         await PublishAsync(body);
         await PublishAsync("""{ "id": "mq-after-dup", "entityType": "SysProvisioningOperation", "eventType": "CREATE", "entityId": "op2", "identity": "mq.owner" }""");
 
-        await EventuallyAsync(async db => await db.EntityEvents.AsNoTracking().SingleOrDefaultAsync(e => e.EventId == "mq-after-dup", Ct));
+        await Eventually.FoundAsync("event mq-after-dup stored", () => portal.QueryAsync(db => db.EntityEvents.AsNoTracking().SingleOrDefaultAsync(e => e.EventId == "mq-after-dup", Ct)));
 
         await using var check = await portal.DbAsync();
         Assert.Equal(1, await check.EntityEvents.CountAsync(e => e.EventId == "mq-dup", Ct));
@@ -62,18 +62,15 @@ public sealed class EventQueueTests(PortalFactory portal, RabbitMqBroker broker)
         await PublishAsync("this is { not json");
         await PublishAsync("""[{ "id": "mq-bad", "entityType": "IdmGroup", "eventType": "UPDATE", "entityId": "e", "identity": "x" }]""");
 
-        var rejected = await EventuallyAsync(async db =>
-        {
-            var found = await db.RejectedEvents.AsNoTracking().Where(r => r.Source == $"rabbitmq:{Queue}").OrderBy(r => r.Id).ToListAsync(Ct);
-            return found.Count >= 2 ? found : null;
-        });
+        var rejected = await Eventually.MatchesAsync("both unreadable messages kept as rejected", () => portal.QueryAsync(db =>
+            db.RejectedEvents.AsNoTracking().Where(r => r.Source == $"rabbitmq:{Queue}").OrderBy(r => r.Id).ToListAsync(Ct)), found => found.Count >= 2);
 
         Assert.Equal("this is { not json", rejected[0].Body);
         Assert.StartsWith("not valid JSON", rejected[0].Reason, StringComparison.Ordinal);
         Assert.Contains("items[0].entityType", rejected[1].Reason, StringComparison.Ordinal);
         await using var db = await portal.DbAsync();
         Assert.False(await db.EntityEvents.AnyAsync(e => e.EventId == "mq-bad", Ct));
-        await EventuallyAsync(async _ => await MessagesWaitingAsync() == 0 ? "empty" : null);
+        await QueueDrainedAsync();
     }
 
     private async Task PublishAsync(string body)
@@ -93,6 +90,5 @@ public sealed class EventQueueTests(PortalFactory portal, RabbitMqBroker broker)
         return queue.MessageCount;
     }
 
-    private Task<T> EventuallyAsync<T>(Func<Infrastructure.Persistence.SwitchboardDbContext, Task<T?>> probe)
-        where T : class => portal.EventuallyAsync(probe, "the queue's messages handled");
+    private Task QueueDrainedAsync() => Eventually.TrueAsync("the queue's messages acknowledged", async () => await MessagesWaitingAsync() == 0);
 }

@@ -292,17 +292,8 @@ public sealed class TokenRegenerationTests : IAsyncLifetime
 
         Assert.Equal(System.Net.HttpStatusCode.Accepted, started.StatusCode);
         var url = started.Headers.Location!.ToString();
-        System.Text.Json.JsonElement run = default;
-        for (var attempt = 0; attempt < 100; attempt++)
-        {
-            run = await System.Net.Http.Json.HttpClientJsonExtensions.GetFromJsonAsync<System.Text.Json.JsonElement>(client, url, Ct);
-            if (run.GetProperty("status").GetString() != "Running")
-            {
-                break;
-            }
-
-            await Task.Delay(50, Ct);
-        }
+        var run = await Eventually.MatchesAsync("the run finished", () => System.Net.Http.Json.HttpClientJsonExtensions.GetFromJsonAsync<System.Text.Json.JsonElement>(client, url, Ct),
+            r => r.GetProperty("status").GetString() != "Running");
 
         Assert.Equal(("Succeeded", 1), (run.GetProperty("status").GetString(), run.GetProperty("generated").GetInt32()));
         var reader = _connected.CreateClient();
@@ -402,16 +393,11 @@ public sealed class TokenRegenerationTests : IAsyncLifetime
         var runner = two.Services.GetRequiredService<TokenRegenerationRunner>();
 
         var id = await runner.StartAsync("test", Ct);
-        for (var attempt = 0; attempt < 300 && runner.Progress is not { Done: > 0 }; attempt++)
-        {
-            await Task.Delay(20, Ct); // cancel once the first results are written, however loaded the machine is
-        }
+        // Cancel once the first results are written, however loaded the machine is.
+        await Eventually.TrueAsync("the run's first results written", () => runner.Progress is { Done: > 0 });
 
         Assert.True(runner.Cancel());
-        while (runner.Progress is not null)
-        {
-            await Task.Delay(20, Ct);
-        }
+        await Eventually.TrueAsync("the cancelled run ended", () => runner.Progress is null);
 
         await using var db = await two.Services.GetRequiredService<IDbContextFactory<SwitchboardDbContext>>().CreateDbContextAsync(Ct);
         var run = await db.TokenRuns.SingleAsync(r => r.Id == id, Ct);

@@ -167,39 +167,14 @@ public sealed class NotificationDeliveryTests(PortalFactory portal) : IClassFixt
         return created.Secret;
     }
 
-    private async Task<string> WaitForEvaluationAsync(string eventId)
-    {
-        for (var attempt = 0; attempt < 100; attempt++)
-        {
-            await using var db = await portal.DbAsync();
-            var stored = await db.EntityEvents.AsNoTracking().SingleOrDefaultAsync(e => e.EventId == eventId, Ct);
-            if (stored is { Evaluated: true })
-            {
-                return stored.EvaluationNote ?? "";
-            }
+    private async Task<string> WaitForEvaluationAsync(string eventId) =>
+        (await Eventually.FoundAsync($"event {eventId} evaluated", () => portal.QueryAsync(async db =>
+            await db.EntityEvents.AsNoTracking().SingleOrDefaultAsync(e => e.EventId == eventId, Ct) is { Evaluated: true } stored ? stored : null)))
+        .EvaluationNote ?? "";
 
-            await Task.Delay(50, Ct);
-        }
-
-        throw new TimeoutException($"Event {eventId} was not evaluated within 5 s.");
-    }
-
-    private async Task<OutboxMessage> WaitForMessageAsync(string eventId, Func<OutboxMessage, bool> done)
-    {
-        for (var attempt = 0; attempt < 150; attempt++)
-        {
-            await using var db = await portal.DbAsync();
-            var message = await db.OutboxMessages.AsNoTracking()
+    private Task<OutboxMessage> WaitForMessageAsync(string eventId, Func<OutboxMessage, bool> done) =>
+        Eventually.FoundAsync($"the message for event {eventId} in the expected state", () => portal.QueryAsync(async db =>
+            await db.OutboxMessages.AsNoTracking()
                 .Where(m => db.EntityEvents.Any(e => e.Id == m.EventId && e.EventId == eventId))
-                .SingleOrDefaultAsync(Ct);
-            if (message is not null && done(message))
-            {
-                return message;
-            }
-
-            await Task.Delay(50, Ct);
-        }
-
-        throw new TimeoutException($"No message for event {eventId} reached the expected state within 7.5 s.");
-    }
+                .SingleOrDefaultAsync(Ct) is { } message && done(message) ? message : null));
 }

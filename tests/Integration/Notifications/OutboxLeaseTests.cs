@@ -27,7 +27,7 @@ public sealed class OutboxLeaseTests(PortalFactory portal) : IClassFixture<Porta
 
         portal.Services.GetRequiredService<JobRegistry>().Find(OutboxSenderJob.Name)!.RequestRun();
 
-        await WaitUntilAsync(async () => (await StatusAsync(abandoned.Id)) == MessageStatus.Sent);
+        await Eventually.TrueAsync("the abandoned message sent", async () => await StatusAsync(abandoned.Id) == MessageStatus.Sent);
         Assert.Equal(MessageStatus.Pending, await StatusAsync(held.Id));
     }
 
@@ -35,20 +35,5 @@ public sealed class OutboxLeaseTests(PortalFactory portal) : IClassFixture<Porta
     {
         await using var db = await portal.DbAsync();
         return (await db.OutboxMessages.AsNoTracking().SingleAsync(m => m.Id == id, Ct)).Status;
-    }
-
-    private static async Task WaitUntilAsync(Func<Task<bool>> condition)
-    {
-        for (var attempt = 0; attempt < 100; attempt++)
-        {
-            if (await condition())
-            {
-                return;
-            }
-
-            await Task.Delay(50, Ct);
-        }
-
-        throw new TimeoutException("The abandoned message was not sent within 5 s.");
     }
 }

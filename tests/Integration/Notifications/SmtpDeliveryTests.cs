@@ -99,38 +99,19 @@ public sealed class SmtpDeliveryTests(PortalFactory portal) : IClassFixture<Port
         response.EnsureSuccessStatusCode();
     }
 
-    private static async Task<System.Text.Json.JsonElement> WaitForMailAsync(MailDev smtp, string recipient, int expected)
-    {
-        for (var attempt = 0; attempt < 100; attempt++)
-        {
-            var mails = (await smtp.MessagesAsync()).Where(m => m.GetProperty("to")[0].GetProperty("address").GetString() == recipient).ToList();
-            if (mails.Count >= expected)
-            {
-                return mails[0];
-            }
+    private static async Task<System.Text.Json.JsonElement> WaitForMailAsync(MailDev smtp, string recipient, int expected) =>
+        (await Eventually.MatchesAsync($"{expected} mail(s) for {recipient} at maildev",
+            async () => (await smtp.MessagesAsync()).Where(m => m.GetProperty("to")[0].GetProperty("address").GetString() == recipient).ToList(),
+            mails => mails.Count >= expected))[0];
 
-            await Task.Delay(100, Ct);
-        }
-
-        throw new TimeoutException($"No mail for {recipient} arrived within 10 s.");
-    }
-
-    private static async Task WaitForStatusAsync(WebApplicationFactory<Program> portal, string eventId, MessageStatus status)
+    private static Task WaitForStatusAsync(WebApplicationFactory<Program> portal, string eventId, MessageStatus status)
     {
         var factory = portal.Services.GetRequiredService<IDbContextFactory<Switchboard.Infrastructure.Persistence.SwitchboardDbContext>>();
-        for (var attempt = 0; attempt < 200; attempt++)
+        return Eventually.TrueAsync($"the message for {eventId} {status}", async () =>
         {
             await using var db = await factory.CreateDbContextAsync(Ct);
-            var found = await db.OutboxMessages.AsNoTracking()
+            return await db.OutboxMessages.AsNoTracking()
                 .AnyAsync(m => m.Status == status && db.EntityEvents.Any(e => e.Id == m.EventId && e.EventId == eventId), Ct);
-            if (found)
-            {
-                return;
-            }
-
-            await Task.Delay(100, Ct);
-        }
-
-        throw new TimeoutException($"The message for {eventId} did not become {status} within 20 s.");
+        });
     }
 }

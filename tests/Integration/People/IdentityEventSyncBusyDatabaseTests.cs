@@ -15,6 +15,9 @@ public sealed class IdentityEventSyncBusyDatabaseTests
 {
     private const int EventCount = 1000;
 
+    /// <summary>The busy database under test: another connection holds the write lock this long while the job runs into it.</summary>
+    private static readonly TimeSpan LockHeldFor = TimeSpan.FromSeconds(3);
+
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
@@ -32,7 +35,8 @@ public sealed class IdentityEventSyncBusyDatabaseTests
         var job = services.GetRequiredService<JobRegistry>().Find(IdentityEventSyncJob.Name)!;
 
         // The job's run at start-up is over before the events arrive; from here on it runs when asked (its schedule is 30 s away).
-        await EventuallyAsync(() => job.Status is { Running: false, LastRunFinishedAt: not null });
+        await Eventually.TrueAsync("the identity event job's first run finished", () => job.Status is { Running: false, LastRunFinishedAt: not null },
+            TimeSpan.FromMinutes(2));
         var now = DateTime.UtcNow;
         var events = Enumerable.Range(0, EventCount)
             .Select(i => EntityEvent.Receive($"busy-{i}", EntityTypes.IdmIdentity, "CREATE", $"guid-busy-{i}", $"busy.p{i}", null, now, null,
@@ -46,24 +50,14 @@ public sealed class IdentityEventSyncBusyDatabaseTests
             await ExecuteAsync(holder, "BEGIN IMMEDIATE");
             job.RequestRun();
 
-            // The lock is the situation under test: it is held for a few seconds while the job runs into it.
-            await Task.Delay(TimeSpan.FromSeconds(3), Ct);
+            // The lock is the situation under test (not a wait for something): it is held while the job runs into it.
+            await Task.Delay(LockHeldFor, Ct);
             await ExecuteAsync(holder, "COMMIT");
         }
 
         var states = await EventuallyAllSettledAsync(services);
         Assert.Equal(0, states.GetValueOrDefault(DirectorySyncState.Failed));
         Assert.Equal(EventCount, states.GetValueOrDefault(DirectorySyncState.Done));
-    }
-
-    private static async Task EventuallyAsync(Func<bool> condition)
-    {
-        var deadline = DateTime.UtcNow.AddMinutes(2);
-        while (!condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, "the identity event job did not finish its first run within 2 minutes");
-            await Task.Delay(50, Ct);
-        }
     }
 
     private static async Task ExecuteAsync(SqliteConnection connection, string sql)
@@ -74,25 +68,17 @@ public sealed class IdentityEventSyncBusyDatabaseTests
     }
 
     /// <summary>Waits (up to three minutes: a loaded test machine applies a thousand changes slowly) until no event is pending.</summary>
-    private static async Task<Dictionary<DirectorySyncState, int>> EventuallyAllSettledAsync(IServiceProvider services)
+    private static Task<Dictionary<DirectorySyncState, int>> EventuallyAllSettledAsync(IServiceProvider services)
     {
         var contexts = services.GetRequiredService<IDbContextFactory<SwitchboardDbContext>>();
-        var deadline = DateTime.UtcNow.AddMinutes(3);
-        while (true)
+        return Eventually.MatchesAsync("no identity event pending (events by state)", async () =>
         {
             await using var db = await contexts.CreateDbContextAsync(Ct);
-            var states = await db.EntityEvents.AsNoTracking()
+            return await db.EntityEvents.AsNoTracking()
                 .Where(e => e.EventId.StartsWith("busy-"))
                 .GroupBy(e => e.DirectorySync)
                 .Select(g => new { State = g.Key, Count = g.Count() })
                 .ToDictionaryAsync(g => g.State, g => g.Count, Ct);
-            if (states.GetValueOrDefault(DirectorySyncState.Pending) == 0 || DateTime.UtcNow > deadline)
-            {
-                Assert.Equal(0, states.GetValueOrDefault(DirectorySyncState.Pending));
-                return states;
-            }
-
-            await Task.Delay(100, Ct);
-        }
+        }, states => states.GetValueOrDefault(DirectorySyncState.Pending) == 0, TimeSpan.FromMinutes(3));
     }
 }

@@ -16,13 +16,11 @@ public sealed class DemoDataTests(PortalFactory portal) : IClassFixture<PortalFa
         await using var demo = portal.WithWebHostBuilder(b => b.UseSetting("DemoData:Enabled", "true"));
         var contexts = demo.Services.GetRequiredService<IDbContextFactory<SwitchboardDbContext>>();
 
-        List<OutboxMessage> messages = [];
-        for (var attempt = 0; attempt < 100 && !messages.Any(m => m.RecipientEmail.StartsWith("pavel.benes", StringComparison.Ordinal)); attempt++)
+        var messages = await Eventually.MatchesAsync("the demo events' messages (to pavel.benes among them)", async () =>
         {
-            await Task.Delay(100, Ct);
             await using var db = await contexts.CreateDbContextAsync(Ct);
-            messages = await db.OutboxMessages.AsNoTracking().ToListAsync(Ct);
-        }
+            return await db.OutboxMessages.AsNoTracking().ToListAsync(Ct);
+        }, found => found.Any(m => m.RecipientEmail.StartsWith("pavel.benes", StringComparison.Ordinal)));
 
         await using var check = await contexts.CreateDbContextAsync(Ct);
         var rules = await check.NotificationConfigurations.Select(c => c.RuleScript ?? c.Rule).ToListAsync(Ct);

@@ -62,7 +62,7 @@ public sealed class ProvisioningCaptureTests(PortalFactory portal, RabbitMqBroke
         Assert.Equal(("GoogleAccountAlreadyRegisteredInGram", "request.googleapps.user.create"), (group.Title, group.RoutingKey));
 
         // The reply and the failure log both tell this failure: the group counts it once.
-        await portal.EventuallyAsync(async d => await d.ProvisioningMessages.CountAsync(m => m.EnvelopeId == envelope.Id, Ct) >= 3 ? "linked" : null, "reply and log linked");
+        await Eventually.TrueAsync("reply and log linked", () => portal.QueryAsync(async d => await d.ProvisioningMessages.CountAsync(m => m.EnvelopeId == envelope.Id, Ct) >= 3));
         await using var again = await portal.DbAsync();
         Assert.Equal(1, (await again.FailureGroups.SingleAsync(g => g.Id == envelope.GroupId, Ct)).Failures);
     }
@@ -127,12 +127,12 @@ public sealed class ProvisioningCaptureTests(PortalFactory portal, RabbitMqBroke
             new BasicProperties { MessageId = "unreadable-1", CorrelationId = "nobody", Type = "reply", Headers = ProvisioningRig.V2Headers(500, "hardfail") },
             "{this is not json")]);
 
-        var envelope = await portal.EventuallyAsync(async db => await db.ProvisioningEnvelopes.AsNoTracking()
-            .SingleOrDefaultAsync(e => e.Kind == EnvelopeKind.Unreadable && e.RawBody == "{this is not json", Ct), "the unreadable envelope");
+        var envelope = await Eventually.FoundAsync("the unreadable envelope", () => portal.QueryAsync(db => db.ProvisioningEnvelopes.AsNoTracking()
+            .SingleOrDefaultAsync(e => e.Kind == EnvelopeKind.Unreadable && e.RawBody == "{this is not json", Ct)));
 
         Assert.StartsWith("the body is not valid JSON", envelope.ParseError, StringComparison.Ordinal);
         Assert.Contains("unreadable-1", envelope.RawProperties, StringComparison.Ordinal);
-        await portal.EventuallyAsync(async _ => await WaitingAsync() == 0 ? "empty" : null, "the capture queue drained");
+        await Eventually.TrueAsync("the capture queue drained", async () => await WaitingAsync() == 0);
     }
 
     [Fact]
@@ -169,7 +169,7 @@ public sealed class ProvisioningCaptureTests(PortalFactory portal, RabbitMqBroke
         var response = await client.PostAsync($"/api/provisioning/envelopes/{envelope.Id}/reruns", null, Ct);
 
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
-        var rerun = await portal.EventuallyAsync(_ => Task.FromResult(Daemon.Received.LastOrDefault(r => r.Headers.ContainsKey("x-switchboard-rerun-of"))), "the rerun at the daemon");
+        var rerun = await Eventually.FoundAsync("the rerun at the daemon", () => Task.FromResult(Daemon.Received.LastOrDefault(r => r.Headers.ContainsKey("x-switchboard-rerun-of"))));
         Assert.Equal(("request.googleapps.user.create", "exchange", body), (rerun.RoutingKey, rerun.ReplyTo, rerun.Body));
         Assert.NotEqual(requestId, rerun.MessageId);
         Assert.Equal(("2.0", "0", envelope.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)),
@@ -217,8 +217,9 @@ public sealed class ProvisioningCaptureTests(PortalFactory portal, RabbitMqBroke
             ("log.googleapps.user.create", new BasicProperties { MessageId = requestId + "-log", CorrelationId = requestId, Type = "log", Headers = LogHeadersOnly("hardfail") }, ""),
         ]);
 
-        var envelope = await portal.EventuallyAsync(async db => await db.ProvisioningMessages.CountAsync(m => m.CorrelationId == requestId && m.EnvelopeId != null, Ct) == 2
-            ? await db.ProvisioningEnvelopes.AsNoTracking().SingleAsync(e => e.CorrelationId == requestId, Ct) : null, "the reply and the log stored");
+        var envelope = await Eventually.FoundAsync("the reply and the log stored", () => portal.QueryAsync(async db =>
+            await db.ProvisioningMessages.CountAsync(m => m.CorrelationId == requestId && m.EnvelopeId != null, Ct) == 2
+                ? await db.ProvisioningEnvelopes.AsNoTracking().SingleAsync(e => e.CorrelationId == requestId, Ct) : null));
 
         Assert.Equal((400, "hardfail", "ExistingGoogleAccount", "account exists"), (envelope.StatusCode, envelope.ErrorType, envelope.ErrorName, envelope.ErrorMessage));
         Assert.Contains("4455", envelope.ErrorData, StringComparison.Ordinal);
@@ -242,14 +243,14 @@ public sealed class ProvisioningCaptureTests(PortalFactory portal, RabbitMqBroke
         using var client = _capturing!.CreateClient();
         client.DefaultRequestHeaders.Add("X-Api-Key", await portal.CreateApiKeyAsync(ApiKeyScopes.EnvelopesWrite));
         var rerun = await (await client.PostAsync($"/api/provisioning/envelopes/{envelope.Id}/reruns", null, Ct)).Content.ReadFromJsonAsync<RerunResult>(Ct);
-        await portal.EventuallyAsync(async db => await db.ProvisioningMessages.CountAsync(m => m.CorrelationId == rerun!.MessageId && m.EnvelopeId == envelope.Id, Ct) >= 2
-            ? "told" : null, "the rerun's reply and log linked");
+        await Eventually.TrueAsync("the rerun's reply and log linked", () => portal.QueryAsync(async db =>
+            await db.ProvisioningMessages.CountAsync(m => m.CorrelationId == rerun!.MessageId && m.EnvelopeId == envelope.Id, Ct) >= 2));
 
         // The daemon's log of the rerun's failure, as the real one sends it: no status code, no name, no body.
         await ProvisioningRig.PublishToLogAsync(broker, [("log.googleapps.user.create",
             new BasicProperties { MessageId = rerun!.MessageId + "-log2", CorrelationId = rerun.MessageId, Type = "log", Headers = LogHeadersOnly("hardfail") }, "")]);
-        await portal.EventuallyAsync(async db => await db.ProvisioningMessages.AnyAsync(m => m.MessageId == rerun.MessageId + "-log2" && m.EnvelopeId == envelope.Id, Ct)
-            ? "linked" : null, "the detail-less log linked");
+        await Eventually.TrueAsync("the detail-less log linked", () => portal.QueryAsync(db =>
+            db.ProvisioningMessages.AnyAsync(m => m.MessageId == rerun.MessageId + "-log2" && m.EnvelopeId == envelope.Id, Ct)));
 
         await using var after = await portal.DbAsync();
         var stored = await after.ProvisioningEnvelopes.SingleAsync(e => e.Id == envelope.Id, Ct);

@@ -27,21 +27,13 @@ public static class ProvisioningRig
             .UseSetting("Provisioning:RabbitMq:BatchSize", "100")
             .UseSetting("Provisioning:RerunsPerSecond", "100"));
         var status = capturing.Services.GetRequiredService<CaptureStatus>();
-        for (var attempt = 0; attempt < 600 && status.State != ConnectionState.Connected; attempt++)
-        {
-            await Task.Delay(50, Ct);
-        }
-
-        Assert.Equal(ConnectionState.Connected, status.State);
+        await Eventually.MatchesAsync("the capture consumer connected", () => Task.FromResult(status.State), state => state == ConnectionState.Connected);
         return capturing;
     }
 
     public static Task<ProvisioningEnvelope> EnvelopeOfAsync(this PortalFactory portal, string requestId, Func<ProvisioningEnvelope, bool> when, string what) =>
-        portal.EventuallyAsync(async db =>
-        {
-            var envelope = await db.ProvisioningEnvelopes.AsNoTracking().SingleOrDefaultAsync(e => e.CorrelationId == requestId, Ct);
-            return envelope is not null && when(envelope) ? envelope : null;
-        }, what);
+        Eventually.FoundAsync(what, () => portal.QueryAsync(async db =>
+            await db.ProvisioningEnvelopes.AsNoTracking().SingleOrDefaultAsync(e => e.CorrelationId == requestId, Ct) is { } envelope && when(envelope) ? envelope : null));
 
     /// <summary>Publishes a message to the <c>log</c> fanout exchange with publisher confirms, as the daemon's copy would arrive.</summary>
     public static async Task PublishToLogAsync(RabbitMqBroker broker, IEnumerable<(string RoutingKey, BasicProperties Properties, string Body)> messages)

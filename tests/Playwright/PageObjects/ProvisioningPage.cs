@@ -1,4 +1,5 @@
 using Microsoft.Playwright;
+using Switchboard.BrowserTests.Rig;
 using static Microsoft.Playwright.Assertions;
 
 namespace Switchboard.BrowserTests.PageObjects;
@@ -14,25 +15,12 @@ public sealed class ProvisioningPage(IPage page)
     public ILocator Snackbar => page.Locator(".mud-snackbar");
 
     /// <summary>Searches for an account's envelopes, reloading until the capture has stored <paramref name="count"/> of them.</summary>
-    public async Task SearchUntilAsync(string account, int count)
-    {
-        for (var attempt = 0; attempt < 30; attempt++)
+    public Task SearchUntilAsync(string account, int count) =>
+        page.ExpectAfterReloadsAsync($"{count} envelopes of {account} listed", async () =>
         {
             await page.GetByLabel("Search account").FillAsync(account);
-            try
-            {
-                await Expect(Rows(account)).ToHaveCountAsync(count, new() { Timeout = 5_000 });
-                return;
-            }
-            catch (PlaywrightException)
-            {
-                // Generous: the capture is asynchronous and a loaded test machine answers slowly.
-                await page.ReloadAsync(new() { Timeout = 60_000 });
-            }
-        }
-
-        await Expect(Rows(account)).ToHaveCountAsync(count);
-    }
+            await Expect(Rows(account)).ToHaveCountAsync(count, new() { Timeout = SnapshotPages.TryMilliseconds });
+        });
 
     public async Task SelectAllAsync(string account)
     {

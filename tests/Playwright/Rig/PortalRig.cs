@@ -10,6 +10,9 @@ namespace Switchboard.BrowserTests.Rig;
 /// </summary>
 public sealed class PortalRig : IAsyncLifetime
 {
+    /// <summary>How long a server may take to say it is ready: generous, for a loaded 2-core machine.</summary>
+    private static readonly TimeSpan ServerStart = TimeSpan.FromMinutes(2);
+
     private static readonly string[] ChromiumArguments =
     [
         "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
@@ -62,7 +65,7 @@ public sealed class PortalRig : IAsyncLifetime
         _identityProvider = await ChildProcess.StartAsync(
             "identity provider", "node", ["server.mjs"], Path.Combine(RepositoryRoot.Path, "tests", "Playwright", "oidc"),
             new Dictionary<string, string> { ["OIDC_PORT"] = providerPort.ToString(System.Globalization.CultureInfo.InvariantCulture), ["PORTAL_URL"] = PortalUrl },
-            "oidc-provider ready", TimeSpan.FromSeconds(30));
+            "oidc-provider ready", ServerStart);
 
         (_smtpPort, _mailPort) = (smtpPort, mailPort);
         await StartSmtpServerAsync();
@@ -71,7 +74,7 @@ public sealed class PortalRig : IAsyncLifetime
         MattermostUrl = $"http://127.0.0.1:{mattermostPort}";
         _mattermost = await ChildProcess.StartAsync(
             "Mattermost simulator", "dotnet", [SiblingAssembly("MattermostSimulator", "Switchboard.MattermostSimulator.dll"), "--urls", MattermostUrl],
-            RepositoryRoot.Path, new Dictionary<string, string>(), "Application started", TimeSpan.FromSeconds(30));
+            RepositoryRoot.Path, new Dictionary<string, string>(), "Application started", ServerStart);
 
         _broker = await RabbitMqNode.StartAsync(Path.Combine(_dataFolder, "rabbitmq"), FreePort.Next(), FreePort.Next());
         AmqpUri = RabbitMqNode.UriOf(_broker);
@@ -79,24 +82,24 @@ public sealed class PortalRig : IAsyncLifetime
             "provisioning daemon simulator", "dotnet",
             [SiblingAssembly("ProvisioningSimulator", "Switchboard.ProvisioningSimulator.dll"), "--amqp", AmqpUri, "--plan", $"{ConflictOnceAccount}=hardfail:409:GoogleAccountAlreadyRegisteredInGram,success",
                 "--plan", $"{AddressTakenAccount}=hardfail:409:GoogleAccountAlreadyExists,hardfail:409:GoogleAccountAlreadyExists,hardfail:409:GoogleAccountAlreadyExists"],
-            RepositoryRoot.Path, new Dictionary<string, string>(), "provisioning daemon simulator ready", TimeSpan.FromSeconds(30));
+            RepositoryRoot.Path, new Dictionary<string, string>(), "provisioning daemon simulator ready", ServerStart);
 
         var glpiPort = FreePort.Next();
         GlpiUrl = $"http://127.0.0.1:{glpiPort}/apirest.php";
         _glpi = await ChildProcess.StartAsync(
             "GLPI simulator", "dotnet", [SiblingAssembly("GlpiSimulator", "Switchboard.GlpiSimulator.dll"), "--urls", $"http://127.0.0.1:{glpiPort}"],
-            RepositoryRoot.Path, new Dictionary<string, string>(), "Application started", TimeSpan.FromSeconds(30));
+            RepositoryRoot.Path, new Dictionary<string, string>(), "Application started", ServerStart);
 
         var listenerPort = FreePort.Next();
         ListenerUrl = $"http://127.0.0.1:{listenerPort}";
         _listener = await ChildProcess.StartAsync(
             "Exchange Listener simulator", "dotnet", [SiblingAssembly("ExchangeListenerSimulator", "Switchboard.ExchangeListenerSimulator.dll"), "--urls", ListenerUrl],
-            RepositoryRoot.Path, new Dictionary<string, string>(), "Application started", TimeSpan.FromSeconds(30));
+            RepositoryRoot.Path, new Dictionary<string, string>(), "Application started", ServerStart);
         _closedPort = FreePort.Next();
 
         _portal = await ChildProcess.StartAsync(
             "portal", "dotnet", [PortalAssembly()], RepositoryRoot.Path, PortalEnvironment(portalPort, providerPort, smtpPort),
-            "Application started", TimeSpan.FromSeconds(60));
+            "Application started", ServerStart);
 
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
@@ -127,7 +130,7 @@ public sealed class PortalRig : IAsyncLifetime
         _smtpServer = await ChildProcess.StartAsync(
             "SMTP server", "node",
             [Path.Combine(maildev, "node_modules", "maildev", "dist", "bin", "maildev.js"), "--smtp", Invariant(_smtpPort), "--web", Invariant(_mailPort), "--ip", "127.0.0.1"],
-            maildev, new Dictionary<string, string>(), "MailDev API running", TimeSpan.FromSeconds(30));
+            maildev, new Dictionary<string, string>(), "MailDev API running", ServerStart);
     }
 
     private static string Invariant(int port) => port.ToString(System.Globalization.CultureInfo.InvariantCulture);

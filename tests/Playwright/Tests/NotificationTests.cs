@@ -127,40 +127,29 @@ public sealed class NotificationTests(PortalRig rig) : BrowserTest(rig)
         await Expect(Page.GetByRole(AriaRole.Heading, new() { Name = "No access" })).ToBeVisibleAsync();
     }
 
-    /// <summary>The delivery log shows a snapshot: it is opened again until the row reaches the status (or 20 s pass).</summary>
-    private static async Task ExpectRowStatusAsync(NotificationPages notifications, string recipient, string status)
-    {
-        for (var attempt = 0; attempt < 40; attempt++)
+    /// <summary>The delivery log shows a snapshot: it is opened again until the row reaches the status.</summary>
+    private static async Task ExpectRowStatusAsync(NotificationPages notifications, string recipient, string status) =>
+        await Eventually.MatchesAsync($"the delivery log row of {recipient} {status}", async () =>
         {
             var row = await notifications.DeliveryLogRowAsync(recipient);
-            if (await row.CountAsync() == 1 && (await row.InnerTextAsync()).Contains(status, StringComparison.Ordinal))
+            try
             {
-                return;
+                await Expect(row).ToContainTextAsync(status, new() { Timeout = SnapshotPages.TryMilliseconds });
+                return null;
             }
-
-            await Task.Delay(500, TestContext.Current.CancellationToken);
-        }
-
-        await Expect(await notifications.DeliveryLogRowAsync(recipient)).ToContainTextAsync(status);
-    }
+            catch (PlaywrightException failed)
+            {
+                return failed.Message;
+            }
+        }, failure => failure is null);
 
     private async Task<JsonElement> WaitForMailAsync(string recipient)
     {
         using var http = new HttpClient { BaseAddress = new Uri(Rig.MailUrl) };
-        for (var attempt = 0; attempt < 100; attempt++)
-        {
-            var mails = JsonDocument.Parse(await http.GetStringAsync("/api/email", TestContext.Current.CancellationToken)).RootElement;
-            foreach (var mail in mails.EnumerateArray())
-            {
-                if (mail.GetProperty("to")[0].GetProperty("address").GetString() == recipient)
-                {
-                    return mail.Clone();
-                }
-            }
-
-            await Task.Delay(200, TestContext.Current.CancellationToken);
-        }
-
-        throw new TimeoutException($"No mail for {recipient} reached the SMTP server within 20 s.");
+        var mails = await Eventually.MatchesAsync($"a mail for {recipient} at the SMTP server", async () =>
+            JsonDocument.Parse(await http.GetStringAsync("/api/email", TestContext.Current.CancellationToken)).RootElement
+                .EnumerateArray().Where(mail => mail.GetProperty("to")[0].GetProperty("address").GetString() == recipient).Select(mail => mail.Clone()).ToList(),
+            found => found.Count > 0);
+        return mails[0];
     }
 }

@@ -16,11 +16,7 @@ public sealed class ProvisioningTests(PortalRig rig) : BrowserTest(rig)
         await new PortalShell(Page).SignInAsync(login, "/provisioning");
         await Expect(Page.GetByLabel("Capture status")).ToContainTextAsync("Capturing from RabbitMQ");
         var row = Page.GetByRole(AriaRole.Row).Filter(new() { HasText = account });
-        for (var attempt = 0; attempt < 20 && await row.CountAsync() == 0; attempt++)
-        {
-            await Page.WaitForTimeoutAsync(500);
-            await Page.ReloadAsync();
-        }
+        await Page.ExpectAfterReloadsAsync($"the envelope of {account} listed", () => Expect(row.First).ToBeVisibleAsync(new() { Timeout = SnapshotPages.TryMilliseconds }));
 
         await row.First.GetByRole(AriaRole.Link).ClickAsync();
         await Expect(new PortalShell(Page).Heading).ToContainTextAsync("Envelope");

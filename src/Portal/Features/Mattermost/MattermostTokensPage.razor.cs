@@ -1,9 +1,8 @@
 using Microsoft.AspNetCore.Components;
-using Microsoft.AspNetCore.Components.Authorization;
 using MudBlazor;
 using Switchboard.Domain.Mattermost;
 using Switchboard.Infrastructure.Mattermost;
-using Switchboard.Portal.Auth;
+using Switchboard.Portal.Components;
 
 namespace Switchboard.Portal.Features.Mattermost;
 
@@ -11,7 +10,7 @@ namespace Switchboard.Portal.Features.Mattermost;
 /// The token job's page: live progress while a run goes, then the run's summary (it stays until closed or the next
 /// run), and the preview with how its numbers relate to the people grid.
 /// </summary>
-public sealed partial class MattermostTokensPage : IDisposable
+public sealed partial class MattermostTokensPage
 {
     private IntegrationStatus? _status;
     private TokenRunProgress? _progress;
@@ -21,8 +20,6 @@ public sealed partial class MattermostTokensPage : IDisposable
     private TokenPeopleGrid? _people;
     private TokenRunHistory? _history;
     private DateTime _lastRender;
-
-    [CascadingParameter] private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
 
     private int Touched => _preview!.Count(p => p.Action is TokenAction.Create or TokenAction.Rotate);
     private int Skipped => _preview!.Count(p => p.Action == TokenAction.Skip);
@@ -36,7 +33,7 @@ public sealed partial class MattermostTokensPage : IDisposable
         _progress = Runner.Progress;
         _watching = _progress?.RunId;
         Runner.Changed += OnRunnerChanged;
-        _status = await Tokens.StatusAsync(CancellationToken.None);
+        _status = await Tokens.StatusAsync(Aborted);
     }
 
     private void OnRunnerChanged()
@@ -74,25 +71,21 @@ public sealed partial class MattermostTokensPage : IDisposable
         }
 
         _watching = null;
-        _finished = await Tokens.RunAsync(id, CancellationToken.None);
+        _finished = await Tokens.RunAsync(id, Aborted);
     }
 
     private async Task RunNowAsync()
     {
-        try
+        await AttemptAsync(async () =>
         {
-            var id = await Tokens.StartRunAsync((await AuthenticationState).User, CancellationToken.None);
+            var id = await Tokens.StartRunAsync(await UserAsync(), Aborted);
             (_watching, _finished, _progress) = (id, null, Runner.Progress);
             Snackbar.Add($"Run {id} started.", Severity.Info);
             if (_progress?.RunId != id)
             {
                 await ShowFinishedAsync(); // it ended already (e.g. skipped at the integration check)
             }
-        }
-        catch (AccessDeniedException denied)
-        {
-            Snackbar.Add(denied.Message, Severity.Error);
-        }
+        });
     }
 
     private async Task CancelAsync()
@@ -101,24 +94,28 @@ public sealed partial class MattermostTokensPage : IDisposable
             yesText: "Cancel the run", cancelText: "Keep running");
         if (confirmed == true)
         {
-            await Tokens.CancelRunAsync((await AuthenticationState).User, CancellationToken.None);
+            await AttemptAsync(async () => await Tokens.CancelRunAsync(await UserAsync(), Aborted));
         }
     }
 
     private async Task TogglePauseAsync()
     {
-        try
+        await AttemptAsync(async () =>
         {
-            await Jobs.SetPausedAsync((await AuthenticationState).User, TokenRegenerationJob.Name, !_status!.Paused, CancellationToken.None);
-            _status = await Tokens.StatusAsync(CancellationToken.None);
-        }
-        catch (AccessDeniedException denied)
-        {
-            Snackbar.Add(denied.Message, Severity.Error);
-        }
+            await Jobs.SetPausedAsync(await UserAsync(), TokenRegenerationJob.Name, !_status!.Paused, Aborted);
+            _status = await Tokens.StatusAsync(Aborted);
+        });
     }
 
-    private async Task PreviewAsync() => _preview = await Tokens.PreviewAsync(CancellationToken.None);
+    private async Task PreviewAsync() => _preview = await Tokens.PreviewAsync(Aborted);
 
-    public void Dispose() => Runner.Changed -= OnRunnerChanged;
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            Runner.Changed -= OnRunnerChanged;
+        }
+
+        base.Dispose(disposing);
+    }
 }

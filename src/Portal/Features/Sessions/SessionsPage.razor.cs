@@ -1,8 +1,8 @@
 using Microsoft.AspNetCore.Components;
-using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.Extensions.Options;
 using MudBlazor;
 using Switchboard.Portal.Auth;
+using Switchboard.Portal.Components;
 
 namespace Switchboard.Portal.Features.Sessions;
 
@@ -13,10 +13,7 @@ public sealed partial class SessionsPage
 
     [Inject] private SessionsService Sessions { get; set; } = default!;
     [Inject] private IDialogService Dialogs { get; set; } = default!;
-    [Inject] private ISnackbar Snackbar { get; set; } = default!;
     [Inject] private IOptions<PortalAuthenticationOptions> Settings { get; set; } = default!;
-
-    [CascadingParameter] private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
 
     private string Lifetime => Settings.Value.SessionLifetime.TotalHours is var hours && hours == Math.Floor(hours)
         ? $"{hours:0} {(hours == 1 ? "hour" : "hours")}"
@@ -26,9 +23,10 @@ public sealed partial class SessionsPage
 
     private async Task ReloadAsync()
     {
+        // A refusal here has no action to undo: the page says it in place of the list.
         try
         {
-            _sessions = await Sessions.ListActiveAsync((await AuthenticationState).User, CancellationToken.None);
+            _sessions = await Sessions.ListActiveAsync(await UserAsync(), Aborted);
         }
         catch (AccessDeniedException denied)
         {
@@ -48,15 +46,18 @@ public sealed partial class SessionsPage
             return;
         }
 
-        try
+        await AttemptAsync(async () =>
         {
-            await Sessions.RevokeAsync((await AuthenticationState).User, session.Id, CancellationToken.None);
-            Snackbar.Add($"Session of {session.UserName} revoked.", Severity.Success);
-        }
-        catch (Exception ex) when (ex is AccessDeniedException or KeyNotFoundException)
-        {
-            Snackbar.Add(ex.Message, Severity.Error);
-        }
+            try
+            {
+                await Sessions.RevokeAsync(await UserAsync(), session.Id, Aborted);
+                Snackbar.Add($"Session of {session.UserName} revoked.", Severity.Success);
+            }
+            catch (KeyNotFoundException gone)
+            {
+                Snackbar.Add(gone.Message, Severity.Error);
+            }
+        });
 
         await ReloadAsync();
     }

@@ -1,0 +1,48 @@
+using Microsoft.AspNetCore.Components;
+using MudBlazor;
+using Switchboard.Domain.Audit;
+using Switchboard.Portal.Components;
+
+namespace Switchboard.Portal.Features.Audit;
+
+/// <summary>The audit log: filters and a grid paged on the server, newest first; links from other pages arrive with a filter.</summary>
+public sealed partial class AuditPage
+{
+    [Inject] private AuditService Audit { get; set; } = default!;
+
+    private MudDataGrid<AuditEntryView>? _grid;
+    private AuditFilter _filter = new();
+    private IReadOnlyList<string> _actions = [];
+
+    [SupplyParameterFromQuery] public string? Actor { get; set; }
+    [SupplyParameterFromQuery] public string? ObjectType { get; set; }
+    [SupplyParameterFromQuery] public string? ObjectId { get; set; }
+
+    protected override async Task OnInitializedAsync()
+    {
+        _filter = new AuditFilter(Actor, null, ObjectType, ObjectId);
+        _actions = await Audit.ActionsAsync(Aborted);
+    }
+
+    private async Task<GridData<AuditEntryView>> LoadAsync(GridState<AuditEntryView> state, CancellationToken cancellationToken)
+    {
+        var page = await Audit.QueryAsync(_filter, state.Page, state.PageSize, cancellationToken);
+        return new GridData<AuditEntryView> { Items = page.Items, TotalItems = page.TotalCount };
+    }
+
+    private async Task OnFilterChangedAsync(AuditFilter filter)
+    {
+        _filter = filter;
+        if (_grid is not null)
+        {
+            await _grid.ReloadServerData();
+        }
+    }
+
+    private static Color ResultColor(AuditResult result) => result switch
+    {
+        AuditResult.Success => Color.Success,
+        AuditResult.Denied => Color.Warning,
+        _ => Color.Error,
+    };
+}

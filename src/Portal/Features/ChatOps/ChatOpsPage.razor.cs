@@ -1,0 +1,56 @@
+using Microsoft.AspNetCore.Components;
+using MudBlazor;
+using Switchboard.Domain.ChatOps;
+using Switchboard.Domain.Text;
+using Switchboard.Portal.Components;
+
+namespace Switchboard.Portal.Features.ChatOps;
+
+/// <summary>ChatOps: the bridges, and the call log filtered and paged on the server, with Retry for failed calls.</summary>
+public sealed partial class ChatOpsPage
+{
+    [Inject] private ChatOpsService ChatOps { get; set; } = default!;
+
+    private MudDataGrid<CallRow>? _grid;
+    private IReadOnlyList<BridgeRow> _bridges = [];
+    private CallFilter _filter = new();
+    private HashSet<CallRow> _selected = [];
+    private bool _retrying;
+
+    protected override async Task OnInitializedAsync() => _bridges = await ChatOps.BridgesAsync(Aborted);
+
+    private async Task<GridData<CallRow>> LoadAsync(GridState<CallRow> state, CancellationToken cancellationToken)
+    {
+        var page = await ChatOps.CallsAsync(_filter, state.Page, state.PageSize, cancellationToken);
+        return new GridData<CallRow> { Items = page.Items, TotalItems = page.TotalCount };
+    }
+
+    private async Task FilterAsync(CallFilter filter)
+    {
+        _filter = filter;
+        await (_grid?.ReloadServerData() ?? Task.CompletedTask);
+    }
+
+    private async Task RetryAsync(IReadOnlyList<long> ids)
+    {
+        _retrying = true;
+        await AttemptAsync(async () =>
+        {
+            var (created, failed) = await ChatOps.RetryAsync(await UserAsync(), ids, Aborted);
+            Snackbar.Add($"{Plural.Of(created, "ticket")} opened{(failed > 0 ? $", {failed} failed again" : "")}.", failed > 0 ? Severity.Warning : Severity.Success);
+        });
+        _retrying = false;
+        _selected = [];
+
+        _bridges = await ChatOps.BridgesAsync(Aborted);
+        await (_grid?.ReloadServerData() ?? Task.CompletedTask);
+    }
+
+    private static Color StatusColor(CallStatus status) => status switch
+    {
+        CallStatus.Created => Color.Success,
+        CallStatus.Failed => Color.Error,
+        CallStatus.Pending => Color.Warning,
+        _ => Color.Default,
+    };
+}
