@@ -20,6 +20,7 @@ using Switchboard.Infrastructure.Notifications.Scripts;
 using Switchboard.Infrastructure.People;
 using Switchboard.Infrastructure.Persistence;
 using Switchboard.Infrastructure.Provisioning;
+using Switchboard.Infrastructure.Telemetry;
 using Switchboard.Infrastructure.Templates;
 
 namespace Switchboard.Infrastructure;
@@ -31,6 +32,8 @@ public static class DependencyInjection
     public static IServiceCollection AddInfrastructure(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<SwitchboardMetrics>();
+        services.AddSingleton<StoredStateGauges>();
         services.AddPersistence(configuration);
         services.AddSingleton<IAuditLog, DatabaseAuditLog>();
         services.AddSingleton<RepeatedAuditLog>();

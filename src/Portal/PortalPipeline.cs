@@ -6,6 +6,7 @@ using Switchboard.Portal.Components;
 using Switchboard.Portal.Features.ChatOps;
 using Switchboard.Portal.Features.Notifications;
 using Switchboard.Portal.Features.People;
+using Switchboard.Portal.Hosting;
 
 namespace Switchboard.Portal;
 
@@ -54,6 +55,7 @@ public static class PortalPipeline
         app.UseAuthorization();
         app.UseAntiforgery();
 
+        app.MapPortalMetrics();
         app.MapStaticAssets().AllowAnonymous();
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains(DependencyInjection.ReadyTag) })

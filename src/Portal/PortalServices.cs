@@ -30,6 +30,7 @@ public static class PortalServices
         var services = builder.Services;
         services.AddInfrastructure(builder.Configuration);
         services.AddPortalAuthentication(builder.Configuration);
+        services.AddPortalTelemetry(builder.Configuration);
         services.AddOptions<ReverseProxyOptions>().BindConfiguration(ReverseProxyOptions.SectionName).ValidateOnStart();
         services.AddSingleton<IValidateOptions<ReverseProxyOptions>, ReverseProxyOptionsValidator>();
         services.AddSingleton<IConfigureOptions<ForwardedHeadersOptions>, ForwardedHeadersSetup>();

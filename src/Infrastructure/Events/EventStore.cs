@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using Switchboard.Domain.Events;
 using Switchboard.Infrastructure.Persistence;
+using Switchboard.Infrastructure.Telemetry;
 
 namespace Switchboard.Infrastructure.Events;
 
@@ -11,7 +12,7 @@ namespace Switchboard.Infrastructure.Events;
 /// duplicate is never stored twice and never fails the batch. Plain SQL with quoted names, valid for SQLite and
 /// PostgreSQL alike.
 /// </summary>
-public sealed class EventStore(IDbContextFactory<SwitchboardDbContext> contextFactory)
+public sealed class EventStore(IDbContextFactory<SwitchboardDbContext> contextFactory, SwitchboardMetrics metrics)
 {
     /// <returns>How many of the events were new and stored.</returns>
     public async Task<int> StoreNewAsync(IReadOnlyList<EntityEvent> events, CancellationToken cancellationToken)
@@ -37,6 +38,7 @@ public sealed class EventStore(IDbContextFactory<SwitchboardDbContext> contextFa
         }
 
         await transaction.CommitAsync(cancellationToken);
+        metrics.EventsIngested(stored);
         return stored;
     }
 }

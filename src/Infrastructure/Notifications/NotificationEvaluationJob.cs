@@ -10,6 +10,7 @@ using Switchboard.Domain.Text;
 using Switchboard.Infrastructure.Email;
 using Switchboard.Infrastructure.Jobs;
 using Switchboard.Infrastructure.Persistence;
+using Switchboard.Infrastructure.Telemetry;
 
 namespace Switchboard.Infrastructure.Notifications;
 
@@ -71,6 +72,7 @@ public sealed partial class NotificationEvaluationJob(
             }
 
             await EvaluationWriter.WriteAsync(db, messages, pending, failures, Now, cancellationToken);
+            services.GetRequiredService<SwitchboardMetrics>().ConfigurationsFired(messages.Count);
             events += pending.Count;
             queued += messages.Count;
         }
