@@ -10,6 +10,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using RabbitMQ.Client;
 using RabbitMQ.Client.Events;
+using Switchboard.Infrastructure.Messaging;
 using Switchboard.Infrastructure.Provisioning;
 
 var uri = args[0];

@@ -14,6 +14,7 @@ using Switchboard.Infrastructure.Events;
 using Switchboard.Infrastructure.Jobs;
 using Switchboard.Infrastructure.Listeners;
 using Switchboard.Infrastructure.Mattermost;
+using Switchboard.Infrastructure.Messaging;
 using Switchboard.Infrastructure.Notifications;
 using Switchboard.Infrastructure.Notifications.Scripts;
 using Switchboard.Infrastructure.People;
@@ -34,6 +35,8 @@ public static class DependencyInjection
         services.AddSingleton<IAuditLog, DatabaseAuditLog>();
         services.AddSingleton<RepeatedAuditLog>();
         services.AddJobs();
+        services.AddMessaging();
+        services.AddEvents();
         services.AddPeople();
         services.AddNotifications();
         services.AddMattermost();
@@ -71,10 +74,20 @@ public static class DependencyInjection
             .AddCheck<DataFolderHealthCheck>("data-folder", tags: [ReadyTag]);
     }
 
+    private static void AddMessaging(this IServiceCollection services) => services.AddSingleton<RabbitMqConnections>();
+
+    private static void AddEvents(this IServiceCollection services)
+    {
+        services.AddOptions<EventQueueOptions>().BindConfiguration(EventQueueOptions.SectionName).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<EventQueueOptions>, EventQueueOptionsValidator>();
+        services.AddSingleton<EventStore>();
+        services.AddSingleton<EventIngest>();
+        services.AddHostedService<RabbitMqEventConsumer>();
+    }
+
     private static void AddPeople(this IServiceCollection services)
     {
         services.AddOptions<PeopleOptions>().BindConfiguration(PeopleOptions.SectionName);
-        services.AddSingleton<EventStore>();
         services.AddSingleton<DirectoryWriter>();
         services.AddSingleton<IdentityEventSync>();
         services.AddHostedService<IdentityEventSyncJob>();
