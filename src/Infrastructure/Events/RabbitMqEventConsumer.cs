@@ -23,9 +23,10 @@ public sealed class RabbitMqEventConsumer(
 
     private static readonly JobDescriptor Descriptor = new(Name, "Takes entity events from RabbitMQ (Events:RabbitMq) and stores them like POST /api/events.", TimeSpan.Zero);
 
-    protected override ConsumerSettings Settings { get; } = SettingsOf(options.Value);
+    // Read when the consumer starts, not when it is built: a bad section is reported with the others at start-up.
+    protected override ConsumerSettings Settings => SettingsOf(options.Value);
 
-    private string Source => $"rabbitmq:{Settings.Queue}";
+    private string Source => $"rabbitmq:{options.Value.Queue}";
 
     protected override QueuedEvents Read(BasicDeliverEventArgs delivery)
     {

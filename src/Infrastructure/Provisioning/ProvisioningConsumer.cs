@@ -24,7 +24,8 @@ public sealed class ProvisioningConsumer(
     private static readonly JobDescriptor Descriptor = new(Name,
         "Captures the provisioning daemon's requests, replies and failure logs from RabbitMQ (Provisioning:RabbitMq).", TimeSpan.Zero);
 
-    protected override ConsumerSettings Settings { get; } = SettingsOf(options.Value.RabbitMq);
+    // Read when the consumer starts, not when it is built: a bad section is reported with the others at start-up.
+    protected override ConsumerSettings Settings => SettingsOf(options.Value.RabbitMq);
 
     protected override CapturedMessage Read(BasicDeliverEventArgs delivery) =>
         capture.Read(BrokerDelivery.ToMessage(delivery, Time.GetUtcNow().UtcDateTime));
