@@ -1,22 +1,24 @@
 // Capture throughput: N provisioning messages (a third requests, the rest replies: 70% success, 30% hardfail over
 // 20 error names) waiting on RabbitMQ, taken by (1) a plain consumer that acknowledges without storing and (2) the
 // portal's capture (read, scrub, store in SQLite, acknowledge after commit), in the same run against the same broker.
-// Run: bench/ProvisioningCapture/run.sh [messages]   (starts a throw-away RabbitMQ node on loopback)
-//  or: dotnet run -c Release --project bench/ProvisioningCapture -- <amqp-uri> [messages]
+// Run: bench/ProvisioningCapture/run.sh [messages] [rounds]   (starts a throw-away RabbitMQ node on loopback)
+//  or: dotnet run -c Release --project bench/ProvisioningCapture -- <amqp-uri> [messages] [rounds]
 using System.Diagnostics;
+using System.Globalization;
 using System.Text;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using RabbitMQ.Client;
 using RabbitMQ.Client.Events;
+using Switchboard.Infrastructure.Messaging;
 using Switchboard.Infrastructure.Provisioning;
 
 var uri = args[0];
-var total = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 150_000;
+var total = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 150_000;
+var rounds = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 3;
 const string PlainQueue = "bench.plain";
 const string CaptureQueue = "switchboard.provisioning";
-var folder = Path.Combine(Path.GetTempPath(), $"switchboard-bench-capture-{Guid.NewGuid():N}");
 
 await using var connection = await new ConnectionFactory { Uri = new Uri(uri) }.CreateConnectionAsync();
 await using (var setup = await connection.CreateChannelAsync())
@@ -26,13 +28,42 @@ await using (var setup = await connection.CreateChannelAsync())
     {
         await setup.QueueDeclareAsync(queue, durable: true, exclusive: false, autoDelete: false);
         await setup.QueueBindAsync(queue, "log", "#");
-        await setup.QueuePurgeAsync(queue);
     }
 }
 
-Console.WriteLine($"Publishing {total:N0} messages (copies to both queues)…");
-await using (var publisher = await connection.CreateChannelAsync(new CreateChannelOptions(publisherConfirmationsEnabled: true, publisherConfirmationTrackingEnabled: true)))
+Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_SWITCHBOARD_PORTAL", Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "../../../../../src/Portal")));
+var plainRates = new List<double>();
+var captureRates = new List<double>();
+var ratios = new List<double>();
+for (var round = 1; round <= rounds; round++)
 {
+    await PublishAsync(connection, total);
+    var plainRate = total / (await PlainAsync(connection, total)).TotalSeconds;
+    var captureRate = total / (await CaptureAsync(uri, total)).TotalSeconds;
+    plainRates.Add(plainRate);
+    captureRates.Add(captureRate);
+    ratios.Add(captureRate / plainRate);
+    Console.WriteLine($"Round {round}: plain consumer {plainRate,8:N0} msg/s · Switchboard capture {captureRate,8:N0} msg/s · capture / plain {captureRate / plainRate:P0}");
+}
+
+Console.WriteLine($"Median of {rounds} rounds of {total:N0} messages: plain consumer {Median(plainRates):N0} msg/s · Switchboard capture {Median(captureRates):N0} msg/s · "
+    + $"capture / plain {Median(ratios):P0}");
+
+static double Median(List<double> values)
+{
+    var sorted = values.Order().ToList();
+    return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[(sorted.Count / 2) - 1] + sorted[sorted.Count / 2]) / 2;
+}
+
+static async Task PublishAsync(IConnection connection, int total)
+{
+    await using (var setup = await connection.CreateChannelAsync())
+    {
+        await setup.QueuePurgeAsync(PlainQueue);
+        await setup.QueuePurgeAsync(CaptureQueue);
+    }
+
+    await using var publisher = await connection.CreateChannelAsync(new CreateChannelOptions(publisherConfirmationsEnabled: true, publisherConfirmationTrackingEnabled: true));
     var pending = new List<Task>(1000);
     for (var i = 0; i < total; i++)
     {
@@ -48,18 +79,20 @@ await using (var publisher = await connection.CreateChannelAsync(new CreateChann
     await Task.WhenAll(pending);
 }
 
-// 1. Plain consumer: same prefetch and batch acknowledgements as the capture, nothing stored.
-var plain = Stopwatch.StartNew();
-await using (var channel = await connection.CreateChannelAsync())
+// Plain consumer: same prefetch and batch acknowledgements as the capture, nothing stored.
+static async Task<TimeSpan> PlainAsync(IConnection connection, int total)
 {
-    await channel.BasicQosAsync(0, 2000, false);
+    var plain = Stopwatch.StartNew();
+    await using var channel = await connection.CreateChannelAsync();
+    await channel.BasicQosAsync(0, new ProvisioningQueueOptions().PrefetchCount, false);
+    var batch = new ProvisioningQueueOptions().BatchSize;
     var received = 0;
     var done = new TaskCompletionSource();
     var consumer = new AsyncEventingBasicConsumer(channel);
     consumer.ReceivedAsync += async (_, delivery) =>
     {
         received++;
-        if (received % 500 == 0 || received == total)
+        if (received % batch == 0 || received == total)
         {
             await channel.BasicAckAsync(delivery.DeliveryTag, multiple: true);
         }
@@ -69,41 +102,47 @@ await using (var channel = await connection.CreateChannelAsync())
             done.TrySetResult();
         }
     };
-    await channel.BasicConsumeAsync(PlainQueue, autoAck: false, consumer);
+    var tag = await channel.BasicConsumeAsync(PlainQueue, autoAck: false, consumer);
     await done.Task;
+    plain.Stop();
+    await channel.BasicCancelAsync(tag);
+    return plain.Elapsed;
 }
 
-plain.Stop();
-
-// 2. The portal's capture, started on a full queue.
-Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_SWITCHBOARD_PORTAL", Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "../../../../../src/Portal")));
-await using var portal = new WebApplicationFactory<Switchboard.Portal.Features.Provisioning.ProvisioningService>().WithWebHostBuilder(b => b
-    .UseEnvironment("Development")
-    .UseSetting("Database:DataFolder", folder)
-    .UseSetting("DemoData:Enabled", "false")
-    .UseSetting("Provisioning:RabbitMq:Uri", uri)
-    .UseSetting("Logging:LogLevel:Default", "Warning"));
-var status = portal.Services.GetRequiredService<CaptureStatus>();
-while (status.State != ConnectionState.Connected)
+// The portal's capture (a fresh portal and database each round), started on a full queue.
+static async Task<TimeSpan> CaptureAsync(string uri, int total)
 {
-    await Task.Delay(5);
-}
+    var folder = Path.Combine(Path.GetTempPath(), $"switchboard-bench-capture-{Guid.NewGuid():N}");
+    var portal = new WebApplicationFactory<Switchboard.Portal.Features.Provisioning.ProvisioningService>().WithWebHostBuilder(b => b
+        .UseEnvironment("Development")
+        .UseSetting("Database:DataFolder", folder)
+        .UseSetting("DemoData:Enabled", "false")
+        .UseSetting("Provisioning:RabbitMq:Uri", uri)
+        .UseSetting("Logging:LogLevel:Default", "Warning"));
+    try
+    {
+        var status = portal.Services.GetRequiredService<CaptureStatus>();
+        while (status.State != ConnectionState.Connected)
+        {
+            await Task.Delay(5);
+        }
 
-var capture = Stopwatch.StartNew();
-while (status.Stored + status.Duplicates + status.Ignored < total)
-{
-    await Task.Delay(5);
-}
+        var capture = Stopwatch.StartNew();
+        while (status.Stored + status.Duplicates + status.Ignored < total)
+        {
+            await Task.Delay(5);
+        }
 
-capture.Stop();
-var plainRate = total / plain.Elapsed.TotalSeconds;
-var captureRate = total / capture.Elapsed.TotalSeconds;
-Console.WriteLine($"Plain consumer (ack only):  {total:N0} in {plain.Elapsed.TotalSeconds:F2} s = {plainRate:N0} msg/s");
-Console.WriteLine($"Switchboard capture:        {total:N0} in {capture.Elapsed.TotalSeconds:F2} s = {captureRate:N0} msg/s ({status.Stored:N0} stored)");
-Console.WriteLine($"Capture / plain:            {captureRate / plainRate:P0}");
-await portal.DisposeAsync();
-Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-Directory.Delete(folder, recursive: true);
+        capture.Stop();
+        return capture.Elapsed;
+    }
+    finally
+    {
+        await portal.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Directory.Delete(folder, recursive: true);
+    }
+}
 
 static (string RoutingKey, BasicProperties Properties, byte[] Body) Message(int i)
 {

@@ -15,6 +15,7 @@ using Switchboard.Infrastructure.Jobs;
 using Switchboard.Infrastructure.KeyProtection;
 using Switchboard.Infrastructure.Listeners;
 using Switchboard.Infrastructure.Mattermost;
+using Switchboard.Infrastructure.Messaging;
 using Switchboard.Infrastructure.Notifications;
 using Switchboard.Infrastructure.Notifications.Scripts;
 using Switchboard.Infrastructure.People;
@@ -38,6 +39,8 @@ public static class DependencyInjection
         services.AddSingleton<IAuditLog, DatabaseAuditLog>();
         services.AddSingleton<RepeatedAuditLog>();
         services.AddJobs();
+        services.AddMessaging();
+        services.AddEvents();
         services.AddPeople();
         services.AddNotifications();
         services.AddMattermost();
@@ -92,10 +95,20 @@ public static class DependencyInjection
         }
     }
 
+    private static void AddMessaging(this IServiceCollection services) => services.AddSingleton<RabbitMqConnections>();
+
+    private static void AddEvents(this IServiceCollection services)
+    {
+        services.AddOptions<EventQueueOptions>().BindConfiguration(EventQueueOptions.SectionName).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<EventQueueOptions>, EventQueueOptionsValidator>();
+        services.AddSingleton<EventStore>();
+        services.AddSingleton<EventIngest>();
+        services.AddHostedService<RabbitMqEventConsumer>();
+    }
+
     private static void AddPeople(this IServiceCollection services)
     {
         services.AddOptions<PeopleOptions>().BindConfiguration(PeopleOptions.SectionName);
-        services.AddSingleton<EventStore>();
         services.AddSingleton<DirectoryWriter>();
         services.AddSingleton<IdentityEventSync>();
         services.AddHostedService<IdentityEventSyncJob>();

@@ -11,7 +11,6 @@ using Switchboard.Portal.Features.ApiKeys;
 using Switchboard.Portal.Features.Audit;
 using Switchboard.Portal.Features.ChatOps;
 using Switchboard.Portal.Features.Dashboard;
-using Switchboard.Portal.Features.Events;
 using Switchboard.Portal.Features.Jobs;
 using Switchboard.Portal.Features.Listeners;
 using Switchboard.Portal.Features.Mattermost;
@@ -57,10 +56,6 @@ public static class PortalServices
         services.AddScoped<BackgroundJobsService>();
         services.AddScoped<DashboardService>();
         services.AddScoped<PeopleService>();
-        services.AddScoped<EventIngestService>();
-        services.AddOptions<EventQueueOptions>().BindConfiguration(EventQueueOptions.SectionName).ValidateOnStart();
-        services.AddSingleton<IValidateOptions<EventQueueOptions>, EventQueueOptionsValidator>();
-        services.AddHostedService<RabbitMqEventConsumer>();
         services.AddScoped<NotificationsService>();
         services.AddScoped<MattermostTokensService>();
         services.AddScoped<TestBenchService>();

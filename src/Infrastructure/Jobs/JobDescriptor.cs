@@ -6,14 +6,19 @@ namespace Switchboard.Infrastructure.Jobs;
 /// <param name="Interval">Time between scheduled runs; <see cref="TimeSpan.Zero"/> (and no <paramref name="Cron"/>) means on demand only.</param>
 /// <param name="RunAtStart">Run once as soon as the portal starts, for jobs that work off a backlog left by a restart.</param>
 /// <param name="Cron">A five-field cron expression (UTC) used instead of the interval.</param>
-public sealed record JobDescriptor(string Name, string Description, TimeSpan Interval, bool RunAtStart = false, string? Cron = null)
+/// <param name="Continuous">
+/// A service that runs all the time (a broker consumer, the listener monitor) rather than in runs: its state is what it
+/// is doing now; Run now wakes it (reconnect now, check now); it has no schedule to pause.
+/// </param>
+public sealed record JobDescriptor(string Name, string Description, TimeSpan Interval, bool RunAtStart = false, string? Cron = null, bool Continuous = false)
 {
-    public string Schedule => !string.IsNullOrWhiteSpace(Cron) ? $"cron {Cron} (UTC)"
+    public string Schedule => Continuous ? "continuous"
+        : !string.IsNullOrWhiteSpace(Cron) ? $"cron {Cron} (UTC)"
         : Interval == TimeSpan.Zero ? "on demand only"
         : $"every {Interval:c}";
 
     /// <summary>When the schedule next comes round after <paramref name="now"/>, or null for on demand only.</summary>
     public DateTime? NextAfter(DateTime now) => !string.IsNullOrWhiteSpace(Cron)
         ? CronExpression.Parse(Cron).GetNextOccurrence(DateTime.SpecifyKind(now, DateTimeKind.Utc))
-        : Interval == TimeSpan.Zero ? null : now + Interval;
+        : Interval == TimeSpan.Zero || Continuous ? null : now + Interval;
 }

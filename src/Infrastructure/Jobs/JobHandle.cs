@@ -2,16 +2,20 @@ using System.Threading.Channels;
 
 namespace Switchboard.Infrastructure.Jobs;
 
-/// <summary>The live state of one registered job and the doorbell that asks it to run now.</summary>
+/// <summary>
+/// The live state of one registered job and the doorbell that asks it to run now: the one way to run a job by hand,
+/// from the Background jobs page, the jobs API and a feature's own Run now button alike.
+/// </summary>
 public sealed class JobHandle(JobDescriptor descriptor)
 {
     private readonly Lock _gate = new();
-    private readonly Channel<bool> _runRequests = Channel.CreateBounded<bool>(
+    private readonly Channel<string> _runRequests = Channel.CreateBounded<string>(
         new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
 
     private JobStatus _status = new(
         descriptor.Name, descriptor.Description, descriptor.Schedule, Paused: false, PausedBy: null, Running: false,
-        LastRunStartedAt: null, LastRunFinishedAt: null, LastOutcome: null, LastMessage: null, LastError: null, NextRunAt: null);
+        LastRunStartedAt: null, LastRunFinishedAt: null, LastOutcome: null, LastMessage: null, LastError: null, NextRunAt: null,
+        Continuous: descriptor.Continuous);
 
     public event Action? Changed;
 
@@ -28,13 +32,17 @@ public sealed class JobHandle(JobDescriptor descriptor)
         }
     }
 
-    /// <summary>Asks the job to run as soon as it is free; a request while one is pending is the same request.</summary>
-    public void RequestRun() => _runRequests.Writer.TryWrite(true);
+    /// <summary>
+    /// Asks the job to run as soon as it is free; a request while one is pending is the same request (the first asker
+    /// is recorded). A continuous job takes it as "now": reconnect without waiting out the back-off, check now.
+    /// </summary>
+    /// <param name="requestedBy">The person (their name) or the part of Switchboard asking.</param>
+    public void RequestRun(string requestedBy = JobTriggers.Wake) => _runRequests.Writer.TryWrite(requestedBy);
 
     /// <summary>Records a pause or resume that has been stored; the schedule honours it from the next tick.</summary>
     public void SetPaused(bool paused, string? by) => Update(s => s with { Paused = paused, PausedBy = paused ? by : null });
 
-    internal ChannelReader<bool> RunRequests => _runRequests.Reader;
+    internal ChannelReader<string> RunRequests => _runRequests.Reader;
 
     internal void Update(Func<JobStatus, JobStatus> change)
     {

@@ -1,6 +1,10 @@
 namespace Switchboard.Infrastructure.Jobs;
 
 /// <summary>A snapshot of one background job for the Background jobs page and the jobs API.</summary>
+/// <param name="TriggeredBy">Who asked for the current or last run: <see cref="JobTriggers.Schedule"/>, or the person or job that asked.</param>
+/// <param name="Continuous">The job runs all the time (see <see cref="JobDescriptor.Continuous"/>).</param>
+/// <param name="Activity">What a continuous job is doing now, in a line (e.g. <c>connected · 1,200 msg/s</c>).</param>
+/// <param name="Degraded">A continuous job cannot do its work right now (e.g. the broker is unreachable).</param>
 public sealed record JobStatus(
     string Name,
     string Description,
@@ -13,4 +17,8 @@ public sealed record JobStatus(
     JobOutcome? LastOutcome,
     string? LastMessage,
     string? LastError,
-    DateTime? NextRunAt);
+    DateTime? NextRunAt,
+    string? TriggeredBy = null,
+    bool Continuous = false,
+    string? Activity = null,
+    bool Degraded = false);

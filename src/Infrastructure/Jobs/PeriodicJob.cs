@@ -31,6 +31,9 @@ public abstract partial class PeriodicJob : BackgroundService
     /// <summary>Every job, so that one job can wake another (e.g. evaluation wakes the outbox sender).</summary>
     protected JobRegistry Registry { get; }
 
+    /// <summary>Who asked for the run under way: <see cref="JobTriggers.Schedule"/>, a person's name, or <see cref="JobTriggers.Wake"/>.</summary>
+    protected string TriggeredBy => _handle.Status.TriggeredBy ?? JobTriggers.Schedule;
+
     /// <summary>One run's work; throw to record a failure, return <see cref="JobRunResult.Skipped"/> when there was nothing to do.</summary>
     protected abstract Task<JobRunResult> RunOnceAsync(IServiceProvider services, CancellationToken cancellationToken);
 
@@ -39,18 +42,18 @@ public abstract partial class PeriodicJob : BackgroundService
         await LoadPausedStateAsync(stoppingToken);
         if (_handle.Descriptor.RunAtStart && !_handle.Status.Paused)
         {
-            await RunAsync(stoppingToken);
+            await RunAsync(JobTriggers.Schedule, stoppingToken);
         }
 
         while (!stoppingToken.IsCancellationRequested)
         {
-            var asked = await WaitForNextRunAsync(stoppingToken);
-            if (!asked && _handle.Status.Paused)
+            var askedBy = await WaitForNextRunAsync(stoppingToken);
+            if (askedBy is null && _handle.Status.Paused)
             {
                 continue;
             }
 
-            await RunAsync(stoppingToken);
+            await RunAsync(askedBy ?? JobTriggers.Schedule, stoppingToken);
         }
     }
 
@@ -67,8 +70,8 @@ public abstract partial class PeriodicJob : BackgroundService
         }
     }
 
-    /// <returns>True when someone asked for the run, false when the schedule came round.</returns>
-    private async Task<bool> WaitForNextRunAsync(CancellationToken stoppingToken)
+    /// <returns>Who asked for the run, or null when the schedule came round.</returns>
+    private async Task<string?> WaitForNextRunAsync(CancellationToken stoppingToken)
     {
         var now = _time.GetUtcNow().UtcDateTime;
         var next = _handle.Descriptor.NextAfter(now);
@@ -82,13 +85,17 @@ public abstract partial class PeriodicJob : BackgroundService
         var first = await Task.WhenAny(scheduled, requested);
         await waiting.CancelAsync();
         stoppingToken.ThrowIfCancellationRequested();
-        return first == requested && _handle.RunRequests.TryRead(out _);
+        return first == requested && _handle.RunRequests.TryRead(out var askedBy) ? askedBy : null;
     }
 
-    private async Task RunAsync(CancellationToken stoppingToken)
+    /// <summary>
+    /// One run, whoever asked: the single place a run starts and ends (where a lock across instances or a run history
+    /// would go). Never throws but for cancellation at shutdown.
+    /// </summary>
+    private async Task RunAsync(string triggeredBy, CancellationToken stoppingToken)
     {
         var started = _time.GetUtcNow().UtcDateTime;
-        _handle.Update(s => s with { Running = true, LastRunStartedAt = started, NextRunAt = null });
+        _handle.Update(s => s with { Running = true, LastRunStartedAt = started, NextRunAt = null, TriggeredBy = triggeredBy });
         try
         {
             await using var scope = _scopes.CreateAsyncScope();

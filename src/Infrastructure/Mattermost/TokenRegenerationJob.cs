@@ -6,7 +6,10 @@ using Switchboard.Infrastructure.Jobs;
 
 namespace Switchboard.Infrastructure.Mattermost;
 
-/// <summary>The token job on its cron schedule (<c>Mattermost:Schedule</c>), paused and resumed like every background job.</summary>
+/// <summary>
+/// The token job on its cron schedule (<c>Mattermost:Schedule</c>), paused and resumed like every background job; the only
+/// place a token run happens, whether the schedule, the Background jobs page or the tokens page asked.
+/// </summary>
 public sealed class TokenRegenerationJob(
     IOptions<MattermostOptions> options, JobRegistry registry, IServiceScopeFactory scopes, TimeProvider time, ILogger<TokenRegenerationJob> logger)
     : PeriodicJob(Descriptor(options.Value), registry, scopes, time, logger)
@@ -19,7 +22,7 @@ public sealed class TokenRegenerationJob(
 
     protected override async Task<JobRunResult> RunOnceAsync(IServiceProvider services, CancellationToken cancellationToken)
     {
-        var run = await services.GetRequiredService<TokenRegenerationRunner>().RunAsync("schedule", cancellationToken);
+        var run = await services.GetRequiredService<TokenRegenerationRunner>().ExecuteAsync(TriggeredBy, cancellationToken);
         var counts = $"run {run.Id}: generated {run.Generated}, rotated {run.Rotated}, not found {run.NotFound}, failed {run.Failed}";
         return run.Status switch
         {

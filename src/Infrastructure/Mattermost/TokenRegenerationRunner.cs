@@ -5,13 +5,15 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Switchboard.Domain.Mattermost;
+using Switchboard.Infrastructure.Jobs;
 using Switchboard.Infrastructure.Persistence;
 
 namespace Switchboard.Infrastructure.Mattermost;
 
 /// <summary>
 /// Gives every person the <see cref="TokenEligibilityRule"/> admits a Mattermost access token: creates one where none is stored,
-/// rotates one that has expired or is about to, with bounded concurrency. One run at a time across the portal;
+/// rotates one that has expired or is about to, with bounded concurrency. Runs only inside <see cref="TokenRegenerationJob"/>
+/// (so one at a time, and Run now is the job handle's, from the tokens page and the Background jobs page alike);
 /// a run can be cancelled and keeps what it did. Tokens are stored encrypted and never logged.
 /// </summary>
 public sealed partial class TokenRegenerationRunner(
@@ -19,14 +21,16 @@ public sealed partial class TokenRegenerationRunner(
     IDbContextFactory<SwitchboardDbContext> contextFactory,
     IDataProtectionProvider protection,
     IOptions<MattermostOptions> options,
+    JobRegistry jobs,
     TimeProvider time,
     ILogger<TokenRegenerationRunner> logger)
 {
     public const string ProtectorPurpose = "Switchboard.Mattermost.AccessToken";
     private const int WriteBatch = 200;
-    private readonly object _lock = new();
+    private readonly Lock _lock = new();
     private CancellationTokenSource? _cancel;
-    private (Task<TokenRun> Run, TaskCompletionSource<long> Started)? _current;
+    private TokenRunStarted? _current;
+    private TaskCompletionSource<TokenRunStarted> _next = NewStart();
 
     /// <summary>Raised (from the run's threads) whenever <see cref="Progress"/> changes or a run ends.</summary>
     public event Action? Changed;
@@ -36,28 +40,31 @@ public sealed partial class TokenRegenerationRunner(
     /// <summary>The last run that ended (its status, reason and counts), set before <see cref="Progress"/> goes back to null.</summary>
     public TokenRun? LastFinished { get; private set; }
 
-    /// <summary>Starts a run in the background, or returns the one already running.</summary>
+    /// <summary>Asks the token job to run now (its job handle), or answers the run already going; returns the run's id once it started.</summary>
     public async Task<long> StartAsync(string triggeredBy, CancellationToken cancellationToken) =>
-        await Begin(triggeredBy).Started.Task.WaitAsync(cancellationToken);
+        (await BeginAsync(triggeredBy, cancellationToken)).Id;
 
-    /// <summary>Runs to the end (the scheduled job); when a run is already going, waits for that one instead.</summary>
+    /// <summary>As <see cref="StartAsync"/>, then waits for the run to end.</summary>
     public async Task<TokenRun> RunAsync(string triggeredBy, CancellationToken cancellationToken) =>
-        await Begin(triggeredBy).Run.WaitAsync(cancellationToken);
+        await (await BeginAsync(triggeredBy, cancellationToken)).Finished.WaitAsync(cancellationToken);
 
-    /// <summary>The run under way, or a new one: never two at once, however many ask at the same moment.</summary>
-    private (Task<TokenRun> Run, TaskCompletionSource<long> Started) Begin(string triggeredBy)
+    private Task<TokenRunStarted> BeginAsync(string triggeredBy, CancellationToken cancellationToken)
     {
+        Task<TokenRunStarted> next;
         lock (_lock)
         {
-            if (_current is { Run.IsCompleted: false } current)
+            if (_current is { Finished.IsCompleted: false } current)
             {
-                return current;
+                return Task.FromResult(current);
             }
 
-            var started = new TaskCompletionSource<long>(TaskCreationOptions.RunContinuationsAsynchronously);
-            _current = (Task.Run(() => RunAsync(triggeredBy, started), CancellationToken.None), started);
-            return _current.Value;
+            next = _next.Task;
         }
+
+        var job = jobs.Find(TokenRegenerationJob.Name)
+            ?? throw new InvalidOperationException($"The {TokenRegenerationJob.Name} job is not running, so no run can start.");
+        job.RequestRun(triggeredBy);
+        return next.WaitAsync(cancellationToken);
     }
 
     /// <summary>Asks the running run to stop; what it did so far is kept.</summary>
@@ -81,10 +88,12 @@ public sealed partial class TokenRegenerationRunner(
         return await CandidatesAsync(db, cancellationToken);
     }
 
-    private async Task<TokenRun> RunAsync(string triggeredBy, TaskCompletionSource<long> started)
+    /// <summary>One run to its end; only <see cref="TokenRegenerationJob"/> calls this, one run at a time.</summary>
+    internal async Task<TokenRun> ExecuteAsync(string triggeredBy, CancellationToken stoppingToken)
     {
-        using var cancel = new CancellationTokenSource();
+        using var cancel = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
         _cancel = cancel;
+        var finished = new TaskCompletionSource<TokenRun>(TaskCreationOptions.RunContinuationsAsynchronously);
         await using var db = await contextFactory.CreateDbContextAsync(CancellationToken.None);
         var run = TokenRun.Start(triggeredBy, Now);
         try
@@ -92,7 +101,7 @@ public sealed partial class TokenRegenerationRunner(
             db.TokenRuns.Add(run);
             await db.SaveChangesAsync(CancellationToken.None);
             Progress = new TokenRunProgress(run.Id, triggeredBy, run.StartedAt, 0, 0, 0, 0, 0, 0, false);
-            started.TrySetResult(run.Id);
+            Announce(new TokenRunStarted(run.Id, finished.Task));
             Changed?.Invoke();
             await using var scope = scopes.CreateAsyncScope();
             var client = scope.ServiceProvider.GetRequiredService<MattermostClient>();
@@ -127,13 +136,35 @@ public sealed partial class TokenRegenerationRunner(
         {
             db.TokenRuns.Update(run);
             await db.SaveChangesAsync(CancellationToken.None);
-            started.TrySetResult(run.Id);
+            Announce(new TokenRunStarted(run.Id, finished.Task));
             LastFinished = run;
             Progress = null;
             _cancel = null;
+            finished.TrySetResult(run);
             Changed?.Invoke();
         }
     }
+
+    /// <summary>Tells those waiting for the next run that it started (once per run; a second call for the same run does nothing).</summary>
+    private void Announce(TokenRunStarted started)
+    {
+        TaskCompletionSource<TokenRunStarted> waiting;
+        lock (_lock)
+        {
+            if (_current?.Finished == started.Finished)
+            {
+                return;
+            }
+
+            _current = started;
+            waiting = _next;
+            _next = NewStart();
+        }
+
+        waiting.TrySetResult(started);
+    }
+
+    private static TaskCompletionSource<TokenRunStarted> NewStart() => new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     /// <returns>True when the server refused to create tokens because user access tokens are switched off.</returns>
     /// <remarks>

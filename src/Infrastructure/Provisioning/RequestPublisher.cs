@@ -1,14 +1,16 @@
 using System.Text;
 using Microsoft.Extensions.Options;
 using RabbitMQ.Client;
+using Switchboard.Infrastructure.Messaging;
 
 namespace Switchboard.Infrastructure.Provisioning;
 
 /// <summary>
 /// Publishes reruns to the daemon's event exchange, with publisher confirms: a rerun counts as sent only once the broker
-/// has taken it. One connection, opened on first use and reopened after a failure.
+/// has taken it. One connection (from <see cref="RabbitMqConnections"/>, like the consumers'), opened on first use and
+/// reopened after a failure.
 /// </summary>
-public sealed class RequestPublisher(IOptions<ProvisioningOptions> options) : IAsyncDisposable
+public sealed class RequestPublisher(IOptions<ProvisioningOptions> options, RabbitMqConnections connections, TimeProvider clock) : IAsyncDisposable
 {
     public const string RerunOfHeader = "x-switchboard-rerun-of";
 
@@ -37,7 +39,7 @@ public sealed class RequestPublisher(IOptions<ProvisioningOptions> options) : IA
                 AppId = "switchboard",
                 ContentType = "application/json",
                 DeliveryMode = DeliveryModes.Persistent,
-                Timestamp = new AmqpTimestamp(DateTimeOffset.UtcNow.ToUnixTimeSeconds()),
+                Timestamp = new AmqpTimestamp(clock.GetUtcNow().ToUnixTimeSeconds()),
                 Headers = new Dictionary<string, object?>
                 {
                     ["soa-version"] = "2.0",
@@ -66,8 +68,7 @@ public sealed class RequestPublisher(IOptions<ProvisioningOptions> options) : IA
         }
 
         await CloseAsync();
-        var factory = new ConnectionFactory { Uri = new Uri(options.Value.RabbitMq.Uri!), ClientProvidedName = "switchboard-provisioning-reruns" };
-        _connection = await factory.CreateConnectionAsync(cancellationToken);
+        _connection = await connections.ConnectAsync(options.Value.RabbitMq.Uri!, "switchboard-provisioning-reruns", cancellationToken);
         _channel = await _connection.CreateChannelAsync(new CreateChannelOptions(publisherConfirmationsEnabled: true, publisherConfirmationTrackingEnabled: true), cancellationToken);
         return _channel;
     }

@@ -1,8 +1,9 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Switchboard.Domain.Access;
 using Switchboard.Domain.ApiKeys;
+using Switchboard.Infrastructure.Events;
 using Switchboard.Portal.Auth;
-using Switchboard.Portal.Features.Events;
 
 namespace Switchboard.Portal.Api;
 
@@ -12,7 +13,7 @@ public static class EventsApi
     // (ApiRequestGuard keeps that answer away from the sign-in redirect); it also documents the body in OpenAPI.
     public static void MapEventsApi(this RouteGroupBuilder api) =>
         api.MapPost("/events", async Task<Results<Accepted<IngestSummary>, ValidationProblem, ProblemHttpResult>> (
-                HttpContext context, EventIngestService ingest, CancellationToken cancellationToken) =>
+                HttpContext context, AccessGuard guard, EventIngest ingest, CancellationToken cancellationToken) =>
             {
                 var body = await JsonRequestBody.ReadAsync(context.Request, "events", cancellationToken);
                 if (body.Problem is { } problem)
@@ -33,7 +34,8 @@ public static class EventsApi
                         return TypedResults.ValidationProblem(errors, title: "Nothing was stored: the events are not valid");
                     }
 
-                    var summary = await ingest.StoreAsync(context.User, events, cancellationToken);
+                    var actor = await guard.DemandAsync(context.User, PortalRole.Admin, ApiKeyScopes.EventsWrite, "events.received", "event", null, cancellationToken);
+                    var summary = await ingest.StoreAsync(events, actor.Name, cancellationToken);
                     return TypedResults.Accepted((string?)null, summary);
                 }
             })

@@ -1,8 +1,11 @@
 using System.Text;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using RabbitMQ.Client;
 using Switchboard.Domain.Events;
+using Switchboard.Infrastructure.Events;
+using Switchboard.Infrastructure.Jobs;
 
 namespace Switchboard.IntegrationTests.Events;
 
@@ -70,6 +73,22 @@ public sealed class EventQueueTests(PortalFactory portal, RabbitMqBroker broker)
         Assert.Contains("items[0].entityType", rejected[1].Reason, StringComparison.Ordinal);
         await using var db = await portal.DbAsync();
         Assert.False(await db.EntityEvents.AnyAsync(e => e.EventId == "mq-bad", Ct));
+        await QueueDrainedAsync();
+    }
+
+    [Fact]
+    public async Task Consumer_ReconnectsAfterTheBrokerRestarts_AndStoresWhatComesNext()
+    {
+        await PublishAsync("""{ "id": "mq-before-restart", "entityType": "SysProvisioningOperation", "eventType": "CREATE", "entityId": "op", "identity": "mq.owner" }""");
+        await Eventually.FoundAsync("event mq-before-restart stored", () => portal.QueryAsync(db => db.EntityEvents.AsNoTracking().SingleOrDefaultAsync(e => e.EventId == "mq-before-restart", Ct)));
+        var job = _listening!.Services.GetRequiredService<JobRegistry>().Find(RabbitMqEventConsumer.Name)!;
+
+        await broker.RestartAsync();
+        await PublishAsync("""{ "id": "mq-after-restart", "entityType": "SysProvisioningOperation", "eventType": "CREATE", "entityId": "op", "identity": "mq.owner" }""");
+
+        await Eventually.FoundAsync("event mq-after-restart stored", () => portal.QueryAsync(db => db.EntityEvents.AsNoTracking().SingleOrDefaultAsync(e => e.EventId == "mq-after-restart", Ct)));
+        Assert.NotNull(job.Status.LastError); // the connection loss, kept as the last error after the reconnect
+        Assert.False(job.Status.Degraded);
         await QueueDrainedAsync();
     }
 

@@ -5,10 +5,13 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Switchboard.Domain.Mattermost;
 using Switchboard.Domain.People;
+using Switchboard.Infrastructure.Jobs;
 using Switchboard.Infrastructure.Mattermost;
 using Switchboard.Infrastructure.People;
 using Switchboard.Infrastructure.Persistence;
 using Switchboard.MattermostSimulator;
+using Switchboard.Portal.Features.Jobs;
+using Switchboard.Portal.Features.Mattermost;
 
 namespace Switchboard.IntegrationTests.Mattermost;
 
@@ -404,5 +407,35 @@ public sealed class TokenRegenerationTests : IAsyncLifetime
         Assert.Equal(TokenRunStatus.Cancelled, run.Status);
         Assert.InRange(run.Generated, 1, 59);
         Assert.Equal(run.Generated, await db.People.CountAsync(p => p.MattermostTokenProtected != null, Ct));
+    }
+
+    [Fact]
+    public async Task TokenRun_RunNowFromTheTokensPage_GoesThroughTheJobHandle()
+    {
+        _mattermost.State.AddUser("otto", "otto@example.test");
+        await SeedAsync(Syncing("otto"));
+        var job = _connected.Services.GetRequiredService<JobRegistry>().Find(TokenRegenerationJob.Name)!;
+        await using var scope = _connected.Services.CreateAsyncScope();
+
+        var id = await scope.ServiceProvider.GetRequiredService<MattermostTokensService>().StartRunAsync(TestPeople.Operator, Ct);
+
+        var run = await Eventually.FoundAsync("the run finished", () => _portal.QueryAsync(db => db.TokenRuns.AsNoTracking().SingleOrDefaultAsync(r => r.Id == id && r.FinishedAt != null, Ct)));
+        var status = await Eventually.MatchesAsync("the job recorded the run", () => Task.FromResult(job.Status), s => s is { Running: false, LastOutcome: not null });
+        Assert.Equal(("otto.operator", 1), (run.TriggeredBy, run.Generated));
+        Assert.Equal(("otto.operator", JobOutcome.Succeeded), (status.TriggeredBy, status.LastOutcome));
+        Assert.Contains($"run {id}:", status.LastMessage, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task TokenRun_RunNowFromBackgroundJobs_IsATokenRunByThePersonWhoAsked()
+    {
+        _mattermost.State.AddUser("otto", "otto@example.test");
+        await SeedAsync(Syncing("otto"));
+        await using var scope = _connected.Services.CreateAsyncScope();
+
+        await scope.ServiceProvider.GetRequiredService<BackgroundJobsService>().RunNowAsync(TestPeople.Operator, TokenRegenerationJob.Name, Ct);
+
+        var run = await Eventually.FoundAsync("the run finished", () => _portal.QueryAsync(db => db.TokenRuns.AsNoTracking().SingleOrDefaultAsync(r => r.FinishedAt != null, Ct)));
+        Assert.Equal(("otto.operator", TokenRunStatus.Succeeded, 1), (run.TriggeredBy, run.Status, run.Generated));
     }
 }

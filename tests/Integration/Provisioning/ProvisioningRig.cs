@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using RabbitMQ.Client;
 using Switchboard.Domain.Provisioning;
+using Switchboard.Infrastructure.Messaging;
 using Switchboard.Infrastructure.Provisioning;
 using Switchboard.ProvisioningSimulator;
 

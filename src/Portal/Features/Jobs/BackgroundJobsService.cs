@@ -10,7 +10,10 @@ using Switchboard.Portal.Auth;
 
 namespace Switchboard.Portal.Features.Jobs;
 
-/// <summary>Shows the background jobs and lets Operators run them now and Admins pause or resume their schedule.</summary>
+/// <summary>
+/// Shows the background jobs (every hosted service: scheduled jobs, the broker consumers, the listener monitor) and lets
+/// Operators run them now (the job handle, as every Run now button does) and Admins pause or resume a schedule.
+/// </summary>
 public sealed class BackgroundJobsService(
     JobRegistry registry,
     IDbContextFactory<SwitchboardDbContext> contextFactory,
@@ -33,7 +36,7 @@ public sealed class BackgroundJobsService(
         }
 
         await audit.WriteAsync(new AuditRecord(actor, AuditActions.JobRunRequested, ObjectType, name), cancellationToken);
-        job.RequestRun();
+        job.RequestRun(actor.Name);
         return job.Status;
     }
 
@@ -42,6 +45,10 @@ public sealed class BackgroundJobsService(
         var action = paused ? AuditActions.JobPaused : AuditActions.JobResumed;
         var actor = await guard.DemandAsync(caller, PortalRole.Admin, ApiKeyScopes.ConfigWrite, action, ObjectType, name, cancellationToken);
         var job = registry.Find(name) ?? throw new KeyNotFoundException($"There is no background job named '{name}'.");
+        if (job.Descriptor.Continuous)
+        {
+            throw new InvalidOperationException($"{name} runs all the time and has no schedule to pause.");
+        }
 
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var setting = await db.JobSettings.SingleOrDefaultAsync(s => s.JobName == name, cancellationToken);

@@ -4,9 +4,9 @@ using Microsoft.Extensions.Options;
 using Switchboard.Domain.Events;
 using Switchboard.Domain.Notifications.Scripts;
 using Switchboard.Domain.Notifications.Templates;
+using Switchboard.Infrastructure.Events;
 using Switchboard.Infrastructure.Notifications;
 using Switchboard.Infrastructure.Persistence;
-using Switchboard.Portal.Features.Events;
 
 namespace Switchboard.Portal.Features.Notifications;
 

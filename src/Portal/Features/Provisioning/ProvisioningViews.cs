@@ -1,4 +1,5 @@
 using Switchboard.Domain.Provisioning;
+using Switchboard.Infrastructure.Messaging;
 using Switchboard.Infrastructure.Provisioning;
 
 namespace Switchboard.Portal.Features.Provisioning;

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using Switchboard.Domain.Events;
 
-namespace Switchboard.Portal.Features.Events;
+namespace Switchboard.Infrastructure.Events;
 
 /// <summary>
 /// Reads the body of <c>POST /api/events</c> (one event or an array of them) and reports every bad field of every

@@ -1,4 +1,4 @@
-namespace Switchboard.Portal.Features.Events;
+namespace Switchboard.Infrastructure.Events;
 
 /// <summary>
 /// The RabbitMQ queue events may also arrive on (<c>Events:RabbitMq</c>); off while <see cref="Uri"/> is empty.
@@ -14,6 +14,9 @@ public sealed class EventQueueOptions
 
     /// <summary>How many unacknowledged messages the broker may hand over at once.</summary>
     public ushort PrefetchCount { get; set; } = 50;
+
+    /// <summary>At most this many messages are stored in one go and acknowledged together.</summary>
+    public int BatchSize { get; set; } = 50;
 
     public bool Enabled => !string.IsNullOrWhiteSpace(Uri);
 }

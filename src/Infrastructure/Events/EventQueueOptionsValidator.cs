@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Options;
 
-namespace Switchboard.Portal.Features.Events;
+namespace Switchboard.Infrastructure.Events;
 
 internal sealed class EventQueueOptionsValidator : IValidateOptions<EventQueueOptions>
 {
@@ -26,6 +26,11 @@ internal sealed class EventQueueOptionsValidator : IValidateOptions<EventQueueOp
         if (options.PrefetchCount == 0)
         {
             failures.Add($"{EventQueueOptions.SectionName}:PrefetchCount must be at least 1.");
+        }
+
+        if (options.BatchSize < 1)
+        {
+            failures.Add($"{EventQueueOptions.SectionName}:BatchSize must be at least 1.");
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);

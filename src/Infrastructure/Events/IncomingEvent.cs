@@ -1,4 +1,4 @@
-namespace Switchboard.Portal.Features.Events;
+namespace Switchboard.Infrastructure.Events;
 
 /// <summary>One event of an ingest request, checked and ready to store.</summary>
 public sealed record IncomingEvent(

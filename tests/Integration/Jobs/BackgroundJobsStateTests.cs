@@ -1,0 +1,77 @@
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using RabbitMQ.Client;
+using Switchboard.Infrastructure.Events;
+using Switchboard.Infrastructure.Jobs;
+using Switchboard.Infrastructure.Listeners;
+using Switchboard.Infrastructure.Provisioning;
+using Switchboard.Portal.Features.Jobs;
+using Switchboard.ProvisioningSimulator;
+
+namespace Switchboard.IntegrationTests.Jobs;
+
+/// <summary>Every hosted service is on the Background jobs page with its state, the broker consumers included.</summary>
+public sealed class BackgroundJobsStateTests(PortalFactory portal, RabbitMqBroker broker) : IClassFixture<PortalFactory>, IClassFixture<RabbitMqBroker>
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task ListenerMonitor_AndBothConsumers_AppearOnBackgroundJobs_WithTheirState()
+    {
+        await using (var connection = await new ConnectionFactory { Uri = new Uri(broker.Uri) }.CreateConnectionAsync(Ct))
+        await using (var channel = await connection.CreateChannelAsync(cancellationToken: Ct))
+        {
+            await DaemonSimulator.DeclareTopologyAsync(channel);
+        }
+
+        await using var consuming = portal.WithWebHostBuilder(b => b
+            .UseSetting("Provisioning:RabbitMq:Uri", broker.Uri)
+            .UseSetting("Events:RabbitMq:Uri", broker.Uri)
+            .UseSetting("Events:RabbitMq:Queue", "switchboard.events.jobs-page"));
+
+        var jobs = await StatesAsync(consuming, all => all.Count(j => j.Name is ProvisioningConsumer.Name or RabbitMqEventConsumer.Name && j.Activity == "connected") == 2);
+
+        foreach (var consumer in new[] { ProvisioningConsumer.Name, RabbitMqEventConsumer.Name })
+        {
+            var status = jobs.Single(j => j.Name == consumer);
+            Assert.True(status.Continuous);
+            Assert.False(status.Degraded);
+            Assert.Equal("continuous", status.Schedule);
+        }
+
+        var monitor = jobs.Single(j => j.Name == ListenerMonitorJob.Name);
+        Assert.True(monitor.Continuous);
+        Assert.NotNull(monitor.Activity);
+    }
+
+    [Fact]
+    public async Task Consumer_WhileTheBrokerCannotBeReached_ShowsReconnecting_WithTheReason()
+    {
+        await using var unreachable = portal.WithWebHostBuilder(b => b
+            .UseSetting("Events:RabbitMq:Uri", $"amqp://guest:guest@127.0.0.1:{LoopbackPort.Free()}/"));
+
+        var jobs = await StatesAsync(unreachable, all => all.Any(j => j.Name == RabbitMqEventConsumer.Name && j.Degraded));
+
+        var status = jobs.Single(j => j.Name == RabbitMqEventConsumer.Name);
+        Assert.StartsWith("reconnecting in", status.Activity, StringComparison.Ordinal);
+        Assert.Equal("the broker cannot be reached", status.LastError);
+        Assert.DoesNotContain("guest", status.LastError, StringComparison.Ordinal);
+    }
+
+    /// <summary>What the Background jobs page lists, once <paramref name="ready"/> holds.</summary>
+    private static async Task<IReadOnlyList<JobStatus>> StatesAsync(WebApplicationFactory<Program> app, Func<IReadOnlyList<JobStatus>, bool> ready)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var page = scope.ServiceProvider.GetRequiredService<BackgroundJobsService>();
+        var deadline = DateTime.UtcNow.AddMinutes(1);
+        var jobs = page.List();
+        while (!ready(jobs) && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(50, Ct);
+            jobs = page.List();
+        }
+
+        Assert.True(ready(jobs), $"the jobs never reached the expected state: {string.Join("; ", jobs.Select(j => $"{j.Name} {j.Activity} {j.LastError}"))}");
+        return jobs;
+    }
+}
