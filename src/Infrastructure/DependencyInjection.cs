@@ -1,7 +1,10 @@
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.AspNetCore.DataProtection.Repositories;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Switchboard.Domain.Audit;
 using Switchboard.Domain.Notifications;
@@ -30,7 +33,7 @@ public static class DependencyInjection
     public static IServiceCollection AddInfrastructure(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton(TimeProvider.System);
-        services.AddPersistence(configuration);
+        services.AddPersistence();
         services.AddSingleton<IAuditLog, DatabaseAuditLog>();
         services.AddSingleton<RepeatedAuditLog>();
         services.AddJobs();
@@ -43,26 +46,26 @@ public static class DependencyInjection
         return services;
     }
 
-    private static void AddPersistence(this IServiceCollection services, IConfiguration configuration)
+    private static void AddPersistence(this IServiceCollection services)
     {
         services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.SectionName).ValidateOnStart();
         services.AddSingleton<IValidateOptions<DatabaseOptions>, DatabaseOptionsValidator>();
-        services.AddOptions<DemoDataOptions>().BindConfiguration(DemoDataOptions.SectionName);
+        services.AddOptions<DemoDataOptions>().BindConfiguration(DemoDataOptions.SectionName).ValidateOnStart();
 
+        services.AddSingleton<AuditingInterceptor>();
         services.AddDbContextFactory<SwitchboardDbContext>((provider, options) =>
         {
             // The folder is created (and proven writable) by DatabaseMigrator, before any context opens.
             var database = provider.GetRequiredService<IOptions<DatabaseOptions>>().Value;
-            options.UseSqlite(database.ResolvedConnectionString).AddInterceptors(new SqliteConnectionSettings(database.BusyTimeout));
+            options.UseSqlite(database.ResolvedConnectionString)
+                .AddInterceptors(new SqliteConnectionSettings(database.BusyTimeout), provider.GetRequiredService<AuditingInterceptor>());
         });
 
         // Keys live beside the database so that sign-in sessions survive restarts and secrets stored
-        // encrypted at rest stay readable.
-        var dataFolder = configuration.GetSection(DatabaseOptions.SectionName).Get<DatabaseOptions>()?.ResolvedDataFolder
-            ?? new DatabaseOptions().ResolvedDataFolder;
-        services.AddDataProtection()
-            .SetApplicationName("Switchboard")
-            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataFolder, "keys")));
+        // encrypted at rest stay readable. The folder comes from the validated options, not from configuration read here.
+        services.AddDataProtection().SetApplicationName("Switchboard");
+        services.AddOptions<KeyManagementOptions>().Configure<IOptions<DatabaseOptions>, ILoggerFactory>((keys, database, logs) =>
+            keys.XmlRepository = new FileSystemXmlRepository(new DirectoryInfo(Path.Combine(database.Value.ResolvedDataFolder, "keys")), logs));
 
         services.AddSingleton<DemoDataSeeder>();
         services.AddHostedService<DatabaseMigrator>();
@@ -73,7 +76,7 @@ public static class DependencyInjection
 
     private static void AddPeople(this IServiceCollection services)
     {
-        services.AddOptions<PeopleOptions>().BindConfiguration(PeopleOptions.SectionName);
+        services.AddOptions<PeopleOptions>().BindConfiguration(PeopleOptions.SectionName).ValidateOnStart();
         services.AddSingleton<EventStore>();
         services.AddSingleton<DirectoryWriter>();
         services.AddSingleton<IdentityEventSync>();
@@ -146,7 +149,8 @@ public static class DependencyInjection
     private static void AddJobs(this IServiceCollection services)
     {
         services.AddSingleton<JobRegistry>();
-        services.AddOptions<DatabaseMaintenanceOptions>().BindConfiguration(DatabaseMaintenanceOptions.SectionName);
+        services.AddOptions<DatabaseMaintenanceOptions>().BindConfiguration(DatabaseMaintenanceOptions.SectionName).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<DatabaseMaintenanceOptions>, DatabaseMaintenanceOptionsValidator>();
         services.AddHostedService<DatabaseMaintenanceJob>();
     }
 }

@@ -15,6 +15,8 @@ namespace Switchboard.Infrastructure.Persistence;
 
 public sealed class SwitchboardDbContext(DbContextOptions<SwitchboardDbContext> options) : DbContext(options)
 {
+    private readonly List<AuditRecord> _pendingAudit = [];
+
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
     public DbSet<JobSetting> JobSettings => Set<JobSetting>();
@@ -36,6 +38,20 @@ public sealed class SwitchboardDbContext(DbContextOptions<SwitchboardDbContext> 
     public DbSet<ListenerCheck> ListenerChecks => Set<ListenerCheck>();
     public DbSet<DeploymentStatus> DeploymentStatuses => Set<DeploymentStatus>();
     public DbSet<PortalSession> PortalSessions => Set<PortalSession>();
+
+    /// <summary>
+    /// Queues an audit entry for the change this context is making: the next <c>SaveChanges</c> writes it (stamped by
+    /// <see cref="Audit.AuditingInterceptor"/>) in the same transaction as the change, so both commit or neither does.
+    /// </summary>
+    public void Audit(AuditRecord record) => _pendingAudit.Add(record);
+
+    /// <summary>The queued audit records, handed over once.</summary>
+    internal IReadOnlyList<AuditRecord> TakePendingAudit()
+    {
+        var pending = _pendingAudit.ToList();
+        _pendingAudit.Clear();
+        return pending;
+    }
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(SwitchboardDbContext).Assembly);

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using Switchboard.Domain.Access;
 using Switchboard.Domain.ApiKeys;
+using Switchboard.Domain.Audit;
 using Switchboard.Domain.Events;
 using Switchboard.Infrastructure.Events;
 using Switchboard.Infrastructure.Jobs;
@@ -25,7 +26,7 @@ public sealed class EventIngestService(
 {
     public async Task<IngestSummary> StoreAsync(ClaimsPrincipal caller, IReadOnlyList<IncomingEvent> events, CancellationToken cancellationToken)
     {
-        var actor = await guard.DemandAsync(caller, PortalRole.Admin, ApiKeyScopes.EventsWrite, "events.received", "event", null, cancellationToken);
+        var actor = await guard.DemandAsync(caller, PortalRole.Admin, ApiKeyScopes.EventsWrite, AuditActions.EventsReceived, "event", null, cancellationToken);
         return await StoreReceivedAsync(events, actor.Name, cancellationToken);
     }
 

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
+using Switchboard.Domain;
 using Switchboard.Domain.Access;
 using Switchboard.Domain.ApiKeys;
 using Switchboard.Domain.Audit;
@@ -41,7 +42,7 @@ public sealed class BackgroundJobsService(
     {
         var action = paused ? AuditActions.JobPaused : AuditActions.JobResumed;
         var actor = await guard.DemandAsync(caller, PortalRole.Admin, ApiKeyScopes.ConfigWrite, action, ObjectType, name, cancellationToken);
-        var job = registry.Find(name) ?? throw new KeyNotFoundException($"There is no background job named '{name}'.");
+        var job = registry.Find(name) ?? throw new NotFoundException($"There is no background job named '{name}'.");
 
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var setting = await db.JobSettings.SingleOrDefaultAsync(s => s.JobName == name, cancellationToken);

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.Extensions.Options;
 using MudBlazor;
+using Switchboard.Domain;
 using Switchboard.Portal.Auth;
 
 namespace Switchboard.Portal.Features.Sessions;
@@ -53,7 +54,7 @@ public sealed partial class SessionsPage
             await Sessions.RevokeAsync((await AuthenticationState).User, session.Id, CancellationToken.None);
             Snackbar.Add($"Session of {session.UserName} revoked.", Severity.Success);
         }
-        catch (Exception ex) when (ex is AccessDeniedException or KeyNotFoundException)
+        catch (Exception ex) when (ex is AccessDeniedException or NotFoundException)
         {
             Snackbar.Add(ex.Message, Severity.Error);
         }
