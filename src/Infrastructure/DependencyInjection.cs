@@ -12,6 +12,7 @@ using Switchboard.Domain.Notifications.Scripts;
 using Switchboard.Domain.Notifications.Templates;
 using Switchboard.Infrastructure.Audit;
 using Switchboard.Infrastructure.ChatOps;
+using Switchboard.Infrastructure.DemoData;
 using Switchboard.Infrastructure.Email;
 using Switchboard.Infrastructure.Events;
 using Switchboard.Infrastructure.Jobs;
@@ -34,6 +35,7 @@ public static class DependencyInjection
     {
         services.AddSingleton(TimeProvider.System);
         services.AddPersistence();
+        services.AddDemoData();
         services.AddSingleton<IAuditLog, DatabaseAuditLog>();
         services.AddSingleton<RepeatedAuditLog>();
         services.AddJobs();
@@ -50,7 +52,6 @@ public static class DependencyInjection
     {
         services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.SectionName).ValidateOnStart();
         services.AddSingleton<IValidateOptions<DatabaseOptions>, DatabaseOptionsValidator>();
-        services.AddOptions<DemoDataOptions>().BindConfiguration(DemoDataOptions.SectionName).ValidateOnStart();
 
         services.AddSingleton<AuditingInterceptor>();
         services.AddDbContextFactory<SwitchboardDbContext>((provider, options) =>
@@ -67,11 +68,17 @@ public static class DependencyInjection
         services.AddOptions<KeyManagementOptions>().Configure<IOptions<DatabaseOptions>, ILoggerFactory>((keys, database, logs) =>
             keys.XmlRepository = new FileSystemXmlRepository(new DirectoryInfo(Path.Combine(database.Value.ResolvedDataFolder, "keys")), logs));
 
-        services.AddSingleton<DemoDataSeeder>();
         services.AddHostedService<DatabaseMigrator>();
         services.AddHealthChecks()
             .AddCheck<DatabaseHealthCheck>("database", tags: [ReadyTag])
             .AddCheck<DataFolderHealthCheck>("data-folder", tags: [ReadyTag]);
+    }
+
+    /// <summary>After <see cref="AddPersistence"/>: the seeder starts once the migrator has finished.</summary>
+    private static void AddDemoData(this IServiceCollection services)
+    {
+        services.AddOptions<DemoDataOptions>().BindConfiguration(DemoDataOptions.SectionName).ValidateOnStart();
+        services.AddHostedService<DemoDataSeeder>();
     }
 
     private static void AddPeople(this IServiceCollection services)

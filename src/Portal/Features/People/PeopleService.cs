@@ -22,7 +22,7 @@ public sealed class PeopleService(
     public const string ObjectType = "person";
     private const int MaxChainLength = 30;
 
-    public async Task<PagedPeople> SearchAsync(PeopleQuery query, int page, int pageSize, CancellationToken cancellationToken)
+    public async Task<Paged<PersonRow>> SearchAsync(PeopleQuery query, int page, int pageSize, CancellationToken cancellationToken)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var people = Filter(db, query);
@@ -34,7 +34,7 @@ public sealed class PeopleService(
             .Select(p => new PersonRow(p.Username, p.FirstName, p.LastName, p.Email, p.State, p.FormProjection, p.Disabled,
                 p.Manager == null ? null : p.Manager.Username, p.MattermostSyncEnabled, p.MattermostTokenProtected != null, p.Deleted))
             .ToListAsync(cancellationToken);
-        return new PagedPeople(rows, total);
+        return new Paged<PersonRow>(rows, total);
     }
 
     /// <summary>Every matching person as a draft, in username order, a page at a time (for CSV export).</summary>

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
+using Switchboard.Domain;
 using Switchboard.Domain.Access;
 using Switchboard.Domain.ApiKeys;
 using Switchboard.Domain.Audit;
@@ -22,6 +23,8 @@ public sealed class ProvisioningService(
     IAuditLog audit,
     TimeProvider clock)
 {
+    /// <summary>The envelope list counts (and a bulk action on "everything matching" takes) at most this many.</summary>
+    public const int CountLimit = 10_000;
     private const int ActionChunk = 500;
 
     public async Task<CaptureSummary> CaptureAsync(ClaimsPrincipal caller, IReadOnlyList<IncomingSoaMessage> messages, CancellationToken cancellationToken)
@@ -47,24 +50,24 @@ public sealed class ProvisioningService(
             .ToList();
     }
 
-    public async Task<PagedEnvelopes> EnvelopesAsync(EnvelopeFilter filter, int page, int pageSize, CancellationToken cancellationToken)
+    public async Task<Paged<EnvelopeRow>> EnvelopesAsync(EnvelopeFilter filter, int page, int pageSize, CancellationToken cancellationToken)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var query = Filtered(db, filter);
-        var counted = await query.Take(PagedEnvelopes.CountLimit + 1).CountAsync(cancellationToken);
+        var counted = await query.Take(CountLimit + 1).CountAsync(cancellationToken);
         var rows = await query.OrderByDescending(e => e.LastSeenAt).ThenByDescending(e => e.Id).Skip(page * pageSize).Take(pageSize)
             .Select(e => new EnvelopeRow(e.Id, e.Kind, e.State, e.Archived, e.RoutingKey, e.StatusCode, e.ErrorType, e.ErrorName,
                 e.ErrorMessage == null ? e.ParseError : e.ErrorMessage.Substring(0, 300), e.GroupId, e.GramAccountUuid, e.Email, e.SoftfailCount, e.NextTryAt,
                 e.LastSeenAt, e.AssignedTo, e.Reruns))
             .ToListAsync(cancellationToken);
-        return new PagedEnvelopes(rows, Math.Min(counted, PagedEnvelopes.CountLimit), counted > PagedEnvelopes.CountLimit);
+        return new Paged<EnvelopeRow>(rows, Math.Min(counted, CountLimit), counted > CountLimit);
     }
 
-    /// <summary>The ids a bulk action on "everything matching" applies to: at most <see cref="PagedEnvelopes.CountLimit"/>, newest first.</summary>
+    /// <summary>The ids a bulk action on "everything matching" applies to: at most <see cref="CountLimit"/>, newest first.</summary>
     public async Task<IReadOnlyList<long>> IdsAsync(EnvelopeFilter filter, CancellationToken cancellationToken)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        return await Filtered(db, filter).OrderByDescending(e => e.LastSeenAt).ThenByDescending(e => e.Id).Take(PagedEnvelopes.CountLimit).Select(e => e.Id).ToListAsync(cancellationToken);
+        return await Filtered(db, filter).OrderByDescending(e => e.LastSeenAt).ThenByDescending(e => e.Id).Take(CountLimit).Select(e => e.Id).ToListAsync(cancellationToken);
     }
 
     public async Task<IReadOnlyList<string>> RoutingKeysAsync(CancellationToken cancellationToken)
