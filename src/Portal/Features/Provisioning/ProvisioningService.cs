@@ -118,6 +118,25 @@ public sealed class ProvisioningService(
         return result;
     }
 
+    /// <summary>
+    /// Reruns envelopes one by one (<see cref="EnvelopeReruns"/> paces them), each authorised and audited, skipping those whose
+    /// account succeeded since (rerunning those would redo a fixed case). Reports how many were done after each.
+    /// </summary>
+    public async Task<BulkRerunResult> RerunManyAsync(ClaimsPrincipal caller, IReadOnlyList<long> ids, IProgress<int>? progress, CancellationToken cancellationToken)
+    {
+        var skip = (await WithLaterSuccessAsync(ids, cancellationToken)).ToHashSet();
+        int sent = 0, refused = 0;
+        string? lastProblem = null;
+        foreach (var id in ids.Where(id => !skip.Contains(id)))
+        {
+            var result = await RerunAsync(caller, id, null, cancellationToken);
+            (sent, refused, lastProblem) = result.Published ? (sent + 1, refused, lastProblem) : (sent, refused + 1, result.Problem);
+            progress?.Report(sent + refused);
+        }
+
+        return new BulkRerunResult(sent, refused, skip.Count, lastProblem);
+    }
+
     public Task<int> ResolveAsync(ClaimsPrincipal caller, IReadOnlyList<long> ids, string note, IProgress<int>? progress, CancellationToken cancellationToken) =>
         ActAsync(caller, ids, AuditActions.EnvelopeResolved, note, (e, actor, now) => e.State == EnvelopeState.Resolved ? null : e.Resolve(actor, note, now), progress, cancellationToken);
 
