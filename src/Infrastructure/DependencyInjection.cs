@@ -1,7 +1,10 @@
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.AspNetCore.DataProtection.Repositories;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Switchboard.Domain.Audit;
 using Switchboard.Domain.Notifications;
@@ -9,6 +12,7 @@ using Switchboard.Domain.Notifications.Scripts;
 using Switchboard.Domain.Notifications.Templates;
 using Switchboard.Infrastructure.Audit;
 using Switchboard.Infrastructure.ChatOps;
+using Switchboard.Infrastructure.DemoData;
 using Switchboard.Infrastructure.Email;
 using Switchboard.Infrastructure.Events;
 using Switchboard.Infrastructure.Jobs;
@@ -35,7 +39,9 @@ public static class DependencyInjection
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<SwitchboardMetrics>();
         services.AddSingleton<StoredStateGauges>();
-        services.AddPersistence(configuration);
+        services.AddPersistence();
+        services.AddKeyProtection(configuration);
+        services.AddDemoData();
         services.AddSingleton<IAuditLog, DatabaseAuditLog>();
         services.AddSingleton<RepeatedAuditLog>();
         services.AddJobs();
@@ -50,22 +56,21 @@ public static class DependencyInjection
         return services;
     }
 
-    private static void AddPersistence(this IServiceCollection services, IConfiguration configuration)
+    private static void AddPersistence(this IServiceCollection services)
     {
         services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.SectionName).ValidateOnStart();
         services.AddSingleton<IValidateOptions<DatabaseOptions>, DatabaseOptionsValidator>();
-        services.AddOptions<DemoDataOptions>().BindConfiguration(DemoDataOptions.SectionName);
 
+        services.AddSingleton<AuditingInterceptor>();
         services.AddDbContextFactory<SwitchboardDbContext>((provider, options) =>
         {
             // The folder is created (and proven writable) by DatabaseMigrator, before any context opens.
             var database = provider.GetRequiredService<IOptions<DatabaseOptions>>().Value;
-            options.UseSqlite(database.ResolvedConnectionString).AddInterceptors(new SqliteConnectionSettings(database.BusyTimeout));
+            options.UseSqlite(database.ResolvedConnectionString)
+                .AddInterceptors(new SqliteConnectionSettings(database.BusyTimeout), provider.GetRequiredService<AuditingInterceptor>());
         });
 
-        services.AddSingleton<DemoDataSeeder>();
         services.AddHostedService<DatabaseMigrator>();
-        services.AddKeyProtection(configuration);
         services.AddHealthChecks()
             .AddCheck<DatabaseHealthCheck>("database", tags: [ReadyTag])
             .AddCheck<DataFolderHealthCheck>("data-folder", tags: [ReadyTag]);
@@ -106,9 +111,16 @@ public static class DependencyInjection
         services.AddHostedService<RabbitMqEventConsumer>();
     }
 
+    /// <summary>After <see cref="AddPersistence"/>: the seeder starts once the migrator has finished.</summary>
+    private static void AddDemoData(this IServiceCollection services)
+    {
+        services.AddOptions<DemoDataOptions>().BindConfiguration(DemoDataOptions.SectionName).ValidateOnStart();
+        services.AddHostedService<DemoDataSeeder>();
+    }
+
     private static void AddPeople(this IServiceCollection services)
     {
-        services.AddOptions<PeopleOptions>().BindConfiguration(PeopleOptions.SectionName);
+        services.AddOptions<PeopleOptions>().BindConfiguration(PeopleOptions.SectionName).ValidateOnStart();
         services.AddSingleton<DirectoryWriter>();
         services.AddSingleton<IdentityEventSync>();
         services.AddHostedService<IdentityEventSyncJob>();
@@ -180,7 +192,8 @@ public static class DependencyInjection
     private static void AddJobs(this IServiceCollection services)
     {
         services.AddSingleton<JobRegistry>();
-        services.AddOptions<DatabaseMaintenanceOptions>().BindConfiguration(DatabaseMaintenanceOptions.SectionName);
+        services.AddOptions<DatabaseMaintenanceOptions>().BindConfiguration(DatabaseMaintenanceOptions.SectionName).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<DatabaseMaintenanceOptions>, DatabaseMaintenanceOptionsValidator>();
         services.AddHostedService<DatabaseMaintenanceJob>();
     }
 }

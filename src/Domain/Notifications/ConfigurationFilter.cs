@@ -5,11 +5,8 @@ namespace Switchboard.Domain.Notifications;
 /// <summary>Which configurations an event is evaluated against, before their rules are asked.</summary>
 public static class ConfigurationFilter
 {
-    /// <param name="identityFormProjection">The user type of the identity the event concerns, when it is known.</param>
-    public static bool AppliesTo(NotificationConfiguration configuration, EntityEvent entityEvent, string? identityFormProjection) =>
-        Check(configuration, entityEvent, identityFormProjection) == FilterMismatch.None;
-
     /// <summary>The first reason the configuration does not apply to the event, or <see cref="FilterMismatch.None"/>.</summary>
+    /// <param name="identityFormProjection">The user type of the identity the event concerns, when it is known.</param>
     public static FilterMismatch Check(NotificationConfiguration configuration, EntityEvent entityEvent, string? identityFormProjection) =>
         configuration.Disabled ? FilterMismatch.Disabled
         : configuration.EntityType != entityEvent.EntityType ? FilterMismatch.EntityType

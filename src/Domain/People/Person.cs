@@ -110,12 +110,6 @@ public sealed class Person
         UpdatedAt = now;
     }
 
-    public void SetMattermostSync(bool enabled, DateTime now)
-    {
-        MattermostSyncEnabled = enabled;
-        UpdatedAt = now;
-    }
-
     private void SetAttributes(IReadOnlyDictionary<string, string> wanted)
     {
         Attributes.RemoveAll(a => !wanted.ContainsKey(a.Code));

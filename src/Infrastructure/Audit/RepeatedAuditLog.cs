@@ -21,8 +21,9 @@ public sealed class RepeatedAuditLog(IDbContextFactory<SwitchboardDbContext> con
     {
         var now = time.GetUtcNow().UtcDateTime;
         var minute = new DateTime(now.Ticks - (now.Ticks % TimeSpan.TicksPerMinute), DateTimeKind.Utc);
-        var entry = AuditEntry.From(record with { Details = Capped(record.Details) }, now);
-        var key = string.Join('\n', entry.Actor, entry.Action, entry.ObjectType, entry.ObjectId, entry.Result);
+        var capped = record with { Details = Capped(record.Details) };
+        var probe = AuditEntry.From(capped, now);
+        var key = string.Join('\n', probe.Actor, probe.Action, probe.ObjectType, probe.ObjectId, probe.Result);
         await _gate.WaitAsync(cancellationToken);
         try
         {
@@ -30,14 +31,14 @@ public sealed class RepeatedAuditLog(IDbContextFactory<SwitchboardDbContext> con
             await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
             if (fold.EntryId is { } id)
             {
-                var details = Capped($"{fold.Count} times in this minute; last: {entry.Details}");
+                var details = Capped($"{fold.Count} times in this minute; last: {capped.Details}");
                 await db.AuditEntries.Where(e => e.Id == id).ExecuteUpdateAsync(s => s.SetProperty(e => e.Details, details), cancellationToken);
                 return;
             }
 
-            db.AuditEntries.Add(entry);
+            db.Audit(capped);
             await db.SaveChangesAsync(cancellationToken);
-            _folds.Remember(key, minute, entry.Id);
+            _folds.Remember(key, minute, db.AuditEntries.Local.Single().Id);
         }
         finally
         {

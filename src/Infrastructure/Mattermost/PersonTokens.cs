@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Switchboard.Domain;
 using Switchboard.Domain.Mattermost;
 using Switchboard.Infrastructure.Persistence;
 
@@ -17,7 +18,7 @@ public sealed class PersonTokens(
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var person = await db.People.SingleOrDefaultAsync(p => p.Id == personId, cancellationToken)
-            ?? throw new KeyNotFoundException($"There is no person {personId}.");
+            ?? throw new NotFoundException($"There is no person {personId}.");
         if (options.Value.Eligibility.Check(person) is not TokenIneligibility.None and var why)
         {
             throw new TokenNotEligibleException(person.Username, why, person.State);
@@ -37,7 +38,7 @@ public sealed class PersonTokens(
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var person = await db.People.SingleOrDefaultAsync(p => p.Id == personId, cancellationToken)
-            ?? throw new KeyNotFoundException($"There is no person {personId}.");
+            ?? throw new NotFoundException($"There is no person {personId}.");
         if (person.MattermostTokenId is null)
         {
             return "no token was stored";

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Switchboard.Domain.Audit;
 using Switchboard.Domain.People;
 using Switchboard.Infrastructure.Persistence;
 
@@ -17,7 +18,9 @@ public sealed class DirectoryWriter(IDbContextFactory<SwitchboardDbContext> cont
         return await CheckAsync(db, drafts, cancellationToken);
     }
 
-    public async Task<DirectoryWriteResult> UpsertAsync(IReadOnlyList<PersonDraft> drafts, CancellationToken cancellationToken)
+    /// <param name="audited">The audit entry for a stored batch, written in the batch's transaction; null for none.</param>
+    public async Task<DirectoryWriteResult> UpsertAsync(
+        IReadOnlyList<PersonDraft> drafts, CancellationToken cancellationToken, Func<DirectoryWriteResult, AuditRecord>? audited = null)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var errors = await CheckAsync(db, drafts, cancellationToken);
@@ -69,9 +72,15 @@ public sealed class DirectoryWriter(IDbContextFactory<SwitchboardDbContext> cont
             people[Person.KeyOf(draft.Username)].Apply(draft, manager, personRoles, now);
         }
 
+        var result = new DirectoryWriteResult(fresh.Count, existing.Count, []);
+        if (audited is not null)
+        {
+            db.Audit(audited(result));
+        }
+
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return new DirectoryWriteResult(fresh.Count, existing.Count, []);
+        return result;
     }
 
     private static async Task<IReadOnlyList<DirectoryError>> CheckAsync(

@@ -13,7 +13,6 @@ namespace Switchboard.Infrastructure.Persistence;
 internal sealed partial class DatabaseMigrator(
     IDbContextFactory<SwitchboardDbContext> contextFactory,
     IOptions<DatabaseOptions> options,
-    DemoDataSeeder demoData,
     ILogger<DatabaseMigrator> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
@@ -41,7 +40,6 @@ internal sealed partial class DatabaseMigrator(
         }
 
         LogMigrated(logger);
-        await demoData.SeedIfEmptyAsync(cancellationToken);
     }
 
     private async Task MigrateAsync(CancellationToken cancellationToken)

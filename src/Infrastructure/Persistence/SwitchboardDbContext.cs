@@ -16,6 +16,8 @@ namespace Switchboard.Infrastructure.Persistence;
 
 public sealed class SwitchboardDbContext(DbContextOptions<SwitchboardDbContext> options) : DbContext(options), IDataProtectionKeyContext
 {
+    private readonly List<AuditRecord> _pendingAudit = [];
+
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
     public DbSet<JobSetting> JobSettings => Set<JobSetting>();
@@ -40,6 +42,20 @@ public sealed class SwitchboardDbContext(DbContextOptions<SwitchboardDbContext> 
 
     /// <summary>The Data Protection key ring, shared by every instance (see <c>KeyProtection/</c>).</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    /// <summary>
+    /// Queues an audit entry for the change this context is making: the next <c>SaveChanges</c> writes it (stamped by
+    /// <see cref="Audit.AuditingInterceptor"/>) in the same transaction as the change, so both commit or neither does.
+    /// </summary>
+    public void Audit(AuditRecord record) => _pendingAudit.Add(record);
+
+    /// <summary>The queued audit records, handed over once.</summary>
+    internal IReadOnlyList<AuditRecord> TakePendingAudit()
+    {
+        var pending = _pendingAudit.ToList();
+        _pendingAudit.Clear();
+        return pending;
+    }
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(SwitchboardDbContext).Assembly);

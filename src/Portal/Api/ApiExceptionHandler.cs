@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using FluentValidation;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
+using Switchboard.Domain;
 using Switchboard.Domain.Mattermost;
 using Switchboard.Portal.Auth;
 
@@ -26,7 +27,7 @@ internal sealed partial class ApiExceptionHandler(IProblemDetailsService problem
                 Detail = refused.Message,
                 Extensions = { ["reason"] = refused.Why.ToString() },
             },
-            KeyNotFoundException missing => new ProblemDetails { Status = StatusCodes.Status404NotFound, Title = "Not found", Detail = missing.Message },
+            NotFoundException missing => new ProblemDetails { Status = StatusCodes.Status404NotFound, Title = "Not found", Detail = missing.Message },
             ValidationException invalid => new HttpValidationProblemDetails(
                 invalid.Errors.GroupBy(e => e.PropertyName).ToDictionary(g => g.Key, g => g.Select(e => e.ErrorMessage).ToArray()))
             {

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Switchboard.Domain;
 using Switchboard.Domain.ApiKeys;
 using Switchboard.Domain.ChatOps;
 using Switchboard.Portal.Auth;

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using Switchboard.Domain;
 using Switchboard.Domain.ApiKeys;
 using Switchboard.Domain.Provisioning;
 using Switchboard.Infrastructure.Provisioning;
@@ -46,7 +47,7 @@ public static class ProvisioningApi
                 + "400 names [i].field and stores nothing, 415 for another content type, 413 for a larger body.")
             .RequireScope(ApiKeyScopes.EnvelopesWrite);
 
-        provisioning.MapGet("/envelopes", async Task<Ok<PagedEnvelopes>> (
+        provisioning.MapGet("/envelopes", async Task<Ok<Paged<EnvelopeRow>>> (
                 ProvisioningService service, CancellationToken cancellationToken, long? group, int? statusCode, string? errorType, string? routingKey,
                 string? state, DateTime? from, DateTime? to, string? search, int page = 0, int pageSize = 50) =>
                 TypedResults.Ok(await service.EnvelopesAsync(new EnvelopeFilter(group, statusCode, errorType, routingKey, state ?? EnvelopeFilter.Open, from, to, search),

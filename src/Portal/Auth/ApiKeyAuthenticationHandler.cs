@@ -81,7 +81,7 @@ internal sealed class ApiKeyAuthenticationHandler(
     {
         var scope = Context.GetEndpoint()?.Metadata.GetMetadata<RequiredScope>()?.Scope ?? "required";
         var caller = Context.User;
-        await audit.WriteAsync(new AuditRecord(caller.ToActor(), "api.call", "endpoint", Request.Path, AuditResult.Denied,
+        await audit.WriteAsync(new AuditRecord(caller.ToActor(), AuditActions.ApiCall, "endpoint", Request.Path, AuditResult.Denied,
             $"API key lacks scope {scope}"), Context.RequestAborted);
         await WriteProblemAsync(StatusCodes.Status403Forbidden, "Scope missing",
             $"This API key does not have the '{scope}' scope this endpoint requires.");

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using MudBlazor;
+using Switchboard.Domain;
 using Switchboard.Portal.Auth;
 using ValidationException = FluentValidation.ValidationException;
 
@@ -28,7 +29,7 @@ public abstract class PortalComponentBase : ComponentBase, IDisposable
 
     /// <summary>
     /// Runs <paramref name="action"/>; returns whether it completed. <see cref="AccessDeniedException"/> is shown as an
-    /// error snackbar; a <see cref="ValidationException"/> goes to <paramref name="invalid"/> (when given) with its
+    /// error snackbar, <see cref="NotFoundException"/> (the thing acted on is gone) as a warning; a <see cref="ValidationException"/> goes to <paramref name="invalid"/> (when given) with its
     /// messages by field; cancellation after the component went away is swallowed. Anything else propagates to the
     /// page's error boundary.
     /// </summary>
@@ -42,6 +43,10 @@ public abstract class PortalComponentBase : ComponentBase, IDisposable
         catch (AccessDeniedException denied)
         {
             Snackbar.Add(denied.Message, Severity.Error);
+        }
+        catch (NotFoundException missing)
+        {
+            Snackbar.Add(missing.Message, Severity.Warning);
         }
         catch (ValidationException rejected) when (invalid is not null)
         {

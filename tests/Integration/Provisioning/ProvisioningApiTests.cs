@@ -98,6 +98,25 @@ public sealed class ProvisioningApiTests(PortalFactory portal) : IClassFixture<P
     }
 
     [Fact]
+    public async Task RerunMany_WithoutABroker_CountsEveryRefusal_AndReportsProgressAfterEach()
+    {
+        using var writer = portal.ClientWithKey(await portal.CreateApiKeyAsync(ApiKeyScopes.EnvelopesWrite));
+        await writer.PostAsJsonAsync("/api/provisioning/messages", new[] { Request("api-many-1"), Reply("api-many-1"), Request("api-many-2"), Reply("api-many-2") }, Ct);
+        await using var db = await portal.DbAsync();
+        var ids = await db.ProvisioningEnvelopes.Where(e => e.CorrelationId!.StartsWith("api-many-")).Select(e => e.Id).ToListAsync(Ct);
+        await using var scope = portal.Services.CreateAsyncScope();
+        var service = scope.ServiceProvider.GetRequiredService<Switchboard.Portal.Features.Provisioning.ProvisioningService>();
+        var reported = new List<int>();
+
+        var result = await service.RerunManyAsync(TestPeople.Operator, ids, new Switchboard.Portal.Components.InlineProgress<int>(reported.Add), Ct);
+
+        Assert.Equal(2, ids.Count);
+        Assert.Equal((0, 2, 0), (result.Sent, result.Refused, result.Skipped));
+        Assert.Contains("No broker is configured", result.LastProblem, StringComparison.Ordinal);
+        Assert.Equal([1, 2], reported);
+    }
+
+    [Fact]
     public void ScrubPatternNamingNothing_IsRefused_NamingTheSetting()
     {
         var validator = portal.Services.GetRequiredService<Microsoft.Extensions.Options.IValidateOptions<Switchboard.Infrastructure.Provisioning.ProvisioningOptions>>();

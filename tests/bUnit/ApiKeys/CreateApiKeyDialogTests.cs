@@ -16,12 +16,10 @@ namespace Switchboard.ComponentTests.ApiKeys;
 public sealed class CreateApiKeyDialogTests : ComponentTestContext
 {
     private readonly string _database = Path.Combine(Path.GetTempPath(), $"switchboard-bunit-{Guid.NewGuid():N}.db");
-    private readonly RecordingAuditLog _audit = new();
 
     public CreateApiKeyDialogTests()
     {
-        Services.AddDbContextFactory<SwitchboardDbContext>(o => o.UseSqlite($"Data Source={_database}"));
-        Services.AddSingleton<IAuditLog>(_audit);
+        Services.AddAuditedDatabase(_database);
         Services.AddSingleton(TimeProvider.System);
         Services.AddSingleton<IValidator<CreateApiKeyRequest>, CreateApiKeyRequestValidator>();
         Services.AddScoped<AccessGuard>();
@@ -46,7 +44,7 @@ public sealed class CreateApiKeyDialogTests : ComponentTestContext
         await using var db = await Services.GetRequiredService<IDbContextFactory<SwitchboardDbContext>>().CreateDbContextAsync(Xunit.TestContext.Current.CancellationToken);
         var stored = await db.ApiKeys.SingleAsync(Xunit.TestContext.Current.CancellationToken);
         Assert.Equal(ApiKeySecret.HashOf(secret), stored.SecretHash);
-        Assert.Single(_audit.Records, r => r.Action == AuditActions.ApiKeyCreated);
+        Assert.Single(Services.AuditTrail(), r => r.Action == AuditActions.ApiKeyCreated);
 
         provider.FindAll("button").Single(b => b.TextContent.Trim() == "Done").Click();
         Assert.DoesNotContain(secret, provider.Markup, StringComparison.Ordinal);
@@ -68,7 +66,7 @@ public sealed class CreateApiKeyDialogTests : ComponentTestContext
         Assert.Contains("Choose at least one scope.", provider.Markup, StringComparison.Ordinal);
         await using var db = await Services.GetRequiredService<IDbContextFactory<SwitchboardDbContext>>().CreateDbContextAsync(Xunit.TestContext.Current.CancellationToken);
         Assert.False(await db.ApiKeys.AnyAsync(Xunit.TestContext.Current.CancellationToken));
-        Assert.Empty(_audit.Records);
+        Assert.Empty(Services.AuditTrail());
     }
 
     private async Task<IRenderedComponent<MudDialogProvider>> OpenDialogAsync(IRenderedComponent<MudDialogProvider>? provider = null)

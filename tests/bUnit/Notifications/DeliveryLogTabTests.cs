@@ -16,13 +16,11 @@ namespace Switchboard.ComponentTests.Notifications;
 public sealed class DeliveryLogTabTests : ComponentTestContext
 {
     private readonly string _database = Path.Combine(Path.GetTempPath(), $"switchboard-bunit-{Guid.NewGuid():N}.db");
-    private readonly RecordingAuditLog _audit = new();
     private readonly List<long> _ids = [];
 
     public DeliveryLogTabTests()
     {
-        Services.AddDbContextFactory<SwitchboardDbContext>(o => o.UseSqlite($"Data Source={_database}"));
-        Services.AddSingleton<IAuditLog>(_audit);
+        Services.AddAuditedDatabase(_database);
         Services.AddSingleton(TimeProvider.System);
         Services.AddSingleton<IValidator<TopicDraft>>(new InlineValidator<TopicDraft>());
         Services.AddSingleton<IValidator<NotificationConfigurationDraft>>(new InlineValidator<NotificationConfigurationDraft>());
@@ -98,7 +96,7 @@ public sealed class DeliveryLogTabTests : ComponentTestContext
 
     private async Task AssertNothingResentAsync()
     {
-        Assert.Empty(_audit.Records);
+        Assert.Empty(Services.AuditTrail());
         await using var db = await Services.GetRequiredService<IDbContextFactory<SwitchboardDbContext>>().CreateDbContextAsync(Ct);
         Assert.All(await db.OutboxMessages.ToListAsync(Ct), m => Assert.Equal(MessageStatus.Sent, m.Status));
     }

@@ -17,12 +17,10 @@ public sealed class SessionsPageTests : ComponentTestContext
     private const string AdaSession = "ada-session-0000000000000000000000000000000";
     private const string OttoSession = "otto-session-000000000000000000000000000000";
     private readonly string _database = Path.Combine(Path.GetTempPath(), $"switchboard-bunit-{Guid.NewGuid():N}.db");
-    private readonly RecordingAuditLog _audit = new();
 
     public SessionsPageTests()
     {
-        Services.AddDbContextFactory<SwitchboardDbContext>(o => o.UseSqlite($"Data Source={_database}"));
-        Services.AddSingleton<IAuditLog>(_audit);
+        Services.AddAuditedDatabase(_database);
         Services.AddSingleton(TimeProvider.System);
         Services.AddSingleton(Options.Create(new PortalAuthenticationOptions()));
         Services.AddScoped<AccessGuard>();
@@ -72,7 +70,7 @@ public sealed class SessionsPageTests : ComponentTestContext
         var otto = await db.PortalSessions.SingleAsync(s => s.Id == OttoSession, Xunit.TestContext.Current.CancellationToken);
         Assert.False(otto.IsActiveAt(DateTime.UtcNow));
         Assert.Equal("ada.admin", otto.EndedBy);
-        var revoked = Assert.Single(_audit.Records, r => r.Action == AuditActions.SessionRevoked);
+        var revoked = Assert.Single(Services.AuditTrail(), r => r.Action == AuditActions.SessionRevoked);
         Assert.Equal(AuditResult.Success, revoked.Result);
         Assert.Equal("otto.operator (otto-ses)", revoked.ObjectId);
     }
@@ -90,7 +88,7 @@ public sealed class SessionsPageTests : ComponentTestContext
         dialogs.FindAll("button").Single(b => b.TextContent.Trim() == "Cancel").Click();
 
         Assert.Contains("otto.operator", page.Find("tbody").TextContent, StringComparison.Ordinal);
-        Assert.Empty(_audit.Records);
+        Assert.Empty(Services.AuditTrail());
     }
 
     protected override void Dispose(bool disposing)

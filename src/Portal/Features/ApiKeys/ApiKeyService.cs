@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;
+using Switchboard.Domain;
 using Switchboard.Domain.Access;
 using Switchboard.Domain.ApiKeys;
 using Switchboard.Domain.Audit;
@@ -12,7 +13,6 @@ namespace Switchboard.Portal.Features.ApiKeys;
 public sealed class ApiKeyService(
     IDbContextFactory<SwitchboardDbContext> contextFactory,
     AccessGuard guard,
-    IAuditLog audit,
     IValidator<CreateApiKeyRequest> validator,
     TimeProvider time)
 {
@@ -39,9 +39,8 @@ public sealed class ApiKeyService(
 
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         db.ApiKeys.Add(key);
+        db.Audit(new AuditRecord(actor, AuditActions.ApiKeyCreated, ObjectType, key.Id.ToString(), Details: AuditDiff.Between(null, Audited(key))));
         await db.SaveChangesAsync(cancellationToken);
-        await audit.WriteAsync(new AuditRecord(actor, AuditActions.ApiKeyCreated, ObjectType, key.Id.ToString(),
-            Details: AuditDiff.Between(null, Audited(key))), cancellationToken);
         return new CreatedApiKey(key.Id, key.Name, secret.Plaintext);
     }
 
@@ -51,12 +50,11 @@ public sealed class ApiKeyService(
         var actor = await guard.DemandAsync(caller, PortalRole.Admin, ApiKeyScopes.ConfigWrite, AuditActions.ApiKeyRevoked, ObjectType, id.ToString(), cancellationToken);
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var key = await db.ApiKeys.SingleOrDefaultAsync(k => k.Id == id, cancellationToken)
-            ?? throw new KeyNotFoundException($"There is no API key with id {id}.");
+            ?? throw new NotFoundException($"There is no API key with id {id}.");
         var before = Audited(key);
         key.Revoke(actor.Name, time.GetUtcNow().UtcDateTime);
+        db.Audit(new AuditRecord(actor, AuditActions.ApiKeyRevoked, ObjectType, key.Id.ToString(), Details: AuditDiff.Between(before, Audited(key))));
         await db.SaveChangesAsync(cancellationToken);
-        await audit.WriteAsync(new AuditRecord(actor, AuditActions.ApiKeyRevoked, ObjectType, key.Id.ToString(),
-            Details: AuditDiff.Between(before, Audited(key))), cancellationToken);
     }
 
     private static object Audited(ApiKey key) =>

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Switchboard.Domain;
 using Switchboard.Infrastructure.Persistence;
 
 namespace Switchboard.Portal.Features.Audit;
@@ -6,7 +7,7 @@ namespace Switchboard.Portal.Features.Audit;
 /// <summary>Reads the audit trail. There is deliberately no way to change or delete an entry.</summary>
 public sealed class AuditService(IDbContextFactory<SwitchboardDbContext> contextFactory)
 {
-    public async Task<PagedAuditEntries> QueryAsync(AuditFilter filter, int page, int pageSize, CancellationToken cancellationToken)
+    public async Task<Paged<AuditEntryView>> QueryAsync(AuditFilter filter, int page, int pageSize, CancellationToken cancellationToken)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var query = db.AuditEntries.AsNoTracking();
@@ -48,7 +49,7 @@ public sealed class AuditService(IDbContextFactory<SwitchboardDbContext> context
             .Take(pageSize)
             .Select(e => new AuditEntryView(e.Id, e.At, e.Actor, e.ActorKind, e.Action, e.ObjectType, e.ObjectId, e.Result, e.Details))
             .ToListAsync(cancellationToken);
-        return new PagedAuditEntries(items, total);
+        return new Paged<AuditEntryView>(items, total);
     }
 
     /// <summary>The action names that occur in the trail, for the filter's drop-down.</summary>

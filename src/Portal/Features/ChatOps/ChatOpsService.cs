@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Claims;
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;
+using Switchboard.Domain;
 using Switchboard.Domain.Access;
 using Switchboard.Domain.ApiKeys;
 using Switchboard.Domain.Audit;
@@ -46,7 +47,7 @@ public sealed class ChatOpsService(
     /// <summary>Creates (<paramref name="existing"/> null) or updates a bridge; secrets are encrypted, never written to the audit trail.</summary>
     public async Task<string> SaveAsync(ClaimsPrincipal caller, string? existing, BridgeForm form, CancellationToken cancellationToken)
     {
-        var action = existing is null ? "chatops.bridge-created" : "chatops.bridge-updated";
+        var action = existing is null ? AuditActions.BridgeCreated : AuditActions.BridgeUpdated;
         var actor = await guard.DemandAsync(caller, PortalRole.Admin, ApiKeyScopes.ConfigWrite, action, "bridge", existing ?? form.Name, cancellationToken);
         form.HasStoredSecrets = existing is not null;
         await validator.ValidateAndThrowAsync(form, cancellationToken);
@@ -62,7 +63,7 @@ public sealed class ChatOpsService(
         }
         else
         {
-            bridge = await db.Bridges.SingleOrDefaultAsync(b => b.Name == existing, cancellationToken) ?? throw new KeyNotFoundException($"There is no bridge '{existing}'.");
+            bridge = await db.Bridges.SingleOrDefaultAsync(b => b.Name == existing, cancellationToken) ?? throw new NotFoundException($"There is no bridge '{existing}'.");
             before = Described(bridge);
             bridge.Update(form.Settings(), protectedSecrets, now);
         }
@@ -73,28 +74,28 @@ public sealed class ChatOpsService(
             throw new ValidationException([new FluentValidation.Results.ValidationFailure(nameof(BridgeForm.Name), "Another bridge has this name.")]);
         }
 
-        await db.SaveChangesAsync(cancellationToken);
         var replaced = new[] { ("webhook tokens", form.TokenList.Count > 0), ("App-Token", !string.IsNullOrWhiteSpace(form.AppToken)), ("user_token", !string.IsNullOrWhiteSpace(form.UserToken)) }
             .Where(s => s.Item2).Select(s => s.Item1).ToList();
-        await audit.WriteAsync(new AuditRecord(actor, action, "bridge", bridge.Name,
-            Details: AuditDiff.Between(before, Described(bridge)) + (replaced.Count == 0 ? "" : $" (secrets set: {string.Join(", ", replaced)})")), cancellationToken);
+        db.Audit(new AuditRecord(actor, action, "bridge", bridge.Name,
+            Details: AuditDiff.Between(before, Described(bridge)) + (replaced.Count == 0 ? "" : $" (secrets set: {string.Join(", ", replaced)})")));
+        await db.SaveChangesAsync(cancellationToken);
         return bridge.Name;
     }
 
     public async Task DeleteAsync(ClaimsPrincipal caller, string name, CancellationToken cancellationToken)
     {
-        var actor = await guard.DemandAsync(caller, PortalRole.Admin, ApiKeyScopes.ConfigWrite, "chatops.bridge-deleted", "bridge", name, cancellationToken);
+        var actor = await guard.DemandAsync(caller, PortalRole.Admin, ApiKeyScopes.ConfigWrite, AuditActions.BridgeDeleted, "bridge", name, cancellationToken);
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var bridge = await db.Bridges.SingleAsync(b => b.Name == name, cancellationToken);
         db.Bridges.Remove(bridge);
+        db.Audit(new AuditRecord(actor, AuditActions.BridgeDeleted, "bridge", name, Details: AuditDiff.Between(Described(bridge), null)));
         await db.SaveChangesAsync(cancellationToken);
-        await audit.WriteAsync(new AuditRecord(actor, "chatops.bridge-deleted", "bridge", name, Details: AuditDiff.Between(Described(bridge), null)), cancellationToken);
     }
 
     /// <summary>initSession + killSession with the form's GLPI settings (the stored secrets where the form leaves them blank).</summary>
     public async Task<(bool Ok, string Message)> TestConnectionAsync(ClaimsPrincipal caller, string? existing, BridgeForm form, CancellationToken cancellationToken)
     {
-        var actor = await guard.DemandAsync(caller, PortalRole.Admin, ApiKeyScopes.ConfigWrite, "chatops.connection-tested", "bridge", existing ?? form.Name, cancellationToken);
+        var actor = await guard.DemandAsync(caller, PortalRole.Admin, ApiKeyScopes.ConfigWrite, AuditActions.BridgeConnectionTested, "bridge", existing ?? form.Name, cancellationToken);
         GlpiCredentials stored = new(form.GlpiUrl, null, null);
         if (existing is not null)
         {
@@ -117,7 +118,7 @@ public sealed class ChatOpsService(
             result = (false, $"{failed.Code}: {failed.Message}");
         }
 
-        await audit.WriteAsync(new AuditRecord(actor, "chatops.connection-tested", "bridge", existing ?? form.Name, result.Item1 ? AuditResult.Success : AuditResult.Failure, result.Item2), cancellationToken);
+        await audit.WriteAsync(new AuditRecord(actor, AuditActions.BridgeConnectionTested, "bridge", existing ?? form.Name, result.Item1 ? AuditResult.Success : AuditResult.Failure, result.Item2), cancellationToken);
         return result;
     }
 
@@ -152,7 +153,7 @@ public sealed class ChatOpsService(
     public async Task<(int Created, int Failed)> RetryAsync(ClaimsPrincipal caller, IReadOnlyList<long> ids, CancellationToken cancellationToken)
     {
         var target = ids.Count == 1 ? ids[0].ToString(CultureInfo.InvariantCulture) : $"{ids.Count} calls";
-        var actor = await guard.DemandAsync(caller, PortalRole.Operator, ApiKeyScopes.JobsRun, "chatops.call-retried", "bridge-call", target, cancellationToken);
+        var actor = await guard.DemandAsync(caller, PortalRole.Operator, ApiKeyScopes.JobsRun, AuditActions.BridgeCallRetried, "bridge-call", target, cancellationToken);
         int created = 0, failed = 0;
         foreach (var id in ids)
         {
@@ -167,7 +168,7 @@ public sealed class ChatOpsService(
             }
         }
 
-        await audit.WriteAsync(new AuditRecord(actor, "chatops.call-retried", "bridge-call", target,
+        await audit.WriteAsync(new AuditRecord(actor, AuditActions.BridgeCallRetried, "bridge-call", target,
             Details: $"{Plural.Of(created, "ticket")} opened, {failed} failed again ({string.Join(", ", ids.Take(20))})"), cancellationToken);
         return (created, failed);
     }

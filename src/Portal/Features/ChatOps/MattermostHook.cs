@@ -56,7 +56,7 @@ public static class MattermostHook
 
             // Unknown names share one entry (an attacker chooses them); the name asked for is kept short in the details.
             var why = found is null ? $"no enabled bridge named '{(name.Length > WebhookPost.FieldMaxLength ? name[..WebhookPost.FieldMaxLength] + "…" : name)}'" : "wrong or missing token";
-            await audit.WriteAsync(new AuditRecord(new Actor("mattermost-webhook", ActorKind.System), "chatops.call-rejected", "bridge", found?.Name, AuditResult.Denied,
+            await audit.WriteAsync(new AuditRecord(new Actor("mattermost-webhook", ActorKind.System), AuditActions.BridgeCallRejected, "bridge", found?.Name, AuditResult.Denied,
                 $"{why}; from {source}, user {post.UserName}"), cancellationToken);
             return TypedResults.Problem("The token does not match this bridge's outgoing webhook.", statusCode: StatusCodes.Status401Unauthorized, title: "Not accepted");
         }

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
+using Switchboard.Domain;
 using Switchboard.Domain.Access;
 using Switchboard.Domain.ApiKeys;
 using Switchboard.Domain.Audit;
@@ -44,7 +45,7 @@ public sealed class BackgroundJobsService(
     {
         var action = paused ? AuditActions.JobPaused : AuditActions.JobResumed;
         var actor = await guard.DemandAsync(caller, PortalRole.Admin, ApiKeyScopes.ConfigWrite, action, ObjectType, name, cancellationToken);
-        var job = registry.Find(name) ?? throw new KeyNotFoundException($"There is no background job named '{name}'.");
+        var job = registry.Find(name) ?? throw new NotFoundException($"There is no background job named '{name}'.");
         if (job.Descriptor.Continuous)
         {
             throw new InvalidOperationException($"{name} runs all the time and has no schedule to pause.");

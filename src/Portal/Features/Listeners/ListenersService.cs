@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
+using Switchboard.Domain;
 using Switchboard.Domain.Access;
 using Switchboard.Domain.ApiKeys;
 using Switchboard.Domain.Audit;
@@ -79,10 +80,10 @@ public sealed class ListenersService(IDbContextFactory<SwitchboardDbContext> con
 
     public async Task<CheckRow> CheckNowAsync(ClaimsPrincipal caller, string name, CancellationToken cancellationToken)
     {
-        var actor = await guard.DemandAsync(caller, PortalRole.Operator, ApiKeyScopes.JobsRun, "listener.checked", "listener", name, cancellationToken);
-        var deployment = monitor.Find(name) ?? throw new KeyNotFoundException($"There is no deployment '{name}'.");
+        var actor = await guard.DemandAsync(caller, PortalRole.Operator, ApiKeyScopes.JobsRun, AuditActions.ListenerChecked, "listener", name, cancellationToken);
+        var deployment = monitor.Find(name) ?? throw new NotFoundException($"There is no deployment '{name}'.");
         var c = await monitor.CheckAsync(deployment, cancellationToken);
-        await audit.WriteAsync(new AuditRecord(actor, "listener.checked", "listener", name, Details: $"{c.State}: {(c.ListenerUp ? $"{c.HttpStatus} in {c.LatencyMilliseconds} ms" : c.ListenerError)}"), cancellationToken);
+        await audit.WriteAsync(new AuditRecord(actor, AuditActions.ListenerChecked, "listener", name, Details: $"{c.State}: {(c.ListenerUp ? $"{c.HttpStatus} in {c.LatencyMilliseconds} ms" : c.ListenerError)}"), cancellationToken);
         return new CheckRow(c.Id, c.At, c.State, c.ListenerUp, c.HttpStatus, c.LatencyMilliseconds, c.ListenerError, c.RedisUp, c.RedisKeys, c.RedisError, c.CreatioUp, c.CreatioError, c.Body);
     }
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
+using Switchboard.Domain;
 using Switchboard.Domain.Access;
 using Switchboard.Domain.ApiKeys;
 using Switchboard.Domain.Audit;
@@ -36,12 +37,12 @@ public sealed class MattermostTokensService(
     /// <summary>Starts a run (Operator or <c>jobs:run</c>), or answers the one already running.</summary>
     public async Task<long> StartRunAsync(ClaimsPrincipal caller, CancellationToken cancellationToken)
     {
-        var actor = await guard.DemandAsync(caller, PortalRole.Operator, ApiKeyScopes.JobsRun, "token-run.started", "job", TokenRegenerationJob.Name, cancellationToken);
+        var actor = await guard.DemandAsync(caller, PortalRole.Operator, ApiKeyScopes.JobsRun, AuditActions.TokenRunStarted, "job", TokenRegenerationJob.Name, cancellationToken);
         var running = runner.Progress?.RunId;
         var id = await runner.StartAsync(actor.Name, cancellationToken);
         if (running != id)
         {
-            await audit.WriteAsync(new AuditRecord(actor, "token-run.started", "token-run", id.ToString(CultureInfo.InvariantCulture)), cancellationToken);
+            await audit.WriteAsync(new AuditRecord(actor, AuditActions.TokenRunStarted, "token-run", id.ToString(CultureInfo.InvariantCulture)), cancellationToken);
         }
 
         return id;
@@ -50,11 +51,11 @@ public sealed class MattermostTokensService(
     public async Task<bool> CancelRunAsync(ClaimsPrincipal caller, CancellationToken cancellationToken)
     {
         var id = runner.Progress?.RunId.ToString(CultureInfo.InvariantCulture);
-        var actor = await guard.DemandAsync(caller, PortalRole.Operator, ApiKeyScopes.JobsRun, "token-run.cancelled", "token-run", id, cancellationToken);
+        var actor = await guard.DemandAsync(caller, PortalRole.Operator, ApiKeyScopes.JobsRun, AuditActions.TokenRunCancelled, "token-run", id, cancellationToken);
         var cancelled = runner.Cancel();
         if (cancelled)
         {
-            await audit.WriteAsync(new AuditRecord(actor, "token-run.cancelled", "token-run", id), cancellationToken);
+            await audit.WriteAsync(new AuditRecord(actor, AuditActions.TokenRunCancelled, "token-run", id), cancellationToken);
         }
 
         return cancelled;
@@ -73,17 +74,17 @@ public sealed class MattermostTokensService(
 
     public async Task<string> RegenerateAsync(ClaimsPrincipal caller, string username, CancellationToken cancellationToken)
     {
-        var actor = await guard.DemandAsync(caller, PortalRole.Operator, ApiKeyScopes.JobsRun, "mattermost-token.regenerated", "person", username, cancellationToken);
+        var actor = await guard.DemandAsync(caller, PortalRole.Operator, ApiKeyScopes.JobsRun, AuditActions.MattermostTokenRegenerated, "person", username, cancellationToken);
         var result = await personTokens.RegenerateAsync(await PersonIdAsync(username, cancellationToken), cancellationToken);
-        await audit.WriteAsync(new AuditRecord(actor, "mattermost-token.regenerated", "person", username, Details: result), cancellationToken);
+        await audit.WriteAsync(new AuditRecord(actor, AuditActions.MattermostTokenRegenerated, "person", username, Details: result), cancellationToken);
         return result;
     }
 
     public async Task<string> RevokeAsync(ClaimsPrincipal caller, string username, CancellationToken cancellationToken)
     {
-        var actor = await guard.DemandAsync(caller, PortalRole.Operator, ApiKeyScopes.JobsRun, "mattermost-token.revoked", "person", username, cancellationToken);
+        var actor = await guard.DemandAsync(caller, PortalRole.Operator, ApiKeyScopes.JobsRun, AuditActions.MattermostTokenRevoked, "person", username, cancellationToken);
         var result = await personTokens.RevokeAsync(await PersonIdAsync(username, cancellationToken), cancellationToken);
-        await audit.WriteAsync(new AuditRecord(actor, "mattermost-token.revoked", "person", username, Details: result), cancellationToken);
+        await audit.WriteAsync(new AuditRecord(actor, AuditActions.MattermostTokenRevoked, "person", username, Details: result), cancellationToken);
         return result;
     }
 
@@ -92,7 +93,7 @@ public sealed class MattermostTokensService(
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var key = Domain.People.Person.KeyOf(username);
         return await db.People.Where(p => p.UsernameKey == key).Select(p => (int?)p.Id).SingleOrDefaultAsync(cancellationToken)
-            ?? throw new KeyNotFoundException($"There is no person '{username}'.");
+            ?? throw new NotFoundException($"There is no person '{username}'.");
     }
 
     public async Task<Paged<TokenPersonRow>> PeopleAsync(bool? hasToken, int page, int pageSize, CancellationToken cancellationToken)

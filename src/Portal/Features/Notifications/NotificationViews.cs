@@ -24,7 +24,5 @@ public sealed record EventRow(
 /// <summary>A queue message that could not be read as events; <see cref="Body"/> is its start.</summary>
 public sealed record RejectedEventRow(long Id, DateTime ReceivedAt, string Source, string Reason, string Body, bool Shortened);
 
-public sealed record Paged<T>(IReadOnlyList<T> Items, int TotalCount);
-
 /// <summary>Filters of the delivery log; empty fields do not filter.</summary>
 public sealed record MessageFilter(MessageStatus? Status = null, string? Topic = null, string? Recipient = null);

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;
+using Switchboard.Domain;
 using Switchboard.Domain.Access;
 using Switchboard.Domain.ApiKeys;
 using Switchboard.Domain.Audit;
@@ -18,7 +19,6 @@ namespace Switchboard.Portal.Features.Notifications;
 public sealed class NotificationsService(
     IDbContextFactory<SwitchboardDbContext> contextFactory,
     AccessGuard guard,
-    IAuditLog audit,
     IValidator<TopicDraft> topicValidator,
     IValidator<NotificationConfigurationDraft> configurationValidator,
     JobRegistry jobs,
@@ -28,7 +28,7 @@ public sealed class NotificationsService(
 
     public async Task<int> SaveTopicAsync(ClaimsPrincipal caller, TopicDraft draft, CancellationToken cancellationToken)
     {
-        var actor = await guard.DemandAsync(caller, PortalRole.Admin, ApiKeyScopes.ConfigWrite, "topic.saved", "topic", draft.Code, cancellationToken);
+        var actor = await guard.DemandAsync(caller, PortalRole.Admin, ApiKeyScopes.ConfigWrite, AuditActions.TopicSaved, "topic", draft.Code, cancellationToken);
         await topicValidator.ValidateAndThrowAsync(draft, cancellationToken);
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var topic = await db.Topics.SingleOrDefaultAsync(t => t.Code == draft.Code, cancellationToken);
@@ -43,16 +43,16 @@ public sealed class NotificationsService(
             topic.Update(draft.Description, email);
         }
 
+        db.Audit(new AuditRecord(actor, before is null ? AuditActions.TopicCreated : AuditActions.TopicUpdated, "topic", topic.Code,
+            Details: AuditDiff.Between(before, Audited(topic))));
         await db.SaveChangesAsync(cancellationToken);
-        await audit.WriteAsync(new AuditRecord(actor, before is null ? "topic.created" : "topic.updated", "topic", topic.Code,
-            Details: AuditDiff.Between(before, Audited(topic))), cancellationToken);
         return topic.Id;
     }
 
     /// <param name="id">The configuration to change, or null for a new one.</param>
     public async Task<int> SaveConfigurationAsync(ClaimsPrincipal caller, int? id, NotificationConfigurationDraft draft, CancellationToken cancellationToken)
     {
-        var actor = await guard.DemandAsync(caller, PortalRole.Admin, ApiKeyScopes.ConfigWrite, "notification-configuration.saved",
+        var actor = await guard.DemandAsync(caller, PortalRole.Admin, ApiKeyScopes.ConfigWrite, AuditActions.ConfigurationSaved,
             "notification-configuration", id?.ToString(System.Globalization.CultureInfo.InvariantCulture), cancellationToken);
         await configurationValidator.ValidateAndThrowAsync(draft, cancellationToken);
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
@@ -67,15 +67,19 @@ public sealed class NotificationsService(
         else
         {
             configuration = await db.NotificationConfigurations.Include(c => c.Topic).SingleOrDefaultAsync(c => c.Id == id, cancellationToken)
-                ?? throw new KeyNotFoundException($"There is no notification configuration {id}.");
+                ?? throw new NotFoundException($"There is no notification configuration {id}.");
             before = Audited(configuration);
             configuration.Update(draft, topic);
         }
 
+        // A new configuration's id comes from the store: saved first, audited with that id, committed together.
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
-        await audit.WriteAsync(new AuditRecord(actor, before is null ? "notification-configuration.created" : "notification-configuration.updated",
+        db.Audit(new AuditRecord(actor, before is null ? AuditActions.ConfigurationCreated : AuditActions.ConfigurationUpdated,
             "notification-configuration", configuration.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            Details: AuditDiff.Between(before, Audited(configuration))), cancellationToken);
+            Details: AuditDiff.Between(before, Audited(configuration))));
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         return configuration.Id;
     }
 
@@ -118,14 +122,13 @@ public sealed class NotificationsService(
     public async Task DeleteConfigurationAsync(ClaimsPrincipal caller, int id, CancellationToken cancellationToken)
     {
         var key = id.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        var actor = await guard.DemandAsync(caller, PortalRole.Admin, ApiKeyScopes.ConfigWrite, "notification-configuration.deleted", "notification-configuration", key, cancellationToken);
+        var actor = await guard.DemandAsync(caller, PortalRole.Admin, ApiKeyScopes.ConfigWrite, AuditActions.ConfigurationDeleted, "notification-configuration", key, cancellationToken);
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var configuration = await db.NotificationConfigurations.Include(c => c.Topic).SingleOrDefaultAsync(c => c.Id == id, cancellationToken)
-            ?? throw new KeyNotFoundException($"There is no notification configuration {id}.");
+            ?? throw new NotFoundException($"There is no notification configuration {id}.");
         db.NotificationConfigurations.Remove(configuration);
+        db.Audit(new AuditRecord(actor, AuditActions.ConfigurationDeleted, "notification-configuration", key, Details: AuditDiff.Between(Audited(configuration), null)));
         await db.SaveChangesAsync(cancellationToken);
-        await audit.WriteAsync(new AuditRecord(actor, "notification-configuration.deleted", "notification-configuration", key,
-            Details: AuditDiff.Between(Audited(configuration), null)), cancellationToken);
     }
 
     public async Task<NotificationConfigurationDraft?> ConfigurationAsync(int id, CancellationToken cancellationToken)
@@ -168,14 +171,14 @@ public sealed class NotificationsService(
     public async Task SetDisabledAsync(ClaimsPrincipal caller, int id, bool disabled, CancellationToken cancellationToken)
     {
         var key = id.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        var action = disabled ? "notification-configuration.disabled" : "notification-configuration.enabled";
+        var action = disabled ? AuditActions.ConfigurationDisabled : AuditActions.ConfigurationEnabled;
         var actor = await guard.DemandAsync(caller, PortalRole.Admin, ApiKeyScopes.ConfigWrite, action, "notification-configuration", key, cancellationToken);
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var configuration = await db.NotificationConfigurations.SingleOrDefaultAsync(c => c.Id == id, cancellationToken)
-            ?? throw new KeyNotFoundException($"There is no notification configuration {id}.");
+            ?? throw new NotFoundException($"There is no notification configuration {id}.");
         configuration.SetDisabled(disabled);
+        db.Audit(new AuditRecord(actor, action, "notification-configuration", key));
         await db.SaveChangesAsync(cancellationToken);
-        await audit.WriteAsync(new AuditRecord(actor, action, "notification-configuration", key), cancellationToken);
     }
 
     public async Task<Paged<MessageRow>> MessagesAsync(MessageFilter filter, int page, int pageSize, CancellationToken cancellationToken)
@@ -212,7 +215,7 @@ public sealed class NotificationsService(
     /// <summary>Sends messages again (Operator): they go out at the sender's next run with a fresh set of attempts.</summary>
     public async Task<int> ResendAsync(ClaimsPrincipal caller, IReadOnlyCollection<long> ids, CancellationToken cancellationToken)
     {
-        var actor = await guard.DemandAsync(caller, PortalRole.Operator, ApiKeyScopes.JobsRun, "message.resent", "message", string.Join(',', ids.Take(20)), cancellationToken);
+        var actor = await guard.DemandAsync(caller, PortalRole.Operator, ApiKeyScopes.JobsRun, AuditActions.MessageResent, "message", string.Join(',', ids.Take(20)), cancellationToken);
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var messages = await db.OutboxMessages.Where(m => ids.Contains(m.Id)).ToListAsync(cancellationToken);
         var now = time.GetUtcNow().UtcDateTime;
@@ -221,9 +224,9 @@ public sealed class NotificationsService(
             message.Resend(now);
         }
 
+        db.Audit(new AuditRecord(actor, AuditActions.MessageResent, "message", string.Join(',', messages.Select(m => m.Id).Take(20)),
+            Details: $"{Plural.Of(messages.Count, "message")} queued again"));
         await db.SaveChangesAsync(cancellationToken);
-        await audit.WriteAsync(new AuditRecord(actor, "message.resent", "message", string.Join(',', messages.Select(m => m.Id).Take(20)),
-            Details: $"{Plural.Of(messages.Count, "message")} queued again"), cancellationToken);
         jobs.Find(OutboxSenderJob.Name)?.RequestRun();
         return messages.Count;
     }
@@ -303,7 +306,7 @@ public sealed class NotificationsService(
     /// <summary>Imports a document in one transaction: all of it, or none of it when anything is invalid.</summary>
     public async Task<CodeListDifference> ImportAsync(ClaimsPrincipal caller, CodeListDocument document, CancellationToken cancellationToken)
     {
-        var actor = await guard.DemandAsync(caller, PortalRole.Admin, ApiKeyScopes.ConfigWrite, "notification-code-lists.imported", "notification-code-lists", null, cancellationToken);
+        var actor = await guard.DemandAsync(caller, PortalRole.Admin, ApiKeyScopes.ConfigWrite, AuditActions.CodeListsImported, "notification-code-lists", null, cancellationToken);
         var difference = await PreviewImportAsync(document, cancellationToken);
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -323,11 +326,10 @@ public sealed class NotificationsService(
 
         await db.NotificationConfigurations.ExecuteDeleteAsync(cancellationToken);
         db.NotificationConfigurations.AddRange(document.Configurations.Select(c => NotificationConfiguration.Create(c, topics[c.Topic])));
+        db.Audit(new AuditRecord(actor, AuditActions.CodeListsImported, "notification-code-lists", null,
+            Details: $"topics added: {string.Join(", ", difference.TopicsAdded)}; changed: {string.Join(", ", difference.TopicsChanged)}; configurations {difference.ConfigurationsBefore} → {difference.ConfigurationsAfter}"));
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        await audit.WriteAsync(new AuditRecord(actor, "notification-code-lists.imported", "notification-code-lists", null,
-            Details: $"topics added: {string.Join(", ", difference.TopicsAdded)}; changed: {string.Join(", ", difference.TopicsChanged)}; configurations {difference.ConfigurationsBefore} → {difference.ConfigurationsAfter}"),
-            cancellationToken);
         return difference;
     }
 

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
+using Switchboard.Domain;
 using Switchboard.Domain.Access;
 using Switchboard.Domain.ApiKeys;
 using Switchboard.Domain.Audit;
@@ -21,7 +22,7 @@ public sealed class PeopleService(
     public const string ObjectType = "person";
     private const int MaxChainLength = 30;
 
-    public async Task<PagedPeople> SearchAsync(PeopleQuery query, int page, int pageSize, CancellationToken cancellationToken)
+    public async Task<Paged<PersonRow>> SearchAsync(PeopleQuery query, int page, int pageSize, CancellationToken cancellationToken)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var people = Filter(db, query);
@@ -33,7 +34,7 @@ public sealed class PeopleService(
             .Select(p => new PersonRow(p.Username, p.FirstName, p.LastName, p.Email, p.State, p.FormProjection, p.Disabled,
                 p.Manager == null ? null : p.Manager.Username, p.MattermostSyncEnabled, p.MattermostTokenProtected != null, p.Deleted))
             .ToListAsync(cancellationToken);
-        return new PagedPeople(rows, total);
+        return new Paged<PersonRow>(rows, total);
     }
 
     /// <summary>Every matching person as a draft, in username order, a page at a time (for CSV export).</summary>
@@ -137,35 +138,33 @@ public sealed class PeopleService(
     /// <summary>Creates or updates one person; the audit entry carries the before/after difference.</summary>
     public async Task<DirectoryWriteResult> SaveAsync(ClaimsPrincipal caller, PersonDraft draft, CancellationToken cancellationToken)
     {
-        var actor = await guard.DemandAsync(caller, PortalRole.Admin, ApiKeyScopes.PeopleWrite, "person.saved", ObjectType, draft.Username, cancellationToken);
+        var actor = await guard.DemandAsync(caller, PortalRole.Admin, ApiKeyScopes.PeopleWrite, AuditActions.PersonSaved, ObjectType, draft.Username, cancellationToken);
         var before = (await GetAsync(draft.Username, cancellationToken))?.Draft;
-        var result = await writer.UpsertAsync([draft], cancellationToken);
-        if (result.Succeeded)
-        {
-            await audit.WriteAsync(new AuditRecord(actor, before is null ? "person.created" : "person.updated", ObjectType, draft.Username,
-                Details: AuditDiff.Between(Audited(before), Audited(draft))), cancellationToken);
-        }
-
-        return result;
+        return await writer.UpsertAsync([draft], cancellationToken, _ => new AuditRecord(actor,
+            before is null ? AuditActions.PersonCreated : AuditActions.PersonUpdated, ObjectType, draft.Username,
+            Details: AuditDiff.Between(Audited(before), Audited(draft))));
     }
 
     /// <summary>Upserts many people at once, all or nothing (API batch, CSV import).</summary>
     public async Task<DirectoryWriteResult> ImportAsync(ClaimsPrincipal caller, IReadOnlyList<PersonDraft> drafts, string source, CancellationToken cancellationToken)
     {
-        var actor = await guard.DemandAsync(caller, PortalRole.Admin, ApiKeyScopes.PeopleWrite, "people.imported", ObjectType, null, cancellationToken);
-        var result = await writer.UpsertAsync(drafts, cancellationToken);
-        await audit.WriteAsync(new AuditRecord(actor, "people.imported", ObjectType, null,
-            result.Succeeded ? AuditResult.Success : AuditResult.Failure,
-            result.Succeeded
-                ? $"{source}: {Plural.Of(drafts.Count, "person", "people")}, {result.Created} new, {result.Updated} updated"
-                : $"{source}: refused, {Plural.Of(result.Errors.Count, "problem")}, first: {result.Errors[0]}"), cancellationToken);
+        var actor = await guard.DemandAsync(caller, PortalRole.Admin, ApiKeyScopes.PeopleWrite, AuditActions.PeopleImported, ObjectType, null, cancellationToken);
+        var result = await writer.UpsertAsync(drafts, cancellationToken, stored => new AuditRecord(actor, AuditActions.PeopleImported, ObjectType, null,
+            Details: $"{source}: {Plural.Of(drafts.Count, "person", "people")}, {stored.Created} new, {stored.Updated} updated"));
+        if (!result.Succeeded)
+        {
+            // Nothing was stored: the refusal is audited on its own.
+            await audit.WriteAsync(new AuditRecord(actor, AuditActions.PeopleImported, ObjectType, null, AuditResult.Failure,
+                $"{source}: refused, {Plural.Of(result.Errors.Count, "problem")}, first: {result.Errors[0]}"), cancellationToken);
+        }
+
         return result;
     }
 
     /// <summary>Gives a role a readable name (roles arrive named after their code).</summary>
     public async Task RenameRoleAsync(ClaimsPrincipal caller, string code, string name, CancellationToken cancellationToken)
     {
-        var actor = await guard.DemandAsync(caller, PortalRole.Admin, ApiKeyScopes.PeopleWrite, "role.renamed", "role", code, cancellationToken);
+        var actor = await guard.DemandAsync(caller, PortalRole.Admin, ApiKeyScopes.PeopleWrite, AuditActions.RoleRenamed, "role", code, cancellationToken);
         if (string.IsNullOrWhiteSpace(name) || name.Trim().Length > Role.NameMaxLength)
         {
             throw new ArgumentException($"A role name is 1 to {Role.NameMaxLength} characters.", nameof(name));
@@ -173,11 +172,11 @@ public sealed class PeopleService(
 
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var role = await db.Roles.SingleOrDefaultAsync(r => r.Code == code, cancellationToken)
-            ?? throw new KeyNotFoundException($"There is no role '{code}'.");
+            ?? throw new NotFoundException($"There is no role '{code}'.");
         var before = new { role.Name };
         role.Rename(name);
+        db.Audit(new AuditRecord(actor, AuditActions.RoleRenamed, "role", code, Details: AuditDiff.Between(before, new { role.Name })));
         await db.SaveChangesAsync(cancellationToken);
-        await audit.WriteAsync(new AuditRecord(actor, "role.renamed", "role", code, Details: AuditDiff.Between(before, new { role.Name })), cancellationToken);
     }
 
     /// <summary>Checks a batch without storing it (the CSV import preview).</summary>

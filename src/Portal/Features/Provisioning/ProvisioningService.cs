@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
+using Switchboard.Domain;
 using Switchboard.Domain.Access;
 using Switchboard.Domain.ApiKeys;
 using Switchboard.Domain.Audit;
@@ -22,11 +23,13 @@ public sealed class ProvisioningService(
     IAuditLog audit,
     TimeProvider clock)
 {
+    /// <summary>The envelope list counts (and a bulk action on "everything matching" takes) at most this many.</summary>
+    public const int CountLimit = 10_000;
     private const int ActionChunk = 500;
 
     public async Task<CaptureSummary> CaptureAsync(ClaimsPrincipal caller, IReadOnlyList<IncomingSoaMessage> messages, CancellationToken cancellationToken)
     {
-        await guard.DemandAsync(caller, PortalRole.Operator, ApiKeyScopes.EnvelopesWrite, "provisioning.messages-posted", "provisioning-message", null, cancellationToken);
+        await guard.DemandAsync(caller, PortalRole.Operator, ApiKeyScopes.EnvelopesWrite, AuditActions.ProvisioningMessagesPosted, "provisioning-message", null, cancellationToken);
         return await capture.StoreAsync(messages, cancellationToken);
     }
 
@@ -47,24 +50,24 @@ public sealed class ProvisioningService(
             .ToList();
     }
 
-    public async Task<PagedEnvelopes> EnvelopesAsync(EnvelopeFilter filter, int page, int pageSize, CancellationToken cancellationToken)
+    public async Task<Paged<EnvelopeRow>> EnvelopesAsync(EnvelopeFilter filter, int page, int pageSize, CancellationToken cancellationToken)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var query = Filtered(db, filter);
-        var counted = await query.Take(PagedEnvelopes.CountLimit + 1).CountAsync(cancellationToken);
+        var counted = await query.Take(CountLimit + 1).CountAsync(cancellationToken);
         var rows = await query.OrderByDescending(e => e.LastSeenAt).ThenByDescending(e => e.Id).Skip(page * pageSize).Take(pageSize)
             .Select(e => new EnvelopeRow(e.Id, e.Kind, e.State, e.Archived, e.RoutingKey, e.StatusCode, e.ErrorType, e.ErrorName,
                 e.ErrorMessage == null ? e.ParseError : e.ErrorMessage.Substring(0, 300), e.GroupId, e.GramAccountUuid, e.Email, e.SoftfailCount, e.NextTryAt,
                 e.LastSeenAt, e.AssignedTo, e.Reruns))
             .ToListAsync(cancellationToken);
-        return new PagedEnvelopes(rows, Math.Min(counted, PagedEnvelopes.CountLimit), counted > PagedEnvelopes.CountLimit);
+        return new Paged<EnvelopeRow>(rows, Math.Min(counted, CountLimit), counted > CountLimit);
     }
 
-    /// <summary>The ids a bulk action on "everything matching" applies to: at most <see cref="PagedEnvelopes.CountLimit"/>, newest first.</summary>
+    /// <summary>The ids a bulk action on "everything matching" applies to: at most <see cref="CountLimit"/>, newest first.</summary>
     public async Task<IReadOnlyList<long>> IdsAsync(EnvelopeFilter filter, CancellationToken cancellationToken)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        return await Filtered(db, filter).OrderByDescending(e => e.LastSeenAt).ThenByDescending(e => e.Id).Take(PagedEnvelopes.CountLimit).Select(e => e.Id).ToListAsync(cancellationToken);
+        return await Filtered(db, filter).OrderByDescending(e => e.LastSeenAt).ThenByDescending(e => e.Id).Take(CountLimit).Select(e => e.Id).ToListAsync(cancellationToken);
     }
 
     public async Task<IReadOnlyList<string>> RoutingKeysAsync(CancellationToken cancellationToken)
@@ -107,7 +110,7 @@ public sealed class ProvisioningService(
 
     public async Task<RerunResult> RerunAsync(ClaimsPrincipal caller, long id, string? editedBody, CancellationToken cancellationToken)
     {
-        var action = editedBody is null ? "envelope.rerun" : "envelope.edited-rerun";
+        var action = editedBody is null ? AuditActions.EnvelopeRerun : AuditActions.EnvelopeEditedRerun;
         var actor = await guard.DemandAsync(caller, PortalRole.Operator, ApiKeyScopes.EnvelopesWrite, action, "envelope", Id(id), cancellationToken);
         var result = await reruns.RerunAsync(id, actor.Name, editedBody, cancellationToken);
         await audit.WriteAsync(new AuditRecord(actor, action, "envelope", Id(id), result.Published ? AuditResult.Success : AuditResult.Failure,
@@ -115,26 +118,45 @@ public sealed class ProvisioningService(
         return result;
     }
 
+    /// <summary>
+    /// Reruns envelopes one by one (<see cref="EnvelopeReruns"/> paces them), each authorised and audited, skipping those whose
+    /// account succeeded since (rerunning those would redo a fixed case). Reports how many were done after each.
+    /// </summary>
+    public async Task<BulkRerunResult> RerunManyAsync(ClaimsPrincipal caller, IReadOnlyList<long> ids, IProgress<int>? progress, CancellationToken cancellationToken)
+    {
+        var skip = (await WithLaterSuccessAsync(ids, cancellationToken)).ToHashSet();
+        int sent = 0, refused = 0;
+        string? lastProblem = null;
+        foreach (var id in ids.Where(id => !skip.Contains(id)))
+        {
+            var result = await RerunAsync(caller, id, null, cancellationToken);
+            (sent, refused, lastProblem) = result.Published ? (sent + 1, refused, lastProblem) : (sent, refused + 1, result.Problem);
+            progress?.Report(sent + refused);
+        }
+
+        return new BulkRerunResult(sent, refused, skip.Count, lastProblem);
+    }
+
     public Task<int> ResolveAsync(ClaimsPrincipal caller, IReadOnlyList<long> ids, string note, IProgress<int>? progress, CancellationToken cancellationToken) =>
-        ActAsync(caller, ids, "envelope.resolved", note, (e, actor, now) => e.State == EnvelopeState.Resolved ? null : e.Resolve(actor, note, now), progress, cancellationToken);
+        ActAsync(caller, ids, AuditActions.EnvelopeResolved, note, (e, actor, now) => e.State == EnvelopeState.Resolved ? null : e.Resolve(actor, note, now), progress, cancellationToken);
 
     public Task<int> ReopenAsync(ClaimsPrincipal caller, long id, CancellationToken cancellationToken) =>
-        ActAsync(caller, [id], "envelope.reopened", null, (e, actor, now) => e.State == EnvelopeState.Resolved ? e.Reopen(actor, now) : null, null, cancellationToken);
+        ActAsync(caller, [id], AuditActions.EnvelopeReopened, null, (e, actor, now) => e.State == EnvelopeState.Resolved ? e.Reopen(actor, now) : null, null, cancellationToken);
 
     public Task<int> ArchiveAsync(ClaimsPrincipal caller, IReadOnlyList<long> ids, string? note, IProgress<int>? progress, CancellationToken cancellationToken) =>
-        ActAsync(caller, ids, "envelope.archived", note, (e, actor, now) => e.Archived ? null : e.Archive(actor, note, now), progress, cancellationToken);
+        ActAsync(caller, ids, AuditActions.EnvelopeArchived, note, (e, actor, now) => e.Archived ? null : e.Archive(actor, note, now), progress, cancellationToken);
 
     public Task<int> RestoreAsync(ClaimsPrincipal caller, IReadOnlyList<long> ids, CancellationToken cancellationToken) =>
-        ActAsync(caller, ids, "envelope.restored", null, (e, actor, now) => e.Archived ? e.Restore(actor, now) : null, null, cancellationToken);
+        ActAsync(caller, ids, AuditActions.EnvelopeRestored, null, (e, actor, now) => e.Archived ? e.Restore(actor, now) : null, null, cancellationToken);
 
     public Task<int> AssignAsync(ClaimsPrincipal caller, long id, string? assignee, CancellationToken cancellationToken) =>
-        ActAsync(caller, [id], "envelope.assigned", assignee, (e, actor, now) => e.Assign(actor, assignee, now), null, cancellationToken);
+        ActAsync(caller, [id], AuditActions.EnvelopeAssigned, assignee, (e, actor, now) => e.Assign(actor, assignee, now), null, cancellationToken);
 
     public Task<int> TagAsync(ClaimsPrincipal caller, long id, IReadOnlyList<string> tags, CancellationToken cancellationToken) =>
-        ActAsync(caller, [id], "envelope.tagged", string.Join(", ", tags), (e, actor, now) => e.Tag(actor, tags, now), null, cancellationToken);
+        ActAsync(caller, [id], AuditActions.EnvelopeTagged, string.Join(", ", tags), (e, actor, now) => e.Tag(actor, tags, now), null, cancellationToken);
 
     public Task<int> AddNoteAsync(ClaimsPrincipal caller, long id, string note, CancellationToken cancellationToken) =>
-        ActAsync(caller, [id], "envelope.noted", note, (e, actor, now) => EnvelopeActivity.Of(e.Id, actor, EnvelopeActivityKind.Note, note, now), null, cancellationToken);
+        ActAsync(caller, [id], AuditActions.EnvelopeNoted, note, (e, actor, now) => EnvelopeActivity.Of(e.Id, actor, EnvelopeActivityKind.Note, note, now), null, cancellationToken);
 
     public async Task<ProvisioningSummary> SummaryAsync(CancellationToken cancellationToken)
     {
@@ -159,9 +181,11 @@ public sealed class ProvisioningService(
         var target = ids.Count == 1 ? Id(ids[0]) : $"{ids.Count} envelopes";
         var actor = await guard.DemandAsync(caller, PortalRole.Operator, ApiKeyScopes.EnvelopesWrite, action, "envelope", target, cancellationToken);
         var changed = 0;
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         foreach (var chunk in ids.Chunk(ActionChunk))
         {
-            await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+            db.ChangeTracker.Clear();
             var now = clock.GetUtcNow().UtcDateTime;
             foreach (var envelope in await db.ProvisioningEnvelopes.Where(e => chunk.Contains(e.Id)).ToListAsync(cancellationToken))
             {
@@ -176,8 +200,11 @@ public sealed class ProvisioningService(
             progress?.Report(changed);
         }
 
+        // The chunks and the one audit entry for the lot commit together.
         var summary = ids.Count == 1 ? details : $"{changed} of {ids.Count} envelopes ({string.Join(", ", ids.Take(20))}{(ids.Count > 20 ? ", …" : "")}){(details is null ? "" : ": " + details)}";
-        await audit.WriteAsync(new AuditRecord(actor, action, "envelope", target, Details: summary), cancellationToken);
+        db.Audit(new AuditRecord(actor, action, "envelope", target, Details: summary));
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         return changed;
     }
 

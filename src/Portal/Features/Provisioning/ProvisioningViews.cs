@@ -29,11 +29,6 @@ public sealed record EnvelopeRow(
     string? ErrorMessage, long? GroupId, string? GramAccountUuid, string? Email, int SoftfailCount, DateTime? NextTryAt, DateTime LastSeenAt, string? AssignedTo, int Reruns);
 
 /// <summary>A page of envelopes. Counting stops at <see cref="CountLimit"/>: beyond it the total shows as "10,000+".</summary>
-public sealed record PagedEnvelopes(IReadOnlyList<EnvelopeRow> Items, int TotalCount, bool TotalIsAtLeast)
-{
-    public const int CountLimit = 10_000;
-}
-
 public sealed record FailureGroupRow(long Id, string Title, string RoutingKey, long Failures, int Open, DateTime FirstSeenAt, DateTime LastSeenAt);
 
 /// <param name="RerunsUnavailableBecause">Why no rerun can be published at all (no broker), or null.</param>

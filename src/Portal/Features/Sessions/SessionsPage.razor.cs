@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Options;
 using MudBlazor;
+using Switchboard.Domain;
 using Switchboard.Portal.Auth;
 using Switchboard.Portal.Components;
 
@@ -48,15 +49,8 @@ public sealed partial class SessionsPage
 
         await AttemptAsync(async () =>
         {
-            try
-            {
-                await Sessions.RevokeAsync(await UserAsync(), session.Id, Aborted);
-                Snackbar.Add($"Session of {session.UserName} revoked.", Severity.Success);
-            }
-            catch (KeyNotFoundException gone)
-            {
-                Snackbar.Add(gone.Message, Severity.Error);
-            }
+            await Sessions.RevokeAsync(await UserAsync(), session.Id, Aborted);
+            Snackbar.Add($"Session of {session.UserName} revoked.", Severity.Success);
         });
 
         await ReloadAsync();

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
+using Switchboard.Domain;
 using Switchboard.Domain.Access;
 using Switchboard.Domain.ApiKeys;
 using Switchboard.Domain.Audit;
@@ -12,7 +13,6 @@ namespace Switchboard.Portal.Features.Sessions;
 public sealed class SessionsService(
     IDbContextFactory<SwitchboardDbContext> contextFactory,
     AccessGuard guard,
-    IAuditLog audit,
     TimeProvider time)
 {
     private const string ObjectType = "session";
@@ -47,7 +47,7 @@ public sealed class SessionsService(
             cancellationToken);
         if (session is null)
         {
-            throw new KeyNotFoundException("That session no longer exists.");
+            throw new NotFoundException("That session no longer exists.");
         }
 
         if (session.EndedAt is not null)
@@ -56,9 +56,9 @@ public sealed class SessionsService(
         }
 
         session.End(actor.Name, time.GetUtcNow().UtcDateTime);
+        db.Audit(new AuditRecord(actor, AuditActions.SessionRevoked, ObjectType, described,
+            Details: $"session of {session.UserName} since {session.CreatedAt:yyyy-MM-dd HH:mm} UTC ended"));
         await db.SaveChangesAsync(cancellationToken);
-        await audit.WriteAsync(new AuditRecord(actor, AuditActions.SessionRevoked, ObjectType, described,
-            Details: $"session of {session.UserName} since {session.CreatedAt:yyyy-MM-dd HH:mm} UTC ended"), cancellationToken);
     }
 
     /// <summary>Names a session in the audit trail without its full id (which, with the portal's keys, is the session).</summary>

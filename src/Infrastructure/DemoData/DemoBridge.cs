@@ -1,6 +1,7 @@
 using Switchboard.Domain.ChatOps;
+using Switchboard.Infrastructure.ChatOps;
 
-namespace Switchboard.Infrastructure.ChatOps;
+namespace Switchboard.Infrastructure.DemoData;
 
 /// <summary>
 /// The embedded default's demo bridge: trigger word 112, pointing at the GLPI simulator as started by the README

@@ -1,4 +1,4 @@
-namespace Switchboard.Infrastructure.Persistence;
+namespace Switchboard.Infrastructure.DemoData;
 
 public sealed class DemoDataOptions
 {

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Switchboard.Domain.ApiKeys;
@@ -9,25 +10,35 @@ using Switchboard.Domain.Notifications;
 using Switchboard.Domain.Notifications.Templates;
 using Switchboard.Infrastructure.ChatOps;
 using Switchboard.Infrastructure.People;
+using Switchboard.Infrastructure.Persistence;
 using Switchboard.Infrastructure.Provisioning;
 
-namespace Switchboard.Infrastructure.Persistence;
+namespace Switchboard.Infrastructure.DemoData;
 
-/// <summary>Fills an empty database with a believable week of activity when <c>DemoData:Enabled</c> is on.</summary>
+/// <summary>
+/// Fills an empty database with a believable week of activity when <c>DemoData:Enabled</c> is on. Registered right after
+/// <see cref="DatabaseMigrator"/>, so it starts once the database is up to date and before anything else reads it.
+/// </summary>
 internal sealed partial class DemoDataSeeder(
     IDbContextFactory<SwitchboardDbContext> contextFactory,
     DirectoryWriter directory,
     ProvisioningCapture provisioning,
     BridgeSecrets bridgeSecrets,
     IOptions<DemoDataOptions> options,
+    IOptions<DatabaseOptions> database,
     TimeProvider time,
-    ILogger<DemoDataSeeder> logger)
+    ILogger<DemoDataSeeder> logger) : IHostedService
 {
     private static readonly string[] People = ["ada.admin", "otto.operator", "vera.viewer"];
 
+    public Task StartAsync(CancellationToken cancellationToken) => SeedIfEmptyAsync(cancellationToken);
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
     public async Task SeedIfEmptyAsync(CancellationToken cancellationToken)
     {
-        if (!options.Value.Enabled)
+        // Without the migrations applied there may be no tables to fill.
+        if (!options.Value.Enabled || !database.Value.MigrateOnStartup)
         {
             return;
         }

@@ -1,7 +1,7 @@
 using System.Text;
 using Switchboard.Domain.Provisioning;
 
-namespace Switchboard.Infrastructure.Provisioning;
+namespace Switchboard.Infrastructure.DemoData;
 
 /// <summary>
 /// The provisioning daemon's traffic of a bad morning, for the embedded default's demo data: every kind of envelope

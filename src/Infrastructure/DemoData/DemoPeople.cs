@@ -1,6 +1,6 @@
 using Switchboard.Domain.People;
 
-namespace Switchboard.Infrastructure.Persistence;
+namespace Switchboard.Infrastructure.DemoData;
 
 /// <summary>A small hospital for the embedded default: a director, two departments with heads, staff and an externist or two.</summary>
 internal static class DemoPeople
