@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Switchboard.Domain.Access;
 using Switchboard.Domain.ApiKeys;
+using Switchboard.Domain.Audit;
 using Switchboard.Infrastructure.Events;
 using Switchboard.Portal.Auth;
 
@@ -34,7 +35,7 @@ public static class EventsApi
                         return TypedResults.ValidationProblem(errors, title: "Nothing was stored: the events are not valid");
                     }
 
-                    var actor = await guard.DemandAsync(context.User, PortalRole.Admin, ApiKeyScopes.EventsWrite, "events.received", "event", null, cancellationToken);
+                    var actor = await guard.DemandAsync(context.User, PortalRole.Admin, ApiKeyScopes.EventsWrite, AuditActions.EventsReceived, "event", null, cancellationToken);
                     var summary = await ingest.StoreAsync(events, actor.Name, cancellationToken);
                     return TypedResults.Accepted((string?)null, summary);
                 }
