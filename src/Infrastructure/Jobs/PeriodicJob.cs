@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Switchboard.Infrastructure.Persistence;
+using Switchboard.Infrastructure.Telemetry;
 
 namespace Switchboard.Infrastructure.Jobs;
 
@@ -95,11 +96,14 @@ public abstract partial class PeriodicJob : BackgroundService
     private async Task RunAsync(string triggeredBy, CancellationToken stoppingToken)
     {
         var started = _time.GetUtcNow().UtcDateTime;
+        var clock = _time.GetTimestamp();
         _handle.Update(s => s with { Running = true, LastRunStartedAt = started, NextRunAt = null, TriggeredBy = triggeredBy });
+        await using var scope = _scopes.CreateAsyncScope();
+        var metrics = scope.ServiceProvider.GetService<SwitchboardMetrics>();
         try
         {
-            await using var scope = _scopes.CreateAsyncScope();
             var result = await RunOnceAsync(scope.ServiceProvider, stoppingToken);
+            metrics?.JobRun(_handle.Descriptor.Name, result.Outcome.ToString(), _time.GetElapsedTime(clock));
             _handle.Update(s => s with
             {
                 Running = false,
@@ -116,6 +120,7 @@ public abstract partial class PeriodicJob : BackgroundService
         catch (Exception ex)
         {
             LogRunFailed(_logger, ex, _handle.Descriptor.Name);
+            metrics?.JobRun(_handle.Descriptor.Name, nameof(JobOutcome.Failed), _time.GetElapsedTime(clock));
             _handle.Update(s => s with
             {
                 Running = false,

@@ -7,6 +7,7 @@ using Microsoft.Extensions.Options;
 using Switchboard.Domain.Mattermost;
 using Switchboard.Infrastructure.Jobs;
 using Switchboard.Infrastructure.Persistence;
+using Switchboard.Infrastructure.Telemetry;
 
 namespace Switchboard.Infrastructure.Mattermost;
 
@@ -23,6 +24,7 @@ public sealed partial class TokenRegenerationRunner(
     IOptions<MattermostOptions> options,
     JobRegistry jobs,
     TimeProvider time,
+    SwitchboardMetrics metrics,
     ILogger<TokenRegenerationRunner> logger)
 {
     public const string ProtectorPurpose = "Switchboard.Mattermost.AccessToken";
@@ -281,6 +283,11 @@ public sealed partial class TokenRegenerationRunner(
             }
 
             await TokenRunWriter.WriteAsync(db, run, batch, Now, CancellationToken.None);
+            foreach (var result in batch)
+            {
+                metrics.TokenOutcome(result.Kind);
+            }
+
             batch.Clear();
             Progress = Progress! with
             {

@@ -5,6 +5,7 @@ using RabbitMQ.Client.Events;
 using Switchboard.Domain.Provisioning;
 using Switchboard.Infrastructure.Jobs;
 using Switchboard.Infrastructure.Messaging;
+using Switchboard.Infrastructure.Telemetry;
 
 namespace Switchboard.Infrastructure.Provisioning;
 
@@ -30,8 +31,13 @@ public sealed class ProvisioningConsumer(
     protected override CapturedMessage Read(BasicDeliverEventArgs delivery) =>
         capture.Read(BrokerDelivery.ToMessage(delivery, Time.GetUtcNow().UtcDateTime));
 
-    protected override async Task StoreAsync(IServiceProvider services, IReadOnlyList<CapturedMessage> batch, CancellationToken cancellationToken) =>
+    protected override async Task StoreAsync(IServiceProvider services, IReadOnlyList<CapturedMessage> batch, CancellationToken cancellationToken)
+    {
         services.GetRequiredService<CaptureStatus>().Count(await services.GetRequiredService<ProvisioningCapture>().StoreAsync(batch, cancellationToken));
+
+        // Lag: from the batch's first message leaving the broker to the batch's commit.
+        services.GetRequiredService<SwitchboardMetrics>().Captured(batch.Count, Time.GetUtcNow().UtcDateTime - batch.Min(m => m.ReceivedAt));
+    }
 
     private static ConsumerSettings SettingsOf(ProvisioningQueueOptions settings) =>
         new(settings.Uri, settings.Queue, settings.EffectiveBindings, settings.PrefetchCount, settings.BatchSize, "switchboard-provisioning-capture");
