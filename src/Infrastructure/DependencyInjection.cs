@@ -11,6 +11,7 @@ using Switchboard.Infrastructure.Audit;
 using Switchboard.Infrastructure.ChatOps;
 using Switchboard.Infrastructure.Email;
 using Switchboard.Infrastructure.Events;
+using Switchboard.Infrastructure.Http;
 using Switchboard.Infrastructure.Jobs;
 using Switchboard.Infrastructure.Listeners;
 using Switchboard.Infrastructure.Mattermost;
@@ -102,8 +103,7 @@ public static class DependencyInjection
     {
         services.AddOptions<MattermostOptions>().BindConfiguration(MattermostOptions.SectionName).ValidateOnStart();
         services.AddSingleton<IValidateOptions<MattermostOptions>, MattermostOptionsValidator>();
-        services.AddTransient<MattermostTrafficHandler>();
-        services.AddHttpClient<MattermostClient>(client => client.Timeout = Timeout.InfiniteTimeSpan).AddHttpMessageHandler<MattermostTrafficHandler>();
+        services.AddHttpClient<MattermostClient>().AddMattermostResilience();
         services.AddSingleton<TokenRegenerationRunner>();
         services.AddScoped<PersonTokens>();
         services.AddHostedService<TokenRegenerationJob>();
@@ -128,7 +128,7 @@ public static class DependencyInjection
         services.AddOptions<ChatOpsOptions>().BindConfiguration(ChatOpsOptions.SectionName).ValidateOnStart();
         services.AddSingleton<IValidateOptions<ChatOpsOptions>, ChatOpsOptionsValidator>();
         services.AddSingleton<BridgeSecrets>();
-        services.AddHttpClient<GlpiClient>(client => client.Timeout = Timeout.InfiniteTimeSpan);
+        services.AddHttpClient<GlpiClient>().AddGlpiResilience();
         services.AddTransient<TicketSender>();
         services.AddHostedService<BridgeCallRetryJob>();
     }
@@ -137,7 +137,7 @@ public static class DependencyInjection
     {
         services.AddOptions<ListenerOptions>().BindConfiguration(ListenerOptions.SectionName).ValidateOnStart();
         services.AddSingleton<IValidateOptions<ListenerOptions>, ListenerOptionsValidator>();
-        services.AddHttpClient(ListenerProbe.HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan);
+        services.AddHttpClient(ListenerProbe.HttpClientName).AddListenerProbeResilience();
         services.AddSingleton<ListenerProbe>();
         services.AddSingleton<ListenerMonitor>();
         services.AddHostedService<ListenerMonitorJob>();

@@ -8,8 +8,14 @@ public sealed class ChatOpsOptions
     /// <summary>Mattermost gets its answer within this time; a GLPI still busy then finishes in the background.</summary>
     public TimeSpan ReplyWithin { get; set; } = TimeSpan.FromSeconds(5);
 
-    /// <summary>Time limit of one GLPI call.</summary>
+    /// <summary>Time limit of one GLPI call, its retries included (at most 90 s).</summary>
     public TimeSpan GlpiTimeout { get; set; } = TimeSpan.FromSeconds(20);
+
+    /// <summary>
+    /// How often a GLPI read (<c>initSession</c>, the ticket search, <c>killSession</c>) that failed transiently is tried again
+    /// within <see cref="GlpiTimeout"/>; the call that creates a ticket never is.
+    /// </summary>
+    public int GlpiRetries { get; set; } = 2;
 
     public int MaxAttempts { get; set; } = 10;
     public TimeSpan FirstRetryDelay { get; set; } = TimeSpan.FromSeconds(30);
