@@ -1,3 +1,5 @@
+using Switchboard.Domain.Retries;
+
 namespace Switchboard.Infrastructure.ChatOps;
 
 /// <summary>The <c>ChatOps</c> section: timing, retries and rate limits of the Mattermost → GLPI bridges.</summary>
@@ -19,6 +21,9 @@ public sealed class ChatOpsOptions
 
     public int MaxAttempts { get; set; } = 10;
     public TimeSpan FirstRetryDelay { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>When a call GLPI failed is sent again: <see cref="MaxAttempts"/> attempts, doubling from <see cref="FirstRetryDelay"/>.</summary>
+    public RetrySchedule Retries => new(MaxAttempts, FirstRetryDelay);
 
     /// <summary>How often the retry job looks for failed calls whose time has come.</summary>
     public TimeSpan RetryInterval { get; set; } = TimeSpan.FromSeconds(15);

@@ -51,7 +51,7 @@ public sealed partial class OutboxSenderJob(
                     LogUnreachable(logger, ex.Message);
                     foreach (var message in due)
                     {
-                        message.MarkFailed($"mail server unreachable: {ex.Message}", Now, settings.MaxAttempts, settings.FirstRetryDelay);
+                        message.MarkFailed($"mail server unreachable: {ex.Message}", Now, settings.Retries);
                     }
 
                     await OutboxStore.SaveOutcomesAsync(db, due, CancellationToken.None);
@@ -68,7 +68,7 @@ public sealed partial class OutboxSenderJob(
                     }
                     catch (Exception ex) when (ex is not OperationCanceledException)
                     {
-                        message.MarkFailed(ex.Message, Now, settings.MaxAttempts, settings.FirstRetryDelay);
+                        message.MarkFailed(ex.Message, Now, settings.Retries);
                         failed++;
                     }
                 }
