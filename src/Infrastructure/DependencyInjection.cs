@@ -128,6 +128,9 @@ public static class DependencyInjection
         services.AddOptions<ChatOpsOptions>().BindConfiguration(ChatOpsOptions.SectionName).ValidateOnStart();
         services.AddSingleton<IValidateOptions<ChatOpsOptions>, ChatOpsOptionsValidator>();
         services.AddSingleton<BridgeSecrets>();
+        services.AddSingleton<ChatOpsRateLimits>();
+        services.AddSingleton<BridgeCallOutcomes>();
+        services.AddSingleton<BridgeWebhook>();
         services.AddHttpClient<GlpiClient>().AddGlpiResilience();
         services.AddTransient<TicketSender>();
         services.AddHostedService<BridgeCallRetryJob>();

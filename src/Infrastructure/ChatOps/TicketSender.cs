@@ -16,8 +16,8 @@ namespace Switchboard.Infrastructure.ChatOps;
 /// a ticket holding the post id, and a ticket found is adopted instead of opening a second one.
 /// </summary>
 public sealed partial class TicketSender(
-    IDbContextFactory<SwitchboardDbContext> contextFactory, GlpiClient glpi, BridgeSecrets secrets, IOptions<ChatOpsOptions> options, TimeProvider clock,
-    ILogger<TicketSender> logger)
+    IDbContextFactory<SwitchboardDbContext> contextFactory, GlpiClient glpi, BridgeSecrets secrets, BridgeCallOutcomes outcomes, IOptions<ChatOpsOptions> options,
+    TimeProvider clock, ILogger<TicketSender> logger)
 {
     public async Task<CallStatus?> SendAsync(long callId, CancellationToken cancellationToken)
     {
@@ -57,6 +57,7 @@ public sealed partial class TicketSender(
         }
 
         await db.SaveChangesAsync(CancellationToken.None);
+        outcomes.Stored(callId);
         return call.Status;
     }
 
