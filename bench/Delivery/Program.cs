@@ -19,6 +19,7 @@ var count = args.Length > 0 ? int.Parse(args[0], System.Globalization.CultureInf
 const int Rounds = 5;
 await using var sink = new SmtpSink();
 var folder = Path.Combine(Path.GetTempPath(), $"switchboard-bench-delivery-{Guid.NewGuid():N}");
+Directory.CreateDirectory(folder); // the portal's migrator makes it; this bench migrates by itself
 var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
 {
     ["Database:DataFolder"] = folder,
@@ -96,10 +97,12 @@ async Task<double> OutboxAsync(List<OutboxMessage> messages)
 await PlainLoopAsync(Messages(-1).Take(500).ToList()); // warm-up of both paths
 await OutboxAsync(Messages(-1).Take(500).ToList());
 var (plain, outbox) = (new List<double>(), new List<double>());
+var invariant = System.Globalization.CultureInfo.InvariantCulture;
 for (var round = 0; round < Rounds; round++)
 {
     plain.Add(await PlainLoopAsync(Messages(round)));
     outbox.Add(await OutboxAsync(Messages(round)));
+    Console.WriteLine(string.Create(invariant, $"Round {round + 1}: plain loop {plain[^1]:N0} messages/s, outbox sender {outbox[^1]:N0} messages/s ({outbox[^1] / plain[^1]:P0})"));
 }
 
 double Median(List<double> values) => values.Order().ElementAt(values.Count / 2);

@@ -15,6 +15,7 @@ using Switchboard.Infrastructure.ChatOps;
 using Switchboard.Infrastructure.DemoData;
 using Switchboard.Infrastructure.Email;
 using Switchboard.Infrastructure.Events;
+using Switchboard.Infrastructure.Http;
 using Switchboard.Infrastructure.Jobs;
 using Switchboard.Infrastructure.KeyProtection;
 using Switchboard.Infrastructure.Listeners;
@@ -148,8 +149,7 @@ public static class DependencyInjection
     {
         services.AddOptions<MattermostOptions>().BindConfiguration(MattermostOptions.SectionName).ValidateOnStart();
         services.AddSingleton<IValidateOptions<MattermostOptions>, MattermostOptionsValidator>();
-        services.AddTransient<MattermostTrafficHandler>();
-        services.AddHttpClient<MattermostClient>(client => client.Timeout = Timeout.InfiniteTimeSpan).AddHttpMessageHandler<MattermostTrafficHandler>();
+        services.AddHttpClient<MattermostClient>().AddMattermostResilience();
         services.AddSingleton<TokenRegenerationRunner>();
         services.AddScoped<PersonTokens>();
         services.AddHostedService<TokenRegenerationJob>();
@@ -174,7 +174,10 @@ public static class DependencyInjection
         services.AddOptions<ChatOpsOptions>().BindConfiguration(ChatOpsOptions.SectionName).ValidateOnStart();
         services.AddSingleton<IValidateOptions<ChatOpsOptions>, ChatOpsOptionsValidator>();
         services.AddSingleton<BridgeSecrets>();
-        services.AddHttpClient<GlpiClient>(client => client.Timeout = Timeout.InfiniteTimeSpan);
+        services.AddSingleton<ChatOpsRateLimits>();
+        services.AddSingleton<BridgeCallOutcomes>();
+        services.AddSingleton<BridgeWebhook>();
+        services.AddHttpClient<GlpiClient>().AddGlpiResilience();
         services.AddTransient<TicketSender>();
         services.AddHostedService<BridgeCallRetryJob>();
     }
@@ -183,7 +186,7 @@ public static class DependencyInjection
     {
         services.AddOptions<ListenerOptions>().BindConfiguration(ListenerOptions.SectionName).ValidateOnStart();
         services.AddSingleton<IValidateOptions<ListenerOptions>, ListenerOptionsValidator>();
-        services.AddHttpClient(ListenerProbe.HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan);
+        services.AddHttpClient(ListenerProbe.HttpClientName).AddListenerProbeResilience();
         services.AddSingleton<ListenerProbe>();
         services.AddSingleton<ListenerMonitor>();
         services.AddHostedService<ListenerMonitorJob>();

@@ -60,7 +60,6 @@ public static class PortalServices
         services.AddScoped<MattermostTokensService>();
         services.AddScoped<TestBenchService>();
         services.AddScoped<ProvisioningService>();
-        services.AddSingleton<ChatOpsRateLimits>();
         services.AddScoped<ChatOpsService>();
         services.AddScoped<ListenersService>();
         return builder;

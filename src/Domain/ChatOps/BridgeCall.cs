@@ -1,3 +1,5 @@
+using Switchboard.Domain.Retries;
+
 namespace Switchboard.Domain.ChatOps;
 
 /// <summary>
@@ -71,15 +73,15 @@ public sealed class BridgeCall
         CompletedAt = now;
     }
 
-    /// <summary>A failed attempt; the next is due at <paramref name="nextAttemptAt"/>, or only on an Operator's Retry when null.</summary>
-    public void MarkFailed(string code, string message, int glpiMilliseconds, DateTime? nextAttemptAt)
+    /// <summary>A failed attempt at <paramref name="now"/>; the next follows the <paramref name="schedule"/>, and once it is used up only an Operator's Retry sends the call again.</summary>
+    public void MarkFailed(string code, string message, int glpiMilliseconds, DateTime now, RetrySchedule schedule)
     {
         Status = CallStatus.Failed;
         Attempts = Math.Max(Attempts, 1);
         ErrorCode = code.Length > 100 ? code[..100] : code;
         ErrorMessage = message.Length > ErrorMaxLength ? message[..ErrorMaxLength] : message;
         GlpiMilliseconds = glpiMilliseconds;
-        NextAttemptAt = nextAttemptAt;
+        NextAttemptAt = schedule.NextAttempt(Attempts, now);
         LeaseUntil = null;
     }
 

@@ -1,3 +1,5 @@
+using Switchboard.Domain.Retries;
+
 namespace Switchboard.Domain.Notifications;
 
 /// <summary>
@@ -64,14 +66,14 @@ public sealed class OutboxMessage
         LeaseUntil = null;
     }
 
-    /// <summary>Records a failed attempt; retries back off exponentially, and the last allowed attempt makes it dead.</summary>
-    public void MarkFailed(string error, DateTime now, int maxAttempts, TimeSpan firstDelay)
+    /// <summary>Records a failed attempt; retries follow the <paramref name="schedule"/>, and the last allowed attempt makes it dead.</summary>
+    public void MarkFailed(string error, DateTime now, RetrySchedule schedule)
     {
         Attempts++;
         LastError = error.Length > ErrorMaxLength ? error[..ErrorMaxLength] : error;
         LeaseUntil = null;
-        Status = Attempts >= maxAttempts ? MessageStatus.Dead : MessageStatus.Failed;
-        NextAttemptAt = now + (firstDelay * Math.Pow(2, Math.Min(Attempts - 1, 10)));
+        Status = schedule.IsExhausted(Attempts) ? MessageStatus.Dead : MessageStatus.Failed;
+        NextAttemptAt = now + schedule.DelayAfter(Attempts);
     }
 
     /// <summary>An Operator's Resend: the message goes out again at the next run, with a fresh set of attempts.</summary>

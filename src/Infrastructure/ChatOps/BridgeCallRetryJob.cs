@@ -10,12 +10,13 @@ using Switchboard.Infrastructure.Persistence;
 namespace Switchboard.Infrastructure.ChatOps;
 
 /// <summary>
-/// Sends again the calls GLPI failed once their back-off has passed, and finishes calls left pending (the portal stopped
-/// while GLPI was being called). Nothing a person asked for in the channel is lost.
+/// The one sender of ChatOps calls: sends the calls the webhook has just stored (it asks for a run), the calls GLPI failed
+/// once their back-off has passed, and calls left pending when the portal stopped (their lease has run out). Nothing a
+/// person asked for in the channel is lost.
 /// </summary>
 public sealed class BridgeCallRetryJob(
     IOptions<ChatOpsOptions> options, JobRegistry registry, IServiceScopeFactory scopes, TimeProvider time, ILogger<BridgeCallRetryJob> logger)
-    : PeriodicJob(new JobDescriptor(Name, "Retries ChatOps calls GLPI failed, with back-off, and finishes calls left pending.", options.Value.RetryInterval),
+    : PeriodicJob(new JobDescriptor(Name, "Sends ChatOps calls to GLPI as they arrive, retries failures with back-off, and finishes calls left pending.", options.Value.RetryInterval),
         registry, scopes, time, logger)
 {
     public const string Name = "chatops-retry";
@@ -23,13 +24,11 @@ public sealed class BridgeCallRetryJob(
     protected override async Task<JobRunResult> RunOnceAsync(IServiceProvider services, CancellationToken cancellationToken)
     {
         var now = Time.GetUtcNow().UtcDateTime;
-        var stalled = now - options.Value.ReplyWithin - options.Value.GlpiTimeout;
         List<long> due;
         await using (var db = await services.GetRequiredService<IDbContextFactory<SwitchboardDbContext>>().CreateDbContextAsync(cancellationToken))
         {
             due = await db.BridgeCalls
-                .Where(c => (c.Status == CallStatus.Failed && c.NextAttemptAt != null && c.NextAttemptAt <= now)
-                    || (c.Status == CallStatus.Pending && c.ReceivedAt < stalled))
+                .Where(c => (c.Status == CallStatus.Failed && c.NextAttemptAt != null && c.NextAttemptAt <= now) || c.Status == CallStatus.Pending)
                 .Where(c => c.LeaseUntil == null || c.LeaseUntil < now)
                 .OrderBy(c => c.Id).Select(c => c.Id).Take(200).ToListAsync(cancellationToken);
         }
@@ -46,6 +45,6 @@ public sealed class BridgeCallRetryJob(
             created += await sender.SendAsync(id, cancellationToken) == CallStatus.Created ? 1 : 0;
         }
 
-        return JobRunResult.Succeeded($"{Plural.Of(due.Count, "call")} sent again, {Plural.Of(created, "ticket")} opened");
+        return JobRunResult.Succeeded($"{Plural.Of(due.Count, "call")} sent, {Plural.Of(created, "ticket")} opened");
     }
 }

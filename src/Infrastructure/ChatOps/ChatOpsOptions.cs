@@ -1,3 +1,5 @@
+using Switchboard.Domain.Retries;
+
 namespace Switchboard.Infrastructure.ChatOps;
 
 /// <summary>The <c>ChatOps</c> section: timing, retries and rate limits of the Mattermost → GLPI bridges.</summary>
@@ -8,11 +10,20 @@ public sealed class ChatOpsOptions
     /// <summary>Mattermost gets its answer within this time; a GLPI still busy then finishes in the background.</summary>
     public TimeSpan ReplyWithin { get; set; } = TimeSpan.FromSeconds(5);
 
-    /// <summary>Time limit of one GLPI call.</summary>
+    /// <summary>Time limit of one GLPI call, its retries included (at most 90 s).</summary>
     public TimeSpan GlpiTimeout { get; set; } = TimeSpan.FromSeconds(20);
+
+    /// <summary>
+    /// How often a GLPI read (<c>initSession</c>, the ticket search, <c>killSession</c>) that failed transiently is tried again
+    /// within <see cref="GlpiTimeout"/>; the call that creates a ticket never is.
+    /// </summary>
+    public int GlpiRetries { get; set; } = 2;
 
     public int MaxAttempts { get; set; } = 10;
     public TimeSpan FirstRetryDelay { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>When a call GLPI failed is sent again: <see cref="MaxAttempts"/> attempts, doubling from <see cref="FirstRetryDelay"/>.</summary>
+    public RetrySchedule Retries => new(MaxAttempts, FirstRetryDelay);
 
     /// <summary>How often the retry job looks for failed calls whose time has come.</summary>
     public TimeSpan RetryInterval { get; set; } = TimeSpan.FromSeconds(15);

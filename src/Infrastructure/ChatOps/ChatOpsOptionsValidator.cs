@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using Switchboard.Infrastructure.Http;
 
 namespace Switchboard.Infrastructure.ChatOps;
 
@@ -17,6 +18,16 @@ internal sealed class ChatOpsOptionsValidator : IValidateOptions<ChatOpsOptions>
         if (options.GlpiTimeout <= TimeSpan.Zero || options.FirstRetryDelay <= TimeSpan.Zero || options.RetryInterval < TimeSpan.Zero)
         {
             failures.Add($"{Section}:GlpiTimeout and FirstRetryDelay must be positive, RetryInterval not negative.");
+        }
+
+        if (options.GlpiTimeout > HttpResilience.LongestCall)
+        {
+            failures.Add($"{Section}:GlpiTimeout must be at most {HttpResilience.LongestCall.TotalSeconds:0} seconds.");
+        }
+
+        if (options.GlpiRetries is < 0 or > 5)
+        {
+            failures.Add($"{Section}:GlpiRetries must be between 0 and 5.");
         }
 
         if (options.MaxAttempts < 1 || options.CallsPerBridgePerMinute < 1 || options.CallsPerUserPerMinute < 1 || options.RejectedCallsPerSourcePerMinute < 1)

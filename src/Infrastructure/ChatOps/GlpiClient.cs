@@ -2,6 +2,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
+using Polly.Timeout;
 
 namespace Switchboard.Infrastructure.ChatOps;
 
@@ -113,16 +114,15 @@ public sealed class GlpiClient(HttpClient http, IOptions<ChatOpsOptions> options
         return request;
     }
 
+    /// <summary>One call through the GLPI resilience pipeline (its time limit and retries: <see cref="Http.HttpResilience.AddGlpiResilience"/>).</summary>
     private async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(options.Value.GlpiTimeout);
         HttpResponseMessage response;
         try
         {
-            response = await http.SendAsync(request, timeout.Token);
+            response = await http.SendAsync(request, cancellationToken);
         }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        catch (Exception timedOut) when (timedOut is TimeoutRejectedException || (timedOut is OperationCanceledException && !cancellationToken.IsCancellationRequested))
         {
             throw new GlpiException(GlpiException.Timeout, $"GLPI did not answer within {options.Value.GlpiTimeout.TotalSeconds:0.#} s.");
         }

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Switchboard.Domain.ChatOps;
 using Switchboard.Infrastructure.Persistence;
+using Switchboard.Infrastructure.Telemetry;
 
 namespace Switchboard.Infrastructure.ChatOps;
 
@@ -11,13 +12,13 @@ namespace Switchboard.Infrastructure.ChatOps;
 /// Opens the GLPI ticket of one recorded call: claims the call (so no second sender creates a ticket for the same post),
 /// opens a session, creates the ticket, always kills the session, and records the outcome. A failure is retried with
 /// exponential back-off from <c>ChatOps:FirstRetryDelay</c>, at most <c>ChatOps:MaxAttempts</c> times; after that only an
-/// Operator's Retry sends it again. When the previous attempt's outcome is unknown (GLPI may have opened the ticket and
+/// Operator's Retry sends it again (<see cref="ChatOpsOptions.Retries"/>). When the previous attempt's outcome is unknown (GLPI may have opened the ticket and
 /// then timed out, broken the connection or answered 5xx; or the portal stopped while sending), GLPI is first asked for
 /// a ticket holding the post id, and a ticket found is adopted instead of opening a second one.
 /// </summary>
 public sealed partial class TicketSender(
-    IDbContextFactory<SwitchboardDbContext> contextFactory, GlpiClient glpi, BridgeSecrets secrets, IOptions<ChatOpsOptions> options, TimeProvider clock,
-    ILogger<TicketSender> logger)
+    IDbContextFactory<SwitchboardDbContext> contextFactory, GlpiClient glpi, BridgeSecrets secrets, BridgeCallOutcomes outcomes, IOptions<ChatOpsOptions> options,
+    TimeProvider clock, SwitchboardMetrics metrics, ILogger<TicketSender> logger)
 {
     public async Task<CallStatus?> SendAsync(long callId, CancellationToken cancellationToken)
     {
@@ -25,10 +26,15 @@ public sealed partial class TicketSender(
         var now = clock.GetUtcNow().UtcDateTime;
         var lease = now + settings.GlpiTimeout * 4;
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        var claimed = await db.BridgeCalls
-            .Where(c => c.Id == callId && (c.Status == CallStatus.Pending || c.Status == CallStatus.Failed) && (c.LeaseUntil == null || c.LeaseUntil < now))
-            .ExecuteUpdateAsync(s => s.SetProperty(c => c.LeaseUntil, lease).SetProperty(c => c.Attempts, c => c.Attempts + 1), cancellationToken);
-        if (claimed == 0)
+        // The senders' one claim pattern (as the outbox's): a conditional UPDATE … RETURNING that takes the call only while no
+        // one else holds it; a database that re-checks a row changed meanwhile (PostgreSQL) lets only one sender have it.
+        var claimed = await db.Database.SqlQuery<long>(
+            $"""
+            UPDATE "BridgeCalls" SET "LeaseUntil" = {lease}, "Attempts" = "Attempts" + 1
+            WHERE "Id" = {callId} AND "Status" IN ('Pending', 'Failed') AND ("LeaseUntil" IS NULL OR "LeaseUntil" < {now})
+            RETURNING "Id" AS "Value"
+            """).ToListAsync(cancellationToken);
+        if (claimed.Count == 0)
         {
             return null;
         }
@@ -47,13 +53,13 @@ public sealed partial class TicketSender(
         }
         catch (GlpiException failed)
         {
-            var next = call.Attempts >= settings.MaxAttempts ? (DateTime?)null
-                : clock.GetUtcNow().UtcDateTime + settings.FirstRetryDelay * Math.Pow(2, Math.Min(call.Attempts - 1, 10));
-            call.MarkFailed(failed.Code, failed.Message, (int)timer.ElapsedMilliseconds, next);
+            call.MarkFailed(failed.Code, failed.Message, (int)timer.ElapsedMilliseconds, clock.GetUtcNow().UtcDateTime, settings.Retries);
             LogFailed(logger, bridge.Name, call.PostId, failed.Code, call.Attempts);
         }
 
         await db.SaveChangesAsync(CancellationToken.None);
+        metrics.ChatOpsCall(call.Status);
+        outcomes.Stored(callId);
         return call.Status;
     }
 

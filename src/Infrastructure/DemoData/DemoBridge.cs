@@ -1,4 +1,5 @@
 using Switchboard.Domain.ChatOps;
+using Switchboard.Domain.Retries;
 using Switchboard.Infrastructure.ChatOps;
 
 namespace Switchboard.Infrastructure.DemoData;
@@ -24,7 +25,7 @@ public static class DemoBridge
         var second = BridgeCall.Receive(bridgeId, Post("petra.svobodova", "p2", "VPN drops every ten minutes"), "112", "VPN drops every ten minutes", now.AddHours(-3));
         second.MarkCreated(1043, 210, now.AddHours(-3));
         var failed = BridgeCall.Receive(bridgeId, Post("lucie.cerna", "p3", "new badge for the night shift"), "112", "new badge for the night shift", now.AddHours(-1));
-        failed.MarkFailed("ERROR_GLPI_ADD", "You don't have permission to perform this action.; view documentation in your browser at http://localhost:8081/apirest.php/#ERROR_GLPI_ADD", 95, null);
+        failed.MarkFailed("ERROR_GLPI_ADD", "You don't have permission to perform this action.; view documentation in your browser at http://localhost:8081/apirest.php/#ERROR_GLPI_ADD", 95, now.AddHours(-1), new RetrySchedule(1, TimeSpan.FromSeconds(30)));
         var empty = BridgeCall.Receive(bridgeId, Post("pavel.benes", "p4", ""), "112", "", now.AddMinutes(-30));
         return [created, second, failed, empty];
     }

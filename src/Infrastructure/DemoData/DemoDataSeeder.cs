@@ -8,6 +8,7 @@ using Switchboard.Domain.Events;
 using Switchboard.Domain.Mattermost;
 using Switchboard.Domain.Notifications;
 using Switchboard.Domain.Notifications.Templates;
+using Switchboard.Domain.Retries;
 using Switchboard.Infrastructure.ChatOps;
 using Switchboard.Infrastructure.People;
 using Switchboard.Infrastructure.Persistence;
@@ -131,7 +132,7 @@ internal sealed partial class DemoDataSeeder(
             "Jakub Veselý: VALID → LEFT", "<p>Jakub Veselý changed state from VALID to LEFT.</p>", "Jakub Veselý changed state from VALID to LEFT.", now.AddHours(-6));
         for (var attempt = 0; attempt < 3; attempt++)
         {
-            dead.MarkFailed("550 5.1.1 <old.manager@hospital.example>: Recipient address rejected: User unknown", now.AddHours(-6 + attempt), maxAttempts: 3, TimeSpan.FromMinutes(1));
+            dead.MarkFailed("550 5.1.1 <old.manager@hospital.example>: Recipient address rejected: User unknown", now.AddHours(-6 + attempt), new RetrySchedule(3, TimeSpan.FromMinutes(1)));
         }
 
         db.OutboxMessages.AddRange(delivered, dead);

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using Switchboard.Domain.Notifications;
 using Switchboard.Infrastructure.Jobs;
 using Switchboard.Infrastructure.Persistence;
+using Switchboard.Infrastructure.Telemetry;
 
 namespace Switchboard.Infrastructure.Email;
 
@@ -28,6 +29,7 @@ public sealed partial class OutboxSenderJob(
     {
         var settings = services.GetRequiredService<IOptions<SmtpOptions>>().Value;
         var contextFactory = services.GetRequiredService<IDbContextFactory<SwitchboardDbContext>>();
+        var metrics = services.GetRequiredService<SwitchboardMetrics>();
         var (sent, failed) = (0, 0);
         IMailSession? session = null;
         try
@@ -51,10 +53,15 @@ public sealed partial class OutboxSenderJob(
                     LogUnreachable(logger, ex.Message);
                     foreach (var message in due)
                     {
-                        message.MarkFailed($"mail server unreachable: {ex.Message}", Now, settings.MaxAttempts, settings.FirstRetryDelay);
+                        message.MarkFailed($"mail server unreachable: {ex.Message}", Now, settings.Retries);
                     }
 
                     await OutboxStore.SaveOutcomesAsync(db, due, CancellationToken.None);
+                foreach (var message in due)
+                {
+                    metrics.MessageDelivered(message.Status switch { MessageStatus.Sent => "sent", MessageStatus.Dead => "dead", _ => "failed" });
+                }
+
                     failed += due.Count;
                     break;
                 }
@@ -68,13 +75,18 @@ public sealed partial class OutboxSenderJob(
                     }
                     catch (Exception ex) when (ex is not OperationCanceledException)
                     {
-                        message.MarkFailed(ex.Message, Now, settings.MaxAttempts, settings.FirstRetryDelay);
+                        message.MarkFailed(ex.Message, Now, settings.Retries);
                         failed++;
                     }
                 }
 
                 // Outcomes are written even when the run is being cancelled: a message that went out stays sent.
                 await OutboxStore.SaveOutcomesAsync(db, due, CancellationToken.None);
+                foreach (var message in due)
+                {
+                    metrics.MessageDelivered(message.Status switch { MessageStatus.Sent => "sent", MessageStatus.Dead => "dead", _ => "failed" });
+                }
+
                 if (due.TrueForAll(m => m.Status != MessageStatus.Sent))
                 {
                     break; // nothing in this chunk went out: the server is refusing, the rest wait for their next attempt

@@ -6,7 +6,9 @@ using Switchboard.Infrastructure.Persistence;
 namespace Switchboard.Infrastructure.Email;
 
 /// <summary>
-/// The sender's reads and writes of the outbox: due messages claimed with a lease in one statement (only the rows this
+/// The sender's reads and writes of the outbox: due messages claimed with a lease in one conditional <c>UPDATE … RETURNING</c>
+/// (the claim pattern of the portal's senders, see <c>TicketSender</c>: the outer <c>WHERE</c> repeats the claim's condition,
+/// so a database that re-checks a row another transaction just changed, as PostgreSQL does, skips it; only the rows this
 /// statement leased are returned, so two senders never hold the same message), and attempt outcomes written with one
 /// prepared command in one transaction. Values come from the domain's <see cref="OutboxMessage"/> methods.
 /// </summary>
@@ -22,6 +24,7 @@ internal static class OutboxStore
                 SELECT "Id" FROM "OutboxMessages"
                 WHERE "Status" IN ('Pending', 'Failed') AND "NextAttemptAt" <= {now} AND ("LeaseUntil" IS NULL OR "LeaseUntil" < {now})
                 ORDER BY "Id" LIMIT {limit})
+              AND "Status" IN ('Pending', 'Failed') AND ("LeaseUntil" IS NULL OR "LeaseUntil" < {now})
             RETURNING "Id" AS "Value"
             """).ToListAsync(cancellationToken);
         var messages = await db.OutboxMessages.AsNoTracking().Where(m => claimed.Contains(m.Id)).OrderBy(m => m.Id).ToListAsync(cancellationToken);

@@ -1,3 +1,5 @@
+using Switchboard.Domain.Retries;
+
 namespace Switchboard.Infrastructure.Email;
 
 public sealed class SmtpOptions
@@ -20,6 +22,9 @@ public sealed class SmtpOptions
     public string PickupFolder { get; set; } = "mail-pickup";
     public int MaxAttempts { get; set; } = 8;
     public TimeSpan FirstRetryDelay { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>When a message that failed is tried again: <see cref="MaxAttempts"/> attempts, doubling from <see cref="FirstRetryDelay"/>.</summary>
+    public RetrySchedule Retries => new(MaxAttempts, FirstRetryDelay);
     public TimeSpan Lease { get; set; } = TimeSpan.FromMinutes(5);
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(30);
 

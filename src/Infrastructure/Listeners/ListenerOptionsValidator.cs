@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using Switchboard.Infrastructure.Http;
 
 namespace Switchboard.Infrastructure.Listeners;
 
@@ -12,6 +13,11 @@ internal sealed class ListenerOptionsValidator : IValidateOptions<ListenerOption
         if (options.Interval < TimeSpan.FromSeconds(1) || options.Timeout <= TimeSpan.Zero || options.Timeout >= options.Interval)
         {
             failures.Add($"{Section}:Interval must be at least 1 s and Timeout positive and shorter than the interval.");
+        }
+
+        if (options.Timeout > HttpResilience.LongestCall)
+        {
+            failures.Add($"{Section}:Timeout must be at most {HttpResilience.LongestCall.TotalSeconds:0} seconds.");
         }
 
         if (options.DownAfter < 1 || options.Jitter is < 0 or > 1 || options.Retention < TimeSpan.FromHours(1))

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using Microsoft.Extensions.Options;
+using Polly.Timeout;
 using StackExchange.Redis;
 using Switchboard.Domain.Listeners;
 
@@ -8,9 +9,10 @@ namespace Switchboard.Infrastructure.Listeners;
 
 /// <summary>
 /// Checks one deployment: <c>GET /api/listeners/status</c> (up on 2xx within the timeout), Redis <c>PING</c> and the size
-/// of its database, Creatio's anonymous ExchangeListenerService. Each part has the timeout; nothing throws.
+/// of its database, Creatio's anonymous ExchangeListenerService. Each part has the timeout (the HTTP calls' through their
+/// resilience pipeline, <see cref="Http.HttpResilience.AddListenerProbeResilience"/>); nothing throws.
 /// </summary>
-public sealed class ListenerProbe(IHttpClientFactory clients, IOptions<ListenerOptions> options) : IAsyncDisposable
+public sealed class ListenerProbe(IHttpClientFactory clients, IOptions<ListenerOptions> options, TimeProvider time) : IAsyncDisposable
 {
     public const string HttpClientName = "exchange-listener";
 
@@ -30,20 +32,18 @@ public sealed class ListenerProbe(IHttpClientFactory clients, IOptions<ListenerO
 
     private async Task<(bool, int?, int?, string?, string?)> ListenerAsync(ListenerDeployment deployment, TimeSpan timeout, CancellationToken cancellationToken)
     {
-        using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        limit.CancelAfter(timeout);
         var timer = Stopwatch.StartNew();
         try
         {
             using var http = clients.CreateClient(HttpClientName);
-            using var response = await http.GetAsync($"{deployment.ServiceUrl.TrimEnd('/')}/api/listeners/status", limit.Token);
-            var body = await response.Content.ReadAsStringAsync(limit.Token);
+            using var response = await http.GetAsync($"{deployment.ServiceUrl.TrimEnd('/')}/api/listeners/status", cancellationToken);
+            var body = await response.Content.ReadAsStringAsync(cancellationToken);
             var latency = (int)timer.ElapsedMilliseconds;
             return response.IsSuccessStatusCode
                 ? (true, (int)response.StatusCode, latency, body, null)
                 : (false, (int)response.StatusCode, latency, body, $"answered {(int)response.StatusCode}");
         }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        catch (TimeoutRejectedException)
         {
             return (false, null, null, null, $"no answer within {timeout.TotalSeconds:0.#} s");
         }
@@ -59,12 +59,15 @@ public sealed class ListenerProbe(IHttpClientFactory clients, IOptions<ListenerO
         {
             var connection = await _redis.GetOrAdd(deployment.Redis!, text => new Lazy<Task<ConnectionMultiplexer>>(() => ConnectAsync(text, timeout))).Value;
             var ping = connection.GetDatabase(deployment.RedisDatabase).PingAsync();
-            if (await Task.WhenAny(ping, Task.Delay(timeout)) != ping)
+            try
+            {
+                await ping.WaitAsync(timeout, time);
+            }
+            catch (TimeoutException)
             {
                 return (false, null, $"no PING answer within {timeout.TotalSeconds:0.#} s");
             }
 
-            await ping;
             var server = connection.GetServer(connection.GetEndPoints()[0]);
             return (true, await server.DatabaseSizeAsync(deployment.RedisDatabase), null);
         }
@@ -89,15 +92,13 @@ public sealed class ListenerProbe(IHttpClientFactory clients, IOptions<ListenerO
 
     private async Task<(bool?, string?)> CreatioAsync(string creatioUrl, TimeSpan timeout, CancellationToken cancellationToken)
     {
-        using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        limit.CancelAfter(timeout);
         try
         {
             using var http = clients.CreateClient(HttpClientName);
-            using var response = await http.GetAsync(CreatioSettings.ServiceModelUrl(creatioUrl), limit.Token);
+            using var response = await http.GetAsync(CreatioSettings.ServiceModelUrl(creatioUrl), cancellationToken);
             return (int)response.StatusCode < 500 ? (true, null) : (false, $"answered {(int)response.StatusCode}");
         }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        catch (TimeoutRejectedException)
         {
             return (false, $"no answer within {timeout.TotalSeconds:0.#} s");
         }

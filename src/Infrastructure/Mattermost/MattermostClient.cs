@@ -4,6 +4,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.Extensions.Options;
+using Polly.Timeout;
 
 namespace Switchboard.Infrastructure.Mattermost;
 
@@ -23,7 +24,7 @@ public sealed class MattermostClient(HttpClient http, IOptions<MattermostOptions
 
         try
         {
-            using var response = await http.SendAsync(Request(HttpMethod.Get, "api/v4/users/me"), cancellationToken);
+            using var response = await SendAsync(Request(HttpMethod.Get, "api/v4/users/me"), cancellationToken);
             // X-Version-Id is "9.11.0.<build>.<hash>.<enterprise>": the first three parts are the version.
             var version = response.Headers.TryGetValues("X-Version-Id", out var values) ? string.Join('.', values.First().Split('.').Take(3)) : null;
             return response.StatusCode switch
@@ -59,7 +60,7 @@ public sealed class MattermostClient(HttpClient http, IOptions<MattermostOptions
     {
         var request = Request(HttpMethod.Post, $"api/v4/users/{Uri.EscapeDataString(userId)}/tokens");
         request.Content = JsonContent.Create(new TokenRequest(description, expiresAt?.ToUnixTimeMilliseconds() ?? 0));
-        using var response = await http.SendAsync(request, cancellationToken);
+        using var response = await SendAsync(request, cancellationToken);
         await ThrowUnlessSuccessAsync(response, cancellationToken);
         var created = await response.Content.ReadFromJsonAsync<TokenResponse>(cancellationToken)
             ?? throw new MattermostApiException((int)response.StatusCode, "switchboard.empty_body", "Mattermost answered without a token.");
@@ -70,13 +71,13 @@ public sealed class MattermostClient(HttpClient http, IOptions<MattermostOptions
     {
         var request = Request(HttpMethod.Post, "api/v4/users/tokens/revoke");
         request.Content = JsonContent.Create(new { token_id = tokenId });
-        using var response = await http.SendAsync(request, cancellationToken);
+        using var response = await SendAsync(request, cancellationToken);
         await ThrowUnlessSuccessAsync(response, cancellationToken);
     }
 
     private async Task<MattermostUser?> GetUserAsync(string path, CancellationToken cancellationToken)
     {
-        using var response = await http.SendAsync(Request(HttpMethod.Get, path), cancellationToken);
+        using var response = await SendAsync(Request(HttpMethod.Get, path), cancellationToken);
         if (response.StatusCode is HttpStatusCode.NotFound or HttpStatusCode.BadRequest)
         {
             // 404: nobody by that name; 400 (api.context.invalid_param.app_error): not a name Mattermost can hold, so nobody either.
@@ -86,6 +87,23 @@ public sealed class MattermostClient(HttpClient http, IOptions<MattermostOptions
         await ThrowUnlessSuccessAsync(response, cancellationToken);
         var user = await response.Content.ReadFromJsonAsync<UserResponse>(cancellationToken);
         return user is null ? null : new MattermostUser(user.Id, user.Username);
+    }
+
+    /// <summary>
+    /// One call through the Mattermost resilience pipeline (<see cref="Http.HttpResilience.AddMattermostResilience"/>); an
+    /// attempt that ran out of time surfaces as <c>HttpClient</c>'s own timeout does, a <see cref="TaskCanceledException"/>
+    /// around a <see cref="TimeoutException"/>.
+    /// </summary>
+    private async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await http.SendAsync(request, cancellationToken);
+        }
+        catch (TimeoutRejectedException timedOut)
+        {
+            throw new TaskCanceledException($"Mattermost did not answer within {options.Value.RequestTimeout.TotalSeconds:0.#} s.", new TimeoutException(timedOut.Message, timedOut));
+        }
     }
 
     private HttpRequestMessage Request(HttpMethod method, string path)

@@ -27,8 +27,10 @@ public sealed class MattermostOptions
     /// <summary>How many calls to Mattermost may be under way at once.</summary>
     public int Concurrency { get; set; } = 16;
 
-    /// <summary>How often a call that failed with a 5xx or a timeout is tried again.</summary>
+    /// <summary>How often a call that failed with a 5xx, a broken connection or a timeout is tried again (0 to 10).</summary>
     public int MaxRetries { get; set; } = 3;
+
+    /// <summary>Time limit of one attempt of a call (at most 90 s); a 429's wait comes on top.</summary>
     public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>

@@ -1,5 +1,6 @@
 using Cronos;
 using Microsoft.Extensions.Options;
+using Switchboard.Infrastructure.Http;
 
 namespace Switchboard.Infrastructure.Mattermost;
 
@@ -31,6 +32,16 @@ internal sealed class MattermostOptionsValidator : IValidateOptions<MattermostOp
         if (options.TokenLifetime < TimeSpan.Zero || options.RotateWithin < TimeSpan.Zero || options.MaxRetries < 0)
         {
             failures.Add("Mattermost:TokenLifetime, RotateWithin and MaxRetries cannot be negative.");
+        }
+
+        if (options.MaxRetries > 10)
+        {
+            failures.Add("Mattermost:MaxRetries must be at most 10.");
+        }
+
+        if (options.RequestTimeout < TimeSpan.FromMilliseconds(100) || options.RequestTimeout > HttpResilience.LongestCall)
+        {
+            failures.Add($"Mattermost:RequestTimeout must be between 0.1 and {HttpResilience.LongestCall.TotalSeconds:0} seconds.");
         }
 
         if (options.LeaverStates?.Any(s => string.IsNullOrWhiteSpace(s) || s.Trim().Length > Domain.People.Person.CodeMaxLength) == true)

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Switchboard.Domain.Audit;
 using Switchboard.Domain.Notifications;
+using Switchboard.Domain.Retries;
 using Switchboard.Portal.Auth;
 using Switchboard.Portal.Features.Notifications;
 
@@ -70,7 +71,7 @@ public sealed class NotificationCodeListTests(PortalFactory portal) : IClassFixt
         await using (var db = await portal.DbAsync())
         {
             var message = OutboxMessage.Queue(0, 0, "cl:topic", NotificationLevel.Info, "someone@example.test", null, "s", "h", "t", DateTime.UtcNow);
-            message.MarkFailed("boom", DateTime.UtcNow, maxAttempts: 1, TimeSpan.FromMinutes(1));
+            message.MarkFailed("boom", DateTime.UtcNow, new RetrySchedule(1, TimeSpan.FromMinutes(1)));
             db.OutboxMessages.Add(message);
             await db.SaveChangesAsync(Ct);
             id = message.Id;

@@ -1,8 +1,10 @@
 using System.Net;
 using System.Text;
-using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Switchboard.Infrastructure.Http;
 using Switchboard.Infrastructure.Mattermost;
+using Switchboard.UnitTests.Http;
 
 namespace Switchboard.UnitTests.Mattermost;
 
@@ -17,34 +19,21 @@ public sealed class MattermostClientTests
         RequestTimeout = TimeSpan.FromSeconds(5),
     });
 
-    /// <summary>Answers each call from a function and remembers the paths asked.</summary>
-    private sealed class FakeMattermost(Func<HttpRequestMessage, HttpResponseMessage> answer) : HttpMessageHandler
-    {
-        public List<string> Asked { get; } = [];
-
-        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
-        {
-            lock (Asked)
-            {
-                Asked.Add($"{request.Method} {request.RequestUri!.AbsolutePath}");
-            }
-
-            return Task.FromResult(answer(request));
-        }
-    }
-
     private static HttpResponseMessage Json(HttpStatusCode status, string json) => new(status) { Content = new StringContent(json, Encoding.UTF8, "application/json") };
 
     private static HttpResponseMessage AppError(int status, string id) =>
         Json((HttpStatusCode)status, $$"""{"id":"{{id}}","message":"m","detailed_error":"","request_id":"r","status_code":{{status}}}""");
 
-    private static MattermostClient Client(FakeMattermost server) =>
-        new(new HttpClient(new MattermostTrafficHandler(Options, NullLogger<MattermostTrafficHandler>.Instance) { InnerHandler = server }), Options, TimeProvider.System);
+    /// <summary>The client as the portal registers it (its resilience pipeline included), over the fake server.</summary>
+    private static MattermostClient Client(FakeServer server) =>
+        new ServiceCollection().AddLogging().AddSingleton(Options).AddSingleton(TimeProvider.System)
+            .AddHttpClient<MattermostClient>().AddMattermostResilience().ConfigurePrimaryHttpMessageHandler(() => server).Services
+            .BuildServiceProvider().GetRequiredService<MattermostClient>();
 
     [Fact]
     public async Task UsernameWithCapitals_IsLookedUpInLowerCase()
     {
-        var server = new FakeMattermost(r => r.RequestUri!.AbsolutePath == "/api/v4/users/username/some.user"
+        var server = new FakeServer(r => r.RequestUri!.AbsolutePath == "/api/v4/users/username/some.user"
             ? Json(HttpStatusCode.OK, """{"id":"u1","username":"some.user"}""")
             : AppError(400, "api.context.invalid_param.app_error"));
 
@@ -59,7 +48,7 @@ public sealed class MattermostClientTests
     [InlineData(404, "app.user.missing_account.const")]
     public async Task UsernameRefusedOrUnknown_FallsBackToTheEmail(int status, string errorId)
     {
-        var server = new FakeMattermost(r => r.RequestUri!.AbsolutePath.StartsWith("/api/v4/users/email/", StringComparison.Ordinal)
+        var server = new FakeServer(r => r.RequestUri!.AbsolutePath.StartsWith("/api/v4/users/email/", StringComparison.Ordinal)
             ? Json(HttpStatusCode.OK, """{"id":"u2","username":"obrien"}""")
             : AppError(status, errorId));
 
@@ -72,7 +61,7 @@ public sealed class MattermostClientTests
     [Fact]
     public async Task TokensDisabled_IsNotRetried_AndSaysSo()
     {
-        var server = new FakeMattermost(_ => AppError(501, MattermostClient.DisabledTokensErrorId));
+        var server = new FakeServer(_ => AppError(501, MattermostClient.DisabledTokensErrorId));
 
         var refused = await Assert.ThrowsAsync<MattermostApiException>(() => Client(server).CreateSwitchboardTokenAsync("u1", TestContext.Current.CancellationToken));
 
@@ -89,5 +78,5 @@ public sealed class MattermostClientTests
     [InlineData(HttpStatusCode.HttpVersionNotSupported, false)]
     [InlineData(HttpStatusCode.BadRequest, false)]
     public void OnlyServerErrorsThatMayPass_AreTransient(HttpStatusCode status, bool transient) =>
-        Assert.Equal(transient, MattermostTrafficHandler.IsTransient(status));
+        Assert.Equal(transient, HttpResilience.IsTransientMattermostStatus(status));
 }

@@ -1,4 +1,5 @@
 using Switchboard.Domain.Notifications;
+using Switchboard.Domain.Retries;
 
 namespace Switchboard.UnitTests.Notifications;
 
@@ -15,11 +16,11 @@ public sealed class OutboxMessageTests
         var message = Message();
         var delay = TimeSpan.FromSeconds(30);
 
-        message.MarkFailed("down", Now, maxAttempts: 3, delay);
+        message.MarkFailed("down", Now, new RetrySchedule(3, delay));
         Assert.Equal((MessageStatus.Failed, Now.AddSeconds(30)), (message.Status, message.NextAttemptAt));
-        message.MarkFailed("down", Now, maxAttempts: 3, delay);
+        message.MarkFailed("down", Now, new RetrySchedule(3, delay));
         Assert.Equal((MessageStatus.Failed, Now.AddSeconds(60)), (message.Status, message.NextAttemptAt));
-        message.MarkFailed("still down", Now, maxAttempts: 3, delay);
+        message.MarkFailed("still down", Now, new RetrySchedule(3, delay));
 
         Assert.Equal((MessageStatus.Dead, 3, "still down"), (message.Status, message.Attempts, message.LastError));
     }
@@ -28,7 +29,7 @@ public sealed class OutboxMessageTests
     public void Resend_BringsADeadMessageBackWithFreshAttempts()
     {
         var message = Message();
-        message.MarkFailed("down", Now, maxAttempts: 1, TimeSpan.FromSeconds(30));
+        message.MarkFailed("down", Now, new RetrySchedule(1, TimeSpan.FromSeconds(30)));
 
         message.Resend(Now.AddHours(1));
 

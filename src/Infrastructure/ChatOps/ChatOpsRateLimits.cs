@@ -1,8 +1,8 @@
 using System.Threading.RateLimiting;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Switchboard.Infrastructure.ChatOps;
 
-namespace Switchboard.Portal.Features.ChatOps;
+namespace Switchboard.Infrastructure.ChatOps;
 
 /// <summary>
 /// Calls per minute, per bridge and per person (<c>ChatOps:CallsPerBridgePerMinute</c>, <c>CallsPerUserPerMinute</c>); a
