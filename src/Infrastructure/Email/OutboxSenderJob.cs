@@ -57,10 +57,10 @@ public sealed partial class OutboxSenderJob(
                     }
 
                     await OutboxStore.SaveOutcomesAsync(db, due, CancellationToken.None);
-                foreach (var message in due)
-                {
-                    metrics.MessageDelivered(message.Status switch { MessageStatus.Sent => "sent", MessageStatus.Dead => "dead", _ => "failed" });
-                }
+                    foreach (var message in due)
+                    {
+                        metrics.MessageDelivered(message.Status switch { MessageStatus.Sent => "sent", MessageStatus.Dead => "dead", _ => "failed" });
+                    }
 
                     failed += due.Count;
                     break;
