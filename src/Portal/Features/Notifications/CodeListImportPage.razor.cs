@@ -12,7 +12,7 @@ public sealed partial class CodeListImportPage
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
 
-    [Inject] private NotificationsService Notifications { get; set; } = default!;
+    [Inject] private CodeListTransferService CodeLists { get; set; } = default!;
     [Inject] private NavigationManager Navigation { get; set; } = default!;
 
     private CodeListDocument? _document;
@@ -31,7 +31,7 @@ public sealed partial class CodeListImportPage
         {
             await using var stream = file.OpenReadStream(5 * 1024 * 1024, Aborted);
             _document = await JsonSerializer.DeserializeAsync<CodeListDocument>(stream, Json, Aborted) ?? throw new JsonException("The file is empty.");
-            _difference = await Notifications.PreviewImportAsync(_document, Aborted);
+            _difference = await CodeLists.PreviewImportAsync(_document, Aborted);
         }
         catch (JsonException malformed)
         {
@@ -51,7 +51,7 @@ public sealed partial class CodeListImportPage
     {
         try
         {
-            await Notifications.ImportAsync(await UserAsync(), _document!, Aborted);
+            await CodeLists.ImportAsync(await UserAsync(), _document!, Aborted);
             Snackbar.Add("Code lists imported.", Severity.Success);
             Navigation.NavigateTo(PageRoutes.Notifications);
         }

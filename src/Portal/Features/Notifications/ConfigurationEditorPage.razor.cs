@@ -7,7 +7,8 @@ namespace Switchboard.Portal.Features.Notifications;
 /// <summary>Creates, edits or clones a notification configuration, with the script test on a sample event.</summary>
 public sealed partial class ConfigurationEditorPage
 {
-    [Inject] private NotificationsService Notifications { get; set; } = default!;
+    [Inject] private NotificationTopicsService Topics { get; set; } = default!;
+    [Inject] private NotificationConfigurationsService Configurations { get; set; } = default!;
     [Inject] private TestBenchService TestBench { get; set; } = default!;
     [Inject] private PeopleService People { get; set; } = default!;
     [Inject] private NavigationManager Navigation { get; set; } = default!;
@@ -27,11 +28,11 @@ public sealed partial class ConfigurationEditorPage
 
     protected override async Task OnInitializedAsync()
     {
-        _topics = await Notifications.TopicsAsync(Aborted);
+        _topics = await Topics.TopicsAsync(Aborted);
         _roles = await People.RolesAsync(Aborted);
         if ((Id ?? From) is { } id)
         {
-            var draft = await Notifications.ConfigurationAsync(id, Aborted);
+            var draft = await Configurations.ConfigurationAsync(id, Aborted);
             if (draft is null)
             {
                 Navigation.NavigateTo(PageRoutes.Notifications);
@@ -54,7 +55,7 @@ public sealed partial class ConfigurationEditorPage
 
     private async Task SaveAsync() => await AttemptAsync(async () =>
     {
-        var id = await Notifications.SaveConfigurationAsync(await UserAsync(), Id, _form.ToDraft(), Aborted);
+        var id = await Configurations.SaveConfigurationAsync(await UserAsync(), Id, _form.ToDraft(), Aborted);
         Snackbar.Add($"Configuration {id} saved.", Severity.Success);
         Navigation.NavigateTo(PageRoutes.Notifications);
     }, invalid => _errors = new(invalid));

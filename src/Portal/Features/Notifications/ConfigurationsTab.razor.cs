@@ -6,18 +6,19 @@ namespace Switchboard.Portal.Features.Notifications;
 /// <summary>The configurations, filtered and paged on the server; enable/disable and delete for an Admin.</summary>
 public sealed partial class ConfigurationsTab
 {
-    [Inject] private NotificationsService Notifications { get; set; } = default!;
+    [Inject] private NotificationTopicsService Topics { get; set; } = default!;
+    [Inject] private NotificationConfigurationsService Configurations { get; set; } = default!;
     [Inject] private IDialogService Dialogs { get; set; } = default!;
 
     private MudDataGrid<ConfigurationRow>? _grid;
     private ConfigurationQuery _query = new();
     private IReadOnlyList<TopicRow> _topics = [];
 
-    protected override async Task OnInitializedAsync() => _topics = await Notifications.TopicsAsync(Aborted);
+    protected override async Task OnInitializedAsync() => _topics = await Topics.TopicsAsync(Aborted);
 
     private async Task<GridData<ConfigurationRow>> LoadAsync(GridState<ConfigurationRow> state, CancellationToken cancellationToken)
     {
-        var page = await Notifications.ConfigurationsAsync(_query, state.Page, state.PageSize, cancellationToken);
+        var page = await Configurations.ConfigurationsAsync(_query, state.Page, state.PageSize, cancellationToken);
         return new GridData<ConfigurationRow> { Items = page.Items, TotalItems = page.TotalCount };
     }
 
@@ -31,7 +32,7 @@ public sealed partial class ConfigurationsTab
     {
         await AttemptAsync(async () =>
         {
-            await Notifications.SetDisabledAsync(await UserAsync(), row.Id, !enabled, Aborted);
+            await Configurations.SetDisabledAsync(await UserAsync(), row.Id, !enabled, Aborted);
             Snackbar.Add($"Configuration {row.Id} {(enabled ? "enabled" : "disabled")}.", Severity.Success);
         });
         await _grid!.ReloadServerData();
@@ -49,7 +50,7 @@ public sealed partial class ConfigurationsTab
 
         await AttemptAsync(async () =>
         {
-            await Notifications.DeleteConfigurationAsync(await UserAsync(), row.Id, Aborted);
+            await Configurations.DeleteConfigurationAsync(await UserAsync(), row.Id, Aborted);
             Snackbar.Add($"Configuration {row.Id} deleted.", Severity.Success);
         });
         await _grid!.ReloadServerData();

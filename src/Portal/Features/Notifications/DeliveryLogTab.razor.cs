@@ -9,7 +9,8 @@ namespace Switchboard.Portal.Features.Notifications;
 /// <summary>The delivery log: messages filtered and paged on the server, Resend of one, a selection or all that match.</summary>
 public sealed partial class DeliveryLogTab
 {
-    [Inject] private NotificationsService Notifications { get; set; } = default!;
+    [Inject] private NotificationTopicsService Topics { get; set; } = default!;
+    [Inject] private DeliveryLogService DeliveryLog { get; set; } = default!;
     [Inject] private IDialogService Dialogs { get; set; } = default!;
 
     private MudDataGrid<MessageRow>? _grid;
@@ -24,12 +25,12 @@ public sealed partial class DeliveryLogTab
     protected override async Task OnInitializedAsync()
     {
         _filter = new MessageFilter(InitialStatus);
-        _topics = await Notifications.TopicsAsync(Aborted);
+        _topics = await Topics.TopicsAsync(Aborted);
     }
 
     private async Task<GridData<MessageRow>> LoadAsync(GridState<MessageRow> state, CancellationToken cancellationToken)
     {
-        var page = await Notifications.MessagesAsync(_filter, state.Page, state.PageSize, cancellationToken);
+        var page = await DeliveryLog.MessagesAsync(_filter, state.Page, state.PageSize, cancellationToken);
         if (_matching != page.TotalCount)
         {
             // The grid renders itself; the buttons above it belong to this component, which must render again to show the count.
@@ -47,8 +48,8 @@ public sealed partial class DeliveryLogTab
     }
 
     private Task ResendMatchingAsync() => ConfirmAndResendAsync(
-        $"Send all {Plural.Of(Math.Min(_matching, NotificationsService.MaxResend), "message")} matching the filter again? Recipients who already got them receive them twice.",
-        user => Notifications.ResendMatchingAsync(user, _filter, Aborted));
+        $"Send all {Plural.Of(Math.Min(_matching, DeliveryLogService.MaxResend), "message")} matching the filter again? Recipients who already got them receive them twice.",
+        user => DeliveryLog.ResendMatchingAsync(user, _filter, Aborted));
 
     private Task ResendSelectedAsync() => ResendAsync(_selected.Select(m => m.Id).ToList());
 
@@ -57,7 +58,7 @@ public sealed partial class DeliveryLogTab
         var (what, pronoun) = ids.Count == 1 ? ($"message {ids.First()}", "it") : ($"the {ids.Count} selected messages", "them");
         return ConfirmAndResendAsync(
             $"Send {what} again? Recipients who already got {pronoun} receive {pronoun} twice.",
-            user => Notifications.ResendAsync(user, ids, Aborted));
+            user => DeliveryLog.ResendAsync(user, ids, Aborted));
     }
 
     /// <summary>Every Resend asks first, then queues the messages again and reloads the grid.</summary>

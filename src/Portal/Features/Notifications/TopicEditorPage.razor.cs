@@ -14,7 +14,7 @@ public sealed partial class TopicEditorPage
         new TemplateRecipient("richard.maly@hospital.example", "richard.maly", "Richard Malý"),
         new TemplateConfiguration("identity:state-changed", "State changes to the manager"));
 
-    [Inject] private NotificationsService Notifications { get; set; } = default!;
+    [Inject] private NotificationTopicsService Topics { get; set; } = default!;
     [Inject] private ITemplateRenderer Templates { get; set; } = default!;
     [Inject] private NavigationManager Navigation { get; set; } = default!;
 
@@ -33,7 +33,7 @@ public sealed partial class TopicEditorPage
 
     protected override async Task OnInitializedAsync()
     {
-        if (Code is not null && await Notifications.TopicAsync(Code, Aborted) is { } topic)
+        if (Code is not null && await Topics.TopicAsync(Code, Aborted) is { } topic)
         {
             (_code, _description, _subject, _html, _text) = (topic.Code, topic.Description, topic.Subject, topic.HtmlBody, topic.TextBody);
         }
@@ -60,7 +60,7 @@ public sealed partial class TopicEditorPage
 
     private async Task SaveAsync() => await AttemptAsync(async () =>
     {
-        await Notifications.SaveTopicAsync(await UserAsync(), new TopicDraft(_code, _description, _subject, _html, _text), Aborted);
+        await Topics.SaveTopicAsync(await UserAsync(), new TopicDraft(_code, _description, _subject, _html, _text), Aborted);
         Snackbar.Add($"Topic {_code} saved.", Severity.Success);
         Navigation.NavigateTo(PageRoutes.Notifications);
     }, invalid => _errors = new(invalid));
