@@ -56,7 +56,11 @@ public static class PortalServices
         services.AddScoped<BackgroundJobsService>();
         services.AddScoped<DashboardService>();
         services.AddScoped<PeopleService>();
-        services.AddScoped<NotificationsService>();
+        services.AddScoped<NotificationTopicsService>();
+        services.AddScoped<NotificationConfigurationsService>();
+        services.AddScoped<CodeListTransferService>();
+        services.AddScoped<DeliveryLogService>();
+        services.AddScoped<ReceivedEventsService>();
         services.AddScoped<MattermostTokensService>();
         services.AddScoped<TestBenchService>();
         services.AddScoped<ProvisioningService>();

@@ -77,7 +77,7 @@ public sealed class AuditAtomicityTests(PortalFactory portal) : IClassFixture<Po
                 await services.GetRequiredService<ApiKeyService>().CreateAsync(caller, new CreateApiKeyRequest { Name = name, Scopes = [ApiKeyScopes.ConfigRead] }, Ct);
                 return AuditActions.ApiKeyCreated;
             case "topic":
-                await services.GetRequiredService<NotificationsService>().SaveTopicAsync(caller, new TopicDraft(name.Replace('-', '_').ToUpperInvariant(), null, "Subject", "", ""), Ct);
+                await services.GetRequiredService<NotificationTopicsService>().SaveTopicAsync(caller, new TopicDraft(name.Replace('-', '_').ToUpperInvariant(), null, "Subject", "", ""), Ct);
                 return AuditActions.TopicCreated;
             case "person":
                 await services.GetRequiredService<PeopleService>().SaveAsync(caller, new PersonDraft { Username = name }, Ct);

@@ -18,9 +18,9 @@ public sealed class NotificationCodeListTests(PortalFactory portal) : IClassFixt
     public async Task Topic_WithATemplateThatDoesNotParse_IsRefusedWithLineAndColumn()
     {
         await using var scope = portal.Services.CreateAsyncScope();
-        var notifications = scope.ServiceProvider.GetRequiredService<NotificationsService>();
+        var topics = scope.ServiceProvider.GetRequiredService<NotificationTopicsService>();
 
-        var invalid = await Assert.ThrowsAsync<ValidationException>(() => notifications.SaveTopicAsync(TestPeople.Admin,
+        var invalid = await Assert.ThrowsAsync<ValidationException>(() => topics.SaveTopicAsync(TestPeople.Admin,
             new TopicDraft("cl:broken", null, "ok", "<p>\n{% if level %}never closed</p>", "ok"), Ct));
 
         var error = Assert.Single(invalid.Errors);
@@ -32,9 +32,9 @@ public sealed class NotificationCodeListTests(PortalFactory portal) : IClassFixt
     public async Task Configuration_WithABadRuleNoRecipientsAndASystemOnAnIdentity_ReportsEveryProblem()
     {
         await using var scope = portal.Services.CreateAsyncScope();
-        var notifications = scope.ServiceProvider.GetRequiredService<NotificationsService>();
+        var configurations = scope.ServiceProvider.GetRequiredService<NotificationConfigurationsService>();
 
-        var invalid = await Assert.ThrowsAsync<ValidationException>(() => notifications.SaveConfigurationAsync(TestPeople.Admin, null,
+        var invalid = await Assert.ThrowsAsync<ValidationException>(() => configurations.SaveConfigurationAsync(TestPeople.Admin, null,
             new NotificationConfigurationDraft { EntityType = "IdmIdentity", EventType = "UPDATE", System = "AD-main", Rule = "state:VALID", Topic = "x" }, Ct));
 
         var errors = invalid.Errors.ToDictionary(e => e.PropertyName, e => e.ErrorMessage);
@@ -47,16 +47,17 @@ public sealed class NotificationCodeListTests(PortalFactory portal) : IClassFixt
     public async Task Configuration_ChangesOnlyByAdmin_AndEveryChangeIsAudited()
     {
         await using var scope = portal.Services.CreateAsyncScope();
-        var notifications = scope.ServiceProvider.GetRequiredService<NotificationsService>();
-        await notifications.SaveTopicAsync(TestPeople.Admin, new TopicDraft("cl:topic", null, "s", "h", "t"), Ct);
+        var topics = scope.ServiceProvider.GetRequiredService<NotificationTopicsService>();
+        var configurations = scope.ServiceProvider.GetRequiredService<NotificationConfigurationsService>();
+        await topics.SaveTopicAsync(TestPeople.Admin, new TopicDraft("cl:topic", null, "s", "h", "t"), Ct);
         var draft = new NotificationConfigurationDraft { EntityType = "IdmIdentity", EventType = "UPDATE", Rule = "!", Topic = "cl:topic", SendToIdentity = true };
 
-        await Assert.ThrowsAsync<AccessDeniedException>(() => notifications.SaveConfigurationAsync(TestPeople.Operator, null, draft, Ct));
-        var id = await notifications.SaveConfigurationAsync(TestPeople.Admin, null, draft, Ct);
-        await Assert.ThrowsAsync<AccessDeniedException>(() => notifications.SetDisabledAsync(TestPeople.Viewer, id, true, Ct));
-        await notifications.SetDisabledAsync(TestPeople.Admin, id, true, Ct);
+        await Assert.ThrowsAsync<AccessDeniedException>(() => configurations.SaveConfigurationAsync(TestPeople.Operator, null, draft, Ct));
+        var id = await configurations.SaveConfigurationAsync(TestPeople.Admin, null, draft, Ct);
+        await Assert.ThrowsAsync<AccessDeniedException>(() => configurations.SetDisabledAsync(TestPeople.Viewer, id, true, Ct));
+        await configurations.SetDisabledAsync(TestPeople.Admin, id, true, Ct);
 
-        Assert.True(Assert.Single((await notifications.ConfigurationsAsync(new ConfigurationQuery(), 0, 1000, Ct)).Items, c => c.Id == id).Disabled);
+        Assert.True(Assert.Single((await configurations.ConfigurationsAsync(new ConfigurationQuery(), 0, 1000, Ct)).Items, c => c.Id == id).Disabled);
         await using var db = await portal.DbAsync();
         var actions = await db.AuditEntries.Where(e => e.ObjectType == "notification-configuration").Select(e => new { e.Action, e.Result }).ToListAsync(Ct);
         Assert.Contains(actions, a => a.Action == "notification-configuration.created" && a.Result == AuditResult.Success);
@@ -79,9 +80,9 @@ public sealed class NotificationCodeListTests(PortalFactory portal) : IClassFixt
         }
 
         await using var scope = portal.Services.CreateAsyncScope();
-        var notifications = scope.ServiceProvider.GetRequiredService<NotificationsService>();
-        await Assert.ThrowsAsync<AccessDeniedException>(() => notifications.ResendAsync(TestPeople.Viewer, [id], Ct));
-        Assert.Equal(1, await notifications.ResendAsync(TestPeople.Operator, [id], Ct));
+        var deliveryLog = scope.ServiceProvider.GetRequiredService<DeliveryLogService>();
+        await Assert.ThrowsAsync<AccessDeniedException>(() => deliveryLog.ResendAsync(TestPeople.Viewer, [id], Ct));
+        Assert.Equal(1, await deliveryLog.ResendAsync(TestPeople.Operator, [id], Ct));
 
         await using var after = await portal.DbAsync();
         var resent = await after.OutboxMessages.AsNoTracking().SingleAsync(m => m.Id == id, Ct);

@@ -123,8 +123,9 @@ public sealed class NotificationDeliveryTests(PortalFactory portal) : IClassFixt
         string prefix, string rule, bool sendToManager, IServiceProvider? services = null, Func<NotificationConfigurationDraft, NotificationConfigurationDraft>? adjust = null)
     {
         await using var scope = (services ?? portal.Services).CreateAsyncScope();
-        var notifications = scope.ServiceProvider.GetRequiredService<NotificationsService>();
-        await notifications.SaveTopicAsync(TestPeople.Admin, new TopicDraft($"{prefix}:state-changed", null,
+        var topics = scope.ServiceProvider.GetRequiredService<NotificationTopicsService>();
+        var configurations = scope.ServiceProvider.GetRequiredService<NotificationConfigurationsService>();
+        await topics.SaveTopicAsync(TestPeople.Admin, new TopicDraft($"{prefix}:state-changed", null,
             "{{ identity.fullName }} left ({{ before.attributes.state }} → {{ after.attributes.state }})",
             "<p>Hello {{ recipient.name }}, <b>{{ identity.fullName }}</b> changed: {{ changed | join: ', ' }}.</p>",
             "Hello {{ recipient.name }}, {{ identity.fullName }} is now {{ after.attributes.state }}."), Ct);
@@ -139,7 +140,7 @@ public sealed class NotificationDeliveryTests(PortalFactory portal) : IClassFixt
             Level = NotificationLevel.Warning,
             SendToManager = sendToManager,
         };
-        return await notifications.SaveConfigurationAsync(TestPeople.Admin, null, adjust is null ? draft : adjust(draft), Ct);
+        return await configurations.SaveConfigurationAsync(TestPeople.Admin, null, adjust is null ? draft : adjust(draft), Ct);
     }
 
     private static object Event(string id, string username, string from, string to) => new

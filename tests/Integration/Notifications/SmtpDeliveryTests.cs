@@ -64,11 +64,12 @@ public sealed class SmtpDeliveryTests(PortalFactory portal) : IClassFixture<Port
         ], Ct);
         Assert.True(result.Succeeded);
         await using var scope = portal.Services.CreateAsyncScope();
-        var notifications = scope.ServiceProvider.GetRequiredService<NotificationsService>();
-        await notifications.SaveTopicAsync(TestPeople.Admin, new TopicDraft("smtp:state", null,
+        var topics = scope.ServiceProvider.GetRequiredService<NotificationTopicsService>();
+        var configurations = scope.ServiceProvider.GetRequiredService<NotificationConfigurationsService>();
+        await topics.SaveTopicAsync(TestPeople.Admin, new TopicDraft("smtp:state", null,
             "{{ identity.fullName }}: {{ before.attributes.state }} → {{ after.attributes.state }}",
             "<p>Hello {{ recipient.name }}</p>", "Hello {{ recipient.name }}, {{ identity.fullName }} left."), Ct);
-        await notifications.SaveConfigurationAsync(TestPeople.Admin, null, new NotificationConfigurationDraft
+        await configurations.SaveConfigurationAsync(TestPeople.Admin, null, new NotificationConfigurationDraft
         {
             EntityType = "IdmIdentity",
             EventType = "UPDATE",

@@ -26,7 +26,8 @@ public sealed class DeliveryLogTabTests : ComponentTestContext
         Services.AddSingleton<IValidator<NotificationConfigurationDraft>>(new InlineValidator<NotificationConfigurationDraft>());
         Services.AddSingleton<JobRegistry>();
         Services.AddScoped<AccessGuard>();
-        Services.AddScoped<NotificationsService>();
+        Services.AddScoped<NotificationTopicsService>();
+        Services.AddScoped<DeliveryLogService>();
         SignInAs("otto.operator", PortalRole.Operator);
 
         using var db = Services.GetRequiredService<IDbContextFactory<SwitchboardDbContext>>().CreateDbContext();

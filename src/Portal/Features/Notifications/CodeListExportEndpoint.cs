@@ -7,8 +7,8 @@ public static class CodeListExportEndpoint
 
     public static IEndpointRouteBuilder MapCodeListExport(this IEndpointRouteBuilder app)
     {
-        app.MapGet(Path, async (NotificationsService notifications, CancellationToken cancellationToken) =>
-                TypedResults.Json(await notifications.ExportAsync(cancellationToken), new System.Text.Json.JsonSerializerOptions(System.Text.Json.JsonSerializerDefaults.Web)
+        app.MapGet(Path, async (CodeListTransferService codeLists, CancellationToken cancellationToken) =>
+                TypedResults.Json(await codeLists.ExportAsync(cancellationToken), new System.Text.Json.JsonSerializerOptions(System.Text.Json.JsonSerializerDefaults.Web)
                 {
                     WriteIndented = true,
                     Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() },

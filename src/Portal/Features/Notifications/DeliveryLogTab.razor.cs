@@ -1,23 +1,23 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Components;
-using Microsoft.AspNetCore.Components.Authorization;
 using MudBlazor;
 using Switchboard.Domain.Notifications;
 using Switchboard.Domain.Text;
-using Switchboard.Portal.Auth;
 
 namespace Switchboard.Portal.Features.Notifications;
 
 /// <summary>The delivery log: messages filtered and paged on the server, Resend of one, a selection or all that match.</summary>
 public sealed partial class DeliveryLogTab
 {
+    [Inject] private NotificationTopicsService Topics { get; set; } = default!;
+    [Inject] private DeliveryLogService DeliveryLog { get; set; } = default!;
+    [Inject] private IDialogService Dialogs { get; set; } = default!;
+
     private MudDataGrid<MessageRow>? _grid;
     private MessageFilter _filter = new();
     private HashSet<MessageRow> _selected = [];
     private IReadOnlyList<TopicRow> _topics = [];
     private int _matching;
-
-    [CascadingParameter] private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
 
     /// <summary>A status to filter by from the start (a link from the dashboard).</summary>
     [Parameter] public MessageStatus? InitialStatus { get; set; }
@@ -25,12 +25,12 @@ public sealed partial class DeliveryLogTab
     protected override async Task OnInitializedAsync()
     {
         _filter = new MessageFilter(InitialStatus);
-        _topics = await Notifications.TopicsAsync(CancellationToken.None);
+        _topics = await Topics.TopicsAsync(Aborted);
     }
 
     private async Task<GridData<MessageRow>> LoadAsync(GridState<MessageRow> state, CancellationToken cancellationToken)
     {
-        var page = await Notifications.MessagesAsync(_filter, state.Page, state.PageSize, cancellationToken);
+        var page = await DeliveryLog.MessagesAsync(_filter, state.Page, state.PageSize, cancellationToken);
         if (_matching != page.TotalCount)
         {
             // The grid renders itself; the buttons above it belong to this component, which must render again to show the count.
@@ -48,8 +48,8 @@ public sealed partial class DeliveryLogTab
     }
 
     private Task ResendMatchingAsync() => ConfirmAndResendAsync(
-        $"Send all {Plural.Of(Math.Min(_matching, NotificationsService.MaxResend), "message")} matching the filter again? Recipients who already got them receive them twice.",
-        user => Notifications.ResendMatchingAsync(user, _filter, CancellationToken.None));
+        $"Send all {Plural.Of(Math.Min(_matching, DeliveryLogService.MaxResend), "message")} matching the filter again? Recipients who already got them receive them twice.",
+        user => DeliveryLog.ResendMatchingAsync(user, _filter, Aborted));
 
     private Task ResendSelectedAsync() => ResendAsync(_selected.Select(m => m.Id).ToList());
 
@@ -58,7 +58,7 @@ public sealed partial class DeliveryLogTab
         var (what, pronoun) = ids.Count == 1 ? ($"message {ids.First()}", "it") : ($"the {ids.Count} selected messages", "them");
         return ConfirmAndResendAsync(
             $"Send {what} again? Recipients who already got {pronoun} receive {pronoun} twice.",
-            user => Notifications.ResendAsync(user, ids, CancellationToken.None));
+            user => DeliveryLog.ResendAsync(user, ids, Aborted));
     }
 
     /// <summary>Every Resend asks first, then queues the messages again and reloads the grid.</summary>
@@ -70,17 +70,13 @@ public sealed partial class DeliveryLogTab
             return;
         }
 
-        try
+        await AttemptAsync(async () =>
         {
-            var count = await resend((await AuthenticationState).User);
+            var count = await resend(await UserAsync());
             Snackbar.Add($"{Plural.Of(count, "message")} queued again.", Severity.Success);
             _selected.Clear();
             await _grid!.ReloadServerData();
-        }
-        catch (AccessDeniedException denied)
-        {
-            Snackbar.Add(denied.Message, Severity.Error);
-        }
+        });
     }
 
     private static Color StatusColor(MessageStatus status) => status switch

@@ -1,0 +1,152 @@
+using System.Security.Claims;
+using FluentValidation;
+using Microsoft.EntityFrameworkCore;
+using Switchboard.Domain;
+using Switchboard.Domain.Access;
+using Switchboard.Domain.ApiKeys;
+using Switchboard.Domain.Audit;
+using Switchboard.Domain.Notifications;
+using Switchboard.Domain.Notifications.Templates;
+using Switchboard.Domain.Text;
+using Switchboard.Infrastructure.Email;
+using Switchboard.Infrastructure.Jobs;
+using Switchboard.Infrastructure.Persistence;
+using Switchboard.Portal.Auth;
+
+namespace Switchboard.Portal.Features.Notifications;
+
+/// <summary>Exports the notification code lists (topics and configurations) as one document and imports one (Admin or <c>config:write</c>): all of it in one audited transaction, or none of it.</summary>
+public sealed class CodeListTransferService(
+    IDbContextFactory<SwitchboardDbContext> contextFactory,
+    AccessGuard guard,
+    IValidator<TopicDraft> topicValidator,
+    IValidator<NotificationConfigurationDraft> configurationValidator,
+    NotificationConfigurationsService storedConfigurations)
+{
+    public async Task<CodeListDocument> ExportAsync(CancellationToken cancellationToken)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var topics = await db.Topics.AsNoTracking().OrderBy(t => t.Code)
+            .Select(t => new TopicDraft(t.Code, t.Description, t.Subject, t.HtmlBody, t.TextBody)).ToListAsync(cancellationToken);
+        var ids = await db.NotificationConfigurations.AsNoTracking().OrderBy(c => c.Id).Select(c => c.Id).ToListAsync(cancellationToken);
+        var drafts = new List<NotificationConfigurationDraft>(ids.Count);
+        foreach (var id in ids)
+        {
+            drafts.Add((await storedConfigurations.ConfigurationAsync(id, cancellationToken))!);
+        }
+
+        return new CodeListDocument(topics, drafts);
+    }
+
+    /// <summary>Checks a document and says what importing it would change, without changing anything.</summary>
+    public async Task<CodeListDifference> PreviewImportAsync(CodeListDocument document, CancellationToken cancellationToken)
+    {
+        await ValidateAsync(document, cancellationToken);
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var stored = await db.Topics.AsNoTracking().ToDictionaryAsync(t => t.Code, cancellationToken);
+        return new CodeListDifference(
+            document.Topics.Where(t => !stored.ContainsKey(t.Code)).Select(t => t.Code).ToList(),
+            document.Topics.Where(t => stored.TryGetValue(t.Code, out var s) && (s.Description, s.Subject, s.HtmlBody, s.TextBody) != (t.Description, t.Subject, t.HtmlBody, t.TextBody))
+                .Select(t => t.Code).ToList(),
+            await db.NotificationConfigurations.CountAsync(cancellationToken),
+            document.Configurations.Count);
+    }
+
+    /// <summary>Imports a document in one transaction: all of it, or none of it when anything is invalid.</summary>
+    public async Task<CodeListDifference> ImportAsync(ClaimsPrincipal caller, CodeListDocument document, CancellationToken cancellationToken)
+    {
+        var actor = await guard.DemandAsync(caller, PortalRole.Admin, ApiKeyScopes.ConfigWrite, AuditActions.CodeListsImported, "notification-code-lists", null, cancellationToken);
+        var difference = await PreviewImportAsync(document, cancellationToken);
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var topics = await db.Topics.ToDictionaryAsync(t => t.Code, cancellationToken);
+        foreach (var draft in document.Topics)
+        {
+            var email = new EmailTemplate(draft.Subject, draft.HtmlBody, draft.TextBody);
+            if (topics.TryGetValue(draft.Code, out var topic))
+            {
+                topic.Update(draft.Description, email);
+            }
+            else
+            {
+                topics[draft.Code] = db.Topics.Add(Topic.Create(draft.Code, draft.Description, email)).Entity;
+            }
+        }
+
+        await db.NotificationConfigurations.ExecuteDeleteAsync(cancellationToken);
+        db.NotificationConfigurations.AddRange(document.Configurations.Select(c => NotificationConfiguration.Create(c, topics[c.Topic])));
+        db.Audit(new AuditRecord(actor, AuditActions.CodeListsImported, "notification-code-lists", null,
+            Details: $"topics added: {string.Join(", ", difference.TopicsAdded)}; changed: {string.Join(", ", difference.TopicsChanged)}; configurations {difference.ConfigurationsBefore} → {difference.ConfigurationsAfter}"));
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return difference;
+    }
+
+    private async Task ValidateAsync(CodeListDocument document, CancellationToken cancellationToken)
+    {
+        var failures = new List<FluentValidation.Results.ValidationFailure>();
+
+        // A JSON body can hold null where the document's types say a list or an item belongs.
+        var topics = Listed(document.Topics, "topics", CodeListDocument.MaxTopics, failures);
+        var configurations = Listed(document.Configurations, "configurations", CodeListDocument.MaxConfigurations, failures);
+        foreach (var (topic, i) in topics)
+        {
+            failures.AddRange((await topicValidator.ValidateAsync(topic, cancellationToken)).Errors
+                .Select(e => new FluentValidation.Results.ValidationFailure($"topics[{i}].{e.PropertyName}", e.ErrorMessage)));
+        }
+
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var known = (await db.Topics.Select(t => t.Code).ToListAsync(cancellationToken)).Concat(topics.Select(t => t.Item.Code)).ToHashSet(StringComparer.Ordinal);
+        foreach (var (configuration, i) in configurations)
+        {
+            failures.AddRange((await configurationValidator.ValidateAsync(configuration, cancellationToken)).Errors
+                .Select(e => new FluentValidation.Results.ValidationFailure($"configurations[{i}].{e.PropertyName}", e.ErrorMessage)));
+            if (!string.IsNullOrEmpty(configuration.Topic) && !known.Contains(configuration.Topic))
+            {
+                failures.Add(new($"configurations[{i}].Topic", $"There is no topic '{configuration.Topic}'."));
+            }
+        }
+
+        foreach (var duplicate in topics.GroupBy(t => t.Item.Code).Where(g => g.Count() > 1))
+        {
+            failures.Add(new("topics", $"Topic '{duplicate.Key}' appears more than once."));
+        }
+
+        if (failures.Count > 0)
+        {
+            throw new ValidationException(failures);
+        }
+    }
+
+    /// <returns>The list's items with their index, leaving out (and reporting) a missing list, nulls and a list too long.</returns>
+    private static List<(T Item, int Index)> Listed<T>(IReadOnlyList<T>? items, string name, int max, List<FluentValidation.Results.ValidationFailure> failures)
+        where T : class
+    {
+        if (items is null)
+        {
+            failures.Add(new(name, $"Give the {name} as a list (it may be empty), not null."));
+            return [];
+        }
+
+        if (items.Count > max)
+        {
+            failures.Add(new(name, $"A document holds at most {max} {name}; this one has {items.Count}."));
+            return [];
+        }
+
+        var listed = new List<(T, int)>(items.Count);
+        for (var i = 0; i < items.Count; i++)
+        {
+            if (items[i] is null)
+            {
+                failures.Add(new($"{name}[{i}]", "Give an object here, not null."));
+            }
+            else
+            {
+                listed.Add((items[i], i));
+            }
+        }
+
+        return listed;
+    }
+}

@@ -1,0 +1,98 @@
+using System.Security.Claims;
+using FluentValidation;
+using Microsoft.EntityFrameworkCore;
+using Switchboard.Domain;
+using Switchboard.Domain.Access;
+using Switchboard.Domain.ApiKeys;
+using Switchboard.Domain.Audit;
+using Switchboard.Domain.Notifications;
+using Switchboard.Domain.Notifications.Templates;
+using Switchboard.Domain.Text;
+using Switchboard.Infrastructure.Email;
+using Switchboard.Infrastructure.Jobs;
+using Switchboard.Infrastructure.Persistence;
+using Switchboard.Portal.Auth;
+
+namespace Switchboard.Portal.Features.Notifications;
+
+/// <summary>The delivery log: the outbox's messages filtered and paged, one message, and Resend (Operator or <c>jobs:run</c>), audited in the same transaction.</summary>
+public sealed class DeliveryLogService(
+    IDbContextFactory<SwitchboardDbContext> contextFactory,
+    AccessGuard guard,
+    JobRegistry jobs,
+    TimeProvider time)
+{
+    public const int MaxResend = 10_000;
+
+    public async Task<Paged<MessageRow>> MessagesAsync(MessageFilter filter, int page, int pageSize, CancellationToken cancellationToken)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var messages = Matching(db, filter);
+        var total = await messages.CountAsync(cancellationToken);
+        var rows = await messages.OrderByDescending(m => m.Id).Skip(page * pageSize).Take(pageSize)
+            .Select(m => new MessageRow(m.Id, m.CreatedAt, m.RecipientEmail, m.Topic, m.Level, m.ConfigurationId,
+                db.EntityEvents.Where(e => e.Id == m.EventId).Select(e => e.EventId).FirstOrDefault() ?? "",
+                m.Status, m.Attempts, m.LastError, m.SentAt, m.SmtpReply, m.Subject))
+            .ToListAsync(cancellationToken);
+        return new Paged<MessageRow>(rows, total);
+    }
+
+    public async Task<OutboxMessage?> MessageAsync(long id, CancellationToken cancellationToken)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        return await db.OutboxMessages.AsNoTracking().SingleOrDefaultAsync(m => m.Id == id, cancellationToken);
+    }
+
+    /// <summary>Sends every message the delivery log's filter shows again (Operator), at most <see cref="MaxResend"/> at once.</summary>
+    public async Task<int> ResendMatchingAsync(ClaimsPrincipal caller, MessageFilter filter, CancellationToken cancellationToken)
+    {
+        List<long> ids;
+        await using (var db = await contextFactory.CreateDbContextAsync(cancellationToken))
+        {
+            ids = await Matching(db, filter).OrderBy(m => m.Id).Select(m => m.Id).Take(MaxResend).ToListAsync(cancellationToken);
+        }
+
+        return await ResendAsync(caller, ids, cancellationToken);
+    }
+
+    /// <summary>Sends messages again (Operator): they go out at the sender's next run with a fresh set of attempts.</summary>
+    public async Task<int> ResendAsync(ClaimsPrincipal caller, IReadOnlyCollection<long> ids, CancellationToken cancellationToken)
+    {
+        var actor = await guard.DemandAsync(caller, PortalRole.Operator, ApiKeyScopes.JobsRun, AuditActions.MessageResent, "message", string.Join(',', ids.Take(20)), cancellationToken);
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var messages = await db.OutboxMessages.Where(m => ids.Contains(m.Id)).ToListAsync(cancellationToken);
+        var now = time.GetUtcNow().UtcDateTime;
+        foreach (var message in messages)
+        {
+            message.Resend(now);
+        }
+
+        db.Audit(new AuditRecord(actor, AuditActions.MessageResent, "message", string.Join(',', messages.Select(m => m.Id).Take(20)),
+            Details: $"{Plural.Of(messages.Count, "message")} queued again"));
+        await db.SaveChangesAsync(cancellationToken);
+        jobs.Find(OutboxSenderJob.Name)?.RequestRun();
+        return messages.Count;
+    }
+
+    private static IQueryable<OutboxMessage> Matching(SwitchboardDbContext db, MessageFilter filter)
+    {
+        var messages = db.OutboxMessages.AsNoTracking();
+        if (filter.Status is { } status)
+        {
+            messages = messages.Where(m => m.Status == status);
+        }
+
+        if (!string.IsNullOrWhiteSpace(filter.Topic))
+        {
+            messages = messages.Where(m => m.Topic == filter.Topic);
+        }
+
+        if (!string.IsNullOrWhiteSpace(filter.Recipient))
+        {
+            var recipient = filter.Recipient.Trim().ToLowerInvariant();
+            messages = messages.Where(m => m.RecipientEmail.StartsWith(recipient));
+        }
+
+        return messages;
+    }
+}

@@ -1,0 +1,170 @@
+using System.Security.Claims;
+using FluentValidation;
+using Microsoft.EntityFrameworkCore;
+using Switchboard.Domain;
+using Switchboard.Domain.Access;
+using Switchboard.Domain.ApiKeys;
+using Switchboard.Domain.Audit;
+using Switchboard.Domain.Notifications;
+using Switchboard.Domain.Notifications.Templates;
+using Switchboard.Domain.Text;
+using Switchboard.Infrastructure.Email;
+using Switchboard.Infrastructure.Jobs;
+using Switchboard.Infrastructure.Persistence;
+using Switchboard.Portal.Auth;
+
+namespace Switchboard.Portal.Features.Notifications;
+
+/// <summary>The notification configurations: list, read, save, enable or disable and delete (Admin or <c>config:write</c>), validated again on the server and audited in the same transaction.</summary>
+public sealed class NotificationConfigurationsService(
+    IDbContextFactory<SwitchboardDbContext> contextFactory,
+    AccessGuard guard,
+    IValidator<NotificationConfigurationDraft> configurationValidator)
+{
+    public async Task<Paged<ConfigurationRow>> ConfigurationsAsync(ConfigurationQuery query, int page, int pageSize, CancellationToken cancellationToken)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var configurations = db.NotificationConfigurations.AsNoTracking();
+        if (query.EntityType is not null)
+        {
+            configurations = configurations.Where(c => c.EntityType == query.EntityType);
+        }
+
+        if (query.EventType is not null)
+        {
+            configurations = configurations.Where(c => c.EventType == query.EventType);
+        }
+
+        if (query.Topic is not null)
+        {
+            configurations = configurations.Where(c => c.Topic!.Code == query.Topic);
+        }
+
+        if (query.Level is { } level)
+        {
+            configurations = configurations.Where(c => c.Level == level);
+        }
+
+        if (query.Disabled is { } disabled)
+        {
+            configurations = configurations.Where(c => c.Disabled == disabled);
+        }
+
+        var total = await configurations.CountAsync(cancellationToken);
+        var rows = await configurations.Include(c => c.Topic).OrderBy(c => c.Id).Skip(page * pageSize).Take(pageSize).ToListAsync(cancellationToken);
+        return new Paged<ConfigurationRow>(rows.Select(c => new ConfigurationRow(c.Id, c.EntityType, c.EventType, c.FormProjection, c.System,
+            c.RuleScript is null ? c.Rule : "(rule script)", c.Topic!.Code, c.Level, Recipients(c), c.Disabled, c.Description, c.FailureCount, c.LastFailure)).ToList(), total);
+    }
+
+    public async Task<NotificationConfigurationDraft?> ConfigurationAsync(int id, CancellationToken cancellationToken)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var c = await db.NotificationConfigurations.AsNoTracking().Include(x => x.Topic).SingleOrDefaultAsync(x => x.Id == id, cancellationToken);
+        return c is null ? null : new NotificationConfigurationDraft
+        {
+            EntityType = c.EntityType,
+            EventType = c.EventType,
+            FormProjection = c.FormProjection,
+            System = c.System,
+            Rule = c.Rule,
+            RuleScript = c.RuleScript,
+            Topic = c.Topic!.Code,
+            Level = c.Level,
+            SendToIdentity = c.SendToIdentity,
+            SendToManager = c.SendToManager,
+            RecipientUsernames = c.RecipientUsernames,
+            RecipientRoles = c.RecipientRoles,
+            RecipientsScript = c.RecipientsScript,
+            Disabled = c.Disabled,
+            Description = c.Description,
+        };
+    }
+
+    /// <param name="id">The configuration to change, or null for a new one.</param>
+    public async Task<int> SaveConfigurationAsync(ClaimsPrincipal caller, int? id, NotificationConfigurationDraft draft, CancellationToken cancellationToken)
+    {
+        var actor = await guard.DemandAsync(caller, PortalRole.Admin, ApiKeyScopes.ConfigWrite, AuditActions.ConfigurationSaved,
+            "notification-configuration", id?.ToString(System.Globalization.CultureInfo.InvariantCulture), cancellationToken);
+        await configurationValidator.ValidateAndThrowAsync(draft, cancellationToken);
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var topic = await db.Topics.SingleOrDefaultAsync(t => t.Code == draft.Topic, cancellationToken)
+            ?? throw new ValidationException([new FluentValidation.Results.ValidationFailure(nameof(draft.Topic), $"There is no topic '{draft.Topic}'.")]);
+        NotificationConfiguration configuration;
+        object? before = null;
+        if (id is null)
+        {
+            configuration = db.NotificationConfigurations.Add(NotificationConfiguration.Create(draft, topic)).Entity;
+        }
+        else
+        {
+            configuration = await db.NotificationConfigurations.Include(c => c.Topic).SingleOrDefaultAsync(c => c.Id == id, cancellationToken)
+                ?? throw new NotFoundException($"There is no notification configuration {id}.");
+            before = Audited(configuration);
+            configuration.Update(draft, topic);
+        }
+
+        // A new configuration's id comes from the store: saved first, audited with that id, committed together.
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        db.Audit(new AuditRecord(actor, before is null ? AuditActions.ConfigurationCreated : AuditActions.ConfigurationUpdated,
+            "notification-configuration", configuration.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            Details: AuditDiff.Between(before, Audited(configuration))));
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return configuration.Id;
+    }
+
+    public async Task SetDisabledAsync(ClaimsPrincipal caller, int id, bool disabled, CancellationToken cancellationToken)
+    {
+        var key = id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var action = disabled ? AuditActions.ConfigurationDisabled : AuditActions.ConfigurationEnabled;
+        var actor = await guard.DemandAsync(caller, PortalRole.Admin, ApiKeyScopes.ConfigWrite, action, "notification-configuration", key, cancellationToken);
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var configuration = await db.NotificationConfigurations.SingleOrDefaultAsync(c => c.Id == id, cancellationToken)
+            ?? throw new NotFoundException($"There is no notification configuration {id}.");
+        configuration.SetDisabled(disabled);
+        db.Audit(new AuditRecord(actor, action, "notification-configuration", key));
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>Deletes a configuration (Admin); messages it queued stay in the delivery log.</summary>
+    public async Task DeleteConfigurationAsync(ClaimsPrincipal caller, int id, CancellationToken cancellationToken)
+    {
+        var key = id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var actor = await guard.DemandAsync(caller, PortalRole.Admin, ApiKeyScopes.ConfigWrite, AuditActions.ConfigurationDeleted, "notification-configuration", key, cancellationToken);
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var configuration = await db.NotificationConfigurations.Include(c => c.Topic).SingleOrDefaultAsync(c => c.Id == id, cancellationToken)
+            ?? throw new NotFoundException($"There is no notification configuration {id}.");
+        db.NotificationConfigurations.Remove(configuration);
+        db.Audit(new AuditRecord(actor, AuditActions.ConfigurationDeleted, "notification-configuration", key, Details: AuditDiff.Between(Audited(configuration), null)));
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    private static string Recipients(NotificationConfiguration c) => string.Join(", ", new[]
+    {
+        c.SendToIdentity ? "identity" : null,
+        c.SendToManager ? "manager" : null,
+        c.RecipientUsernames.Count > 0 ? $"people: {string.Join(' ', c.RecipientUsernames)}" : null,
+        c.RecipientRoles.Count > 0 ? $"roles: {string.Join(' ', c.RecipientRoles)}" : null,
+        c.RecipientsScript is null ? null : "script",
+    }.OfType<string>());
+
+    private static object Audited(NotificationConfiguration c) => new
+    {
+        c.EntityType,
+        c.EventType,
+        c.FormProjection,
+        c.System,
+        c.Rule,
+        c.RuleScript,
+        Topic = c.Topic?.Code,
+        Level = c.Level.ToString(),
+        c.SendToIdentity,
+        c.SendToManager,
+        Usernames = string.Join(' ', c.RecipientUsernames),
+        Roles = string.Join(' ', c.RecipientRoles),
+        c.RecipientsScript,
+        c.Disabled,
+        c.Description,
+    };
+}

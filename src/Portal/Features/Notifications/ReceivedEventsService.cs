@@ -1,0 +1,42 @@
+using System.Security.Claims;
+using FluentValidation;
+using Microsoft.EntityFrameworkCore;
+using Switchboard.Domain;
+using Switchboard.Domain.Access;
+using Switchboard.Domain.ApiKeys;
+using Switchboard.Domain.Audit;
+using Switchboard.Domain.Notifications;
+using Switchboard.Domain.Notifications.Templates;
+using Switchboard.Domain.Text;
+using Switchboard.Infrastructure.Email;
+using Switchboard.Infrastructure.Jobs;
+using Switchboard.Infrastructure.Persistence;
+using Switchboard.Portal.Auth;
+
+namespace Switchboard.Portal.Features.Notifications;
+
+/// <summary>The events received from the identity-management system, and the messages from the event queue that could not be read, paged.</summary>
+public sealed class ReceivedEventsService(
+    IDbContextFactory<SwitchboardDbContext> contextFactory)
+{
+    public async Task<Paged<EventRow>> EventsAsync(int page, int pageSize, CancellationToken cancellationToken)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var total = await db.EntityEvents.CountAsync(cancellationToken);
+        var rows = await db.EntityEvents.AsNoTracking().OrderByDescending(e => e.Id).Skip(page * pageSize).Take(pageSize)
+            .Select(e => new EventRow(e.Id, e.ReceivedAt, e.EventId, e.EntityType, e.EventType, e.Identity, e.System,
+                e.DirectorySync, e.DirectorySyncError, e.Evaluated, e.EvaluationNote))
+            .ToListAsync(cancellationToken);
+        return new Paged<EventRow>(rows, total);
+    }
+
+    public async Task<Paged<RejectedEventRow>> RejectedEventsAsync(int page, int pageSize, CancellationToken cancellationToken)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var total = await db.RejectedEvents.CountAsync(cancellationToken);
+        var rows = await db.RejectedEvents.AsNoTracking().OrderByDescending(e => e.Id).Skip(page * pageSize).Take(pageSize)
+            .Select(e => new RejectedEventRow(e.Id, e.ReceivedAt, e.Source, e.Reason, e.Body.Substring(0, 2000), e.BodyTruncated || e.Body.Length > 2000))
+            .ToListAsync(cancellationToken);
+        return new Paged<RejectedEventRow>(rows, total);
+    }
+}

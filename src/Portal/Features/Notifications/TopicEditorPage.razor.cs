@@ -1,0 +1,67 @@
+using Microsoft.AspNetCore.Components;
+using MudBlazor;
+using Switchboard.Domain.Notifications.Templates;
+
+namespace Switchboard.Portal.Features.Notifications;
+
+/// <summary>Creates or edits a topic: its Liquid templates checked as they are typed, a preview on a sample event, Save.</summary>
+public sealed partial class TopicEditorPage
+{
+    private static readonly TemplateModel Sample = new("IdmIdentity", "UPDATE", "WARNING", null, ["state"],
+        new TemplateState(new Dictionary<string, string?> { ["state"] = "VALID" }, new Dictionary<string, string?> { ["clinicCode"] = "100" }),
+        new TemplateState(new Dictionary<string, string?> { ["state"] = "LEFT" }, new Dictionary<string, string?> { ["clinicCode"] = "100" }),
+        new TemplatePerson("jan.novak", "Jan", "Novák", "jan.novak@hospital.example", "richard.maly"),
+        new TemplateRecipient("richard.maly@hospital.example", "richard.maly", "Richard Malý"),
+        new TemplateConfiguration("identity:state-changed", "State changes to the manager"));
+
+    [Inject] private NotificationTopicsService Topics { get; set; } = default!;
+    [Inject] private ITemplateRenderer Templates { get; set; } = default!;
+    [Inject] private NavigationManager Navigation { get; set; } = default!;
+
+    private string _code = "";
+    private string? _description;
+    private string _subject = "";
+    private string _html = "";
+    private string _text = "";
+    private Dictionary<string, string> _templateErrors = [];
+    private Dictionary<string, string> _errors = [];
+    private RenderedEmail? _preview;
+
+    [Parameter] public string? Code { get; set; }
+
+    private bool AllValid => _templateErrors.Count == 0;
+
+    protected override async Task OnInitializedAsync()
+    {
+        if (Code is not null && await Topics.TopicAsync(Code, Aborted) is { } topic)
+        {
+            (_code, _description, _subject, _html, _text) = (topic.Code, topic.Description, topic.Subject, topic.HtmlBody, topic.TextBody);
+        }
+
+        Check();
+    }
+
+    private void Check() => _templateErrors = new[] { _subject, _html, _text }
+        .Distinct()
+        .Select(t => (Template: t, Check: Templates.Check(t ?? "")))
+        .Where(c => !c.Check.Valid)
+        .ToDictionary(c => c.Template ?? "", c => c.Check.Line is null ? c.Check.Error! : $"line {c.Check.Line}, column {c.Check.Column}: {c.Check.Error}");
+
+    private bool Invalid(string template) => _templateErrors.ContainsKey(template ?? "");
+
+    private string? ErrorOf(string template) => _templateErrors.GetValueOrDefault(template ?? "");
+
+    private bool Has(string field) => _errors.ContainsKey(field);
+
+    private string? Of(string field) => _errors.GetValueOrDefault(field);
+
+    private async Task PreviewAsync() =>
+        _preview = await Templates.RenderAsync(new EmailTemplate(_subject, _html, _text), Sample, Aborted);
+
+    private async Task SaveAsync() => await AttemptAsync(async () =>
+    {
+        await Topics.SaveTopicAsync(await UserAsync(), new TopicDraft(_code, _description, _subject, _html, _text), Aborted);
+        Snackbar.Add($"Topic {_code} saved.", Severity.Success);
+        Navigation.NavigateTo(PageRoutes.Notifications);
+    }, invalid => _errors = new(invalid));
+}
