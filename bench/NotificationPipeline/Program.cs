@@ -89,7 +89,7 @@ await using (var scope = services.CreateAsyncScope())
 {
     secret = (await scope.ServiceProvider.GetRequiredService<Switchboard.Portal.Features.ApiKeys.ApiKeyService>().CreateAsync(
         new System.Security.Claims.ClaimsPrincipal(new System.Security.Claims.ClaimsIdentity(
-            [new System.Security.Claims.Claim(System.Security.Claims.ClaimTypes.Name, "bench"), new System.Security.Claims.Claim(Switchboard.Portal.Auth.PortalClaims.Role, "Admin")], "bench")),
+            [new System.Security.Claims.Claim(System.Security.Claims.ClaimTypes.Name, "bench"), new System.Security.Claims.Claim(Switchboard.Infrastructure.Access.PortalClaims.Role, "Admin")], "bench")),
         new() { Name = "bench", Scopes = [ApiKeyScopes.EventsWrite] }, CancellationToken.None)).Secret;
 }
 

@@ -10,6 +10,7 @@ using Switchboard.Domain.Audit;
 using Switchboard.Domain.Notifications;
 using Switchboard.Domain.Notifications.Scripts;
 using Switchboard.Domain.Notifications.Templates;
+using Switchboard.Infrastructure.Access;
 using Switchboard.Infrastructure.Audit;
 using Switchboard.Infrastructure.ChatOps;
 using Switchboard.Infrastructure.DemoData;
@@ -44,6 +45,7 @@ public static class DependencyInjection
         services.AddDemoData();
         services.AddSingleton<IAuditLog, DatabaseAuditLog>();
         services.AddSingleton<RepeatedAuditLog>();
+        services.AddScoped<AccessGuard>();
         services.AddJobs();
         services.AddMessaging();
         services.AddEvents();

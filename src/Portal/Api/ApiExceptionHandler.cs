@@ -1,3 +1,4 @@
+using Switchboard.Infrastructure.Access;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using FluentValidation;
@@ -5,7 +6,6 @@ using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using Switchboard.Domain;
 using Switchboard.Domain.Mattermost;
-using Switchboard.Portal.Auth;
 
 namespace Switchboard.Portal.Api;
 

@@ -1,3 +1,4 @@
+using Switchboard.Infrastructure.Access;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Switchboard.Domain.Access;

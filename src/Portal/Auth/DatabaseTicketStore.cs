@@ -1,3 +1,4 @@
+using Switchboard.Infrastructure.Access;
 using System.Buffers.Text;
 using System.Security.Claims;
 using System.Security.Cryptography;

@@ -1,3 +1,4 @@
+using Switchboard.Infrastructure.Access;
 using System.Net.Http.Headers;
 using System.Security.Claims;
 using System.Text.Json;

@@ -1,9 +1,9 @@
+using Switchboard.Infrastructure.Access;
 using System.Net;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Switchboard.Domain.Audit;
-using Switchboard.Portal.Auth;
 using Switchboard.Portal.Features.Sessions;
 
 namespace Switchboard.IntegrationTests.Access;

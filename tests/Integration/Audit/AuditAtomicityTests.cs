@@ -1,3 +1,4 @@
+using Switchboard.Infrastructure.Access;
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -6,7 +7,6 @@ using Switchboard.Domain.ApiKeys;
 using Switchboard.Domain.Audit;
 using Switchboard.Domain.People;
 using Switchboard.Infrastructure.People;
-using Switchboard.Portal.Auth;
 using Switchboard.Portal.Features.ApiKeys;
 using Switchboard.Portal.Features.Notifications;
 using Switchboard.Portal.Features.People;

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Switchboard.Domain.Audit;
 using Switchboard.Domain.Notifications;
+using Switchboard.Infrastructure.Access;
 using Switchboard.Portal.Auth;
 using Switchboard.Portal.Features.Notifications;
 

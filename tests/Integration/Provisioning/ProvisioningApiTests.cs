@@ -1,3 +1,4 @@
+using Switchboard.Infrastructure.Access;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -152,8 +153,8 @@ public sealed class ProvisioningApiTests(PortalFactory portal) : IClassFixture<P
         await using var scope = portal.Services.CreateAsyncScope();
         var service = scope.ServiceProvider.GetRequiredService<Portal.Features.Provisioning.ProvisioningService>();
 
-        await Assert.ThrowsAsync<Portal.Auth.AccessDeniedException>(() => service.RerunAsync(TestPeople.Viewer, envelope.Id, null, Ct));
-        await Assert.ThrowsAsync<Portal.Auth.AccessDeniedException>(() => service.ResolveAsync(TestPeople.Viewer, [envelope.Id], "done", null, Ct));
+        await Assert.ThrowsAsync<AccessDeniedException>(() => service.RerunAsync(TestPeople.Viewer, envelope.Id, null, Ct));
+        await Assert.ThrowsAsync<AccessDeniedException>(() => service.ResolveAsync(TestPeople.Viewer, [envelope.Id], "done", null, Ct));
 
         await using var after = await portal.DbAsync();
         Assert.Equal(2, await after.AuditEntries.CountAsync(a => a.Actor == "vera.viewer" && a.Result == Domain.Audit.AuditResult.Denied && a.ObjectType == "envelope", Ct));

@@ -1,3 +1,4 @@
+using Switchboard.Infrastructure.Access;
 using System.Security.Claims;
 using Bunit;
 using Switchboard.Domain.Access;

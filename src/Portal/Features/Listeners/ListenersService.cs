@@ -1,3 +1,4 @@
+using Switchboard.Infrastructure.Access;
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using Switchboard.Domain;
@@ -7,7 +8,6 @@ using Switchboard.Domain.Audit;
 using Switchboard.Domain.Listeners;
 using Switchboard.Infrastructure.Listeners;
 using Switchboard.Infrastructure.Persistence;
-using Switchboard.Portal.Auth;
 using Switchboard.Portal.Features.Notifications;
 
 namespace Switchboard.Portal.Features.Listeners;

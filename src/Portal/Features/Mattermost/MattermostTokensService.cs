@@ -1,3 +1,4 @@
+using Switchboard.Infrastructure.Access;
 using System.Globalization;
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
@@ -9,7 +10,6 @@ using Switchboard.Domain.Mattermost;
 using Switchboard.Infrastructure.Jobs;
 using Switchboard.Infrastructure.Mattermost;
 using Switchboard.Infrastructure.Persistence;
-using Switchboard.Portal.Auth;
 using Switchboard.Portal.Features.Notifications;
 
 namespace Switchboard.Portal.Features.Mattermost;

@@ -1,3 +1,4 @@
+using Switchboard.Infrastructure.Access;
 using System.Security.Claims;
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Options;
 using MudBlazor;
 using Switchboard.Domain;
+using Switchboard.Infrastructure.Access;
 using Switchboard.Portal.Auth;
 using Switchboard.Portal.Components;
 

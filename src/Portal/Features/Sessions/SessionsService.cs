@@ -1,3 +1,4 @@
+using Switchboard.Infrastructure.Access;
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using Switchboard.Domain;
@@ -5,7 +6,6 @@ using Switchboard.Domain.Access;
 using Switchboard.Domain.ApiKeys;
 using Switchboard.Domain.Audit;
 using Switchboard.Infrastructure.Persistence;
-using Switchboard.Portal.Auth;
 
 namespace Switchboard.Portal.Features.Sessions;
 

@@ -2,7 +2,7 @@ using System.Security.Claims;
 using Switchboard.Domain.Access;
 using Switchboard.Domain.Audit;
 
-namespace Switchboard.Portal.Auth;
+namespace Switchboard.Infrastructure.Access;
 
 public static class PrincipalExtensions
 {

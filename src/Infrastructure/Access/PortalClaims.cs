@@ -1,4 +1,4 @@
-namespace Switchboard.Portal.Auth;
+namespace Switchboard.Infrastructure.Access;
 
 /// <summary>Claim types the portal issues itself, distinct from anything an identity provider could send.</summary>
 public static class PortalClaims
