@@ -1,10 +1,10 @@
-using Switchboard.Infrastructure.Access;
 using System.Security.Claims;
 using Bunit;
 using Bunit.TestDoubles;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor.Services;
 using Switchboard.Domain.Access;
+using Switchboard.Infrastructure.Access;
 using Switchboard.Portal.Auth;
 
 namespace Switchboard.ComponentTests;

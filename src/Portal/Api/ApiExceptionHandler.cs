@@ -1,4 +1,3 @@
-using Switchboard.Infrastructure.Access;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using FluentValidation;
@@ -6,6 +5,7 @@ using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using Switchboard.Domain;
 using Switchboard.Domain.Mattermost;
+using Switchboard.Infrastructure.Access;
 
 namespace Switchboard.Portal.Api;
 

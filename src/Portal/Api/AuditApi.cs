@@ -1,4 +1,5 @@
 using Switchboard.Domain.ApiKeys;
+using Switchboard.Infrastructure.Audit;
 using Switchboard.Portal.Auth;
 using Switchboard.Portal.Features.Audit;
 

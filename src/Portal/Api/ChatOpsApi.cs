@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Switchboard.Domain;
 using Switchboard.Domain.ApiKeys;
 using Switchboard.Domain.ChatOps;
+using Switchboard.Infrastructure.ChatOps;
 using Switchboard.Portal.Auth;
 using Switchboard.Portal.Features.ChatOps;
 using Switchboard.Portal.Features.Notifications;

@@ -1,9 +1,9 @@
-using Switchboard.Infrastructure.Access;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Switchboard.Domain.Access;
 using Switchboard.Domain.ApiKeys;
 using Switchboard.Domain.Audit;
+using Switchboard.Infrastructure.Access;
 using Switchboard.Infrastructure.Events;
 using Switchboard.Portal.Auth;
 

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Switchboard.Domain.ApiKeys;
+using Switchboard.Infrastructure.Listeners;
 using Switchboard.Portal.Auth;
 using Switchboard.Portal.Features.Listeners;
 

@@ -1,4 +1,3 @@
-using Switchboard.Infrastructure.Access;
 using System.Security.Claims;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
@@ -7,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Switchboard.Domain.ApiKeys;
 using Switchboard.Domain.Audit;
+using Switchboard.Infrastructure.Access;
 using Switchboard.Infrastructure.Persistence;
 
 namespace Switchboard.Portal.Auth;

@@ -1,10 +1,10 @@
-using Switchboard.Infrastructure.Access;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 using Switchboard.Domain.Audit;
+using Switchboard.Infrastructure.Access;
 
 namespace Switchboard.Portal.Auth;
 

@@ -1,4 +1,3 @@
-using Switchboard.Infrastructure.Access;
 using System.Buffers.Text;
 using System.Security.Claims;
 using System.Security.Cryptography;
@@ -8,6 +7,7 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Switchboard.Domain.Access;
+using Switchboard.Infrastructure.Access;
 using Switchboard.Infrastructure.Persistence;
 
 namespace Switchboard.Portal.Auth;

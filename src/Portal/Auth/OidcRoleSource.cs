@@ -1,10 +1,10 @@
-using Switchboard.Infrastructure.Access;
 using System.Net.Http.Headers;
 using System.Security.Claims;
 using System.Text.Json;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Microsoft.Extensions.Options;
+using Switchboard.Infrastructure.Access;
 
 namespace Switchboard.Portal.Auth;
 

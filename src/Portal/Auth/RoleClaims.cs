@@ -1,6 +1,6 @@
-using Switchboard.Infrastructure.Access;
 using System.Security.Claims;
 using Switchboard.Domain.Access;
+using Switchboard.Infrastructure.Access;
 
 namespace Switchboard.Portal.Auth;
 

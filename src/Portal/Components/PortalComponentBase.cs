@@ -1,9 +1,9 @@
-using Switchboard.Infrastructure.Access;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using MudBlazor;
 using Switchboard.Domain;
+using Switchboard.Infrastructure.Access;
 using Switchboard.Portal.Auth;
 using ValidationException = FluentValidation.ValidationException;
 

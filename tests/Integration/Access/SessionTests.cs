@@ -1,9 +1,10 @@
-using Switchboard.Infrastructure.Access;
 using System.Net;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Switchboard.Domain.Audit;
+using Switchboard.Infrastructure.Access;
+using Switchboard.Infrastructure.Sessions;
 using Switchboard.Portal.Features.Sessions;
 
 namespace Switchboard.IntegrationTests.Access;

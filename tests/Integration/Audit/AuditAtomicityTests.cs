@@ -1,4 +1,3 @@
-using Switchboard.Infrastructure.Access;
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -6,6 +5,8 @@ using Switchboard.Domain.Access;
 using Switchboard.Domain.ApiKeys;
 using Switchboard.Domain.Audit;
 using Switchboard.Domain.People;
+using Switchboard.Infrastructure.Access;
+using Switchboard.Infrastructure.ApiKeys;
 using Switchboard.Infrastructure.People;
 using Switchboard.Portal.Features.ApiKeys;
 using Switchboard.Portal.Features.Notifications;

@@ -8,6 +8,7 @@ using Switchboard.Domain.Access;
 using Switchboard.Domain.ApiKeys;
 using Switchboard.Domain.Audit;
 using Switchboard.Infrastructure.Access;
+using Switchboard.Infrastructure.ApiKeys;
 using Switchboard.Infrastructure.Persistence;
 using Switchboard.Portal.Features.ApiKeys;
 

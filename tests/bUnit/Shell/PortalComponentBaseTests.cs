@@ -1,10 +1,10 @@
-using Switchboard.Infrastructure.Access;
 using System.Security.Claims;
 using Bunit;
 using FluentValidation.Results;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
 using Switchboard.Domain.Access;
+using Switchboard.Infrastructure.Access;
 using Switchboard.Portal.Components;
 using ValidationException = FluentValidation.ValidationException;
 

@@ -1,10 +1,10 @@
-using Switchboard.Infrastructure.Access;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using MudBlazor;
 using Switchboard.Domain.Notifications;
 using Switchboard.Domain.Text;
+using Switchboard.Infrastructure.Access;
 using Switchboard.Portal.Auth;
 
 namespace Switchboard.Portal.Features.Notifications;

@@ -1,4 +1,3 @@
-using Switchboard.Infrastructure.Access;
 using System.Security.Claims;
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;
@@ -9,6 +8,7 @@ using Switchboard.Domain.Audit;
 using Switchboard.Domain.Notifications;
 using Switchboard.Domain.Notifications.Templates;
 using Switchboard.Domain.Text;
+using Switchboard.Infrastructure.Access;
 using Switchboard.Infrastructure.Email;
 using Switchboard.Infrastructure.Jobs;
 using Switchboard.Infrastructure.Persistence;

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using MudBlazor;
 using Switchboard.Domain;
 using Switchboard.Infrastructure.Access;
+using Switchboard.Infrastructure.Sessions;
 using Switchboard.Portal.Auth;
 using Switchboard.Portal.Components;
 
