@@ -2,10 +2,10 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Switchboard.Domain.ApiKeys;
 using Switchboard.Domain.People;
 using Switchboard.Infrastructure.People;
+using Switchboard.Portal.Api;
 using Switchboard.Portal.Auth;
-using Switchboard.Portal.Features.People;
 
-namespace Switchboard.Portal.Api;
+namespace Switchboard.Portal.Features.People;
 
 public static class PeopleApi
 {

@@ -3,11 +3,11 @@ using Switchboard.Domain;
 using Switchboard.Domain.ApiKeys;
 using Switchboard.Domain.ChatOps;
 using Switchboard.Infrastructure.ChatOps;
+using Switchboard.Portal.Api;
 using Switchboard.Portal.Auth;
-using Switchboard.Portal.Features.ChatOps;
 using Switchboard.Portal.Features.Notifications;
 
-namespace Switchboard.Portal.Api;
+namespace Switchboard.Portal.Features.ChatOps;
 
 public static class ChatOpsApi
 {

@@ -1,10 +1,10 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Switchboard.Domain.ApiKeys;
 using Switchboard.Infrastructure.Listeners;
+using Switchboard.Portal.Api;
 using Switchboard.Portal.Auth;
-using Switchboard.Portal.Features.Listeners;
 
-namespace Switchboard.Portal.Api;
+namespace Switchboard.Portal.Features.Listeners;
 
 public static class ListenersApi
 {

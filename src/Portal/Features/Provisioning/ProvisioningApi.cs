@@ -1,3 +1,4 @@
+using Switchboard.Portal.Api;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -6,9 +7,8 @@ using Switchboard.Domain.ApiKeys;
 using Switchboard.Domain.Provisioning;
 using Switchboard.Infrastructure.Provisioning;
 using Switchboard.Portal.Auth;
-using Switchboard.Portal.Features.Provisioning;
 
-namespace Switchboard.Portal.Api;
+namespace Switchboard.Portal.Features.Provisioning;
 
 public static class ProvisioningApi
 {

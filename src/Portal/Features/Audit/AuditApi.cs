@@ -1,9 +1,9 @@
 using Switchboard.Domain.ApiKeys;
 using Switchboard.Infrastructure.Audit;
+using Switchboard.Portal.Api;
 using Switchboard.Portal.Auth;
-using Switchboard.Portal.Features.Audit;
 
-namespace Switchboard.Portal.Api;
+namespace Switchboard.Portal.Features.Audit;
 
 public static class AuditApi
 {

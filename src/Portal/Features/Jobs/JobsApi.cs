@@ -1,10 +1,10 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Switchboard.Domain.ApiKeys;
 using Switchboard.Infrastructure.Jobs;
+using Switchboard.Portal.Api;
 using Switchboard.Portal.Auth;
-using Switchboard.Portal.Features.Jobs;
 
-namespace Switchboard.Portal.Api;
+namespace Switchboard.Portal.Features.Jobs;
 
 public static class JobsApi
 {

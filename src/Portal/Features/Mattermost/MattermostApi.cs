@@ -2,10 +2,10 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Switchboard.Domain.ApiKeys;
 using Switchboard.Domain.Mattermost;
 using Switchboard.Infrastructure.Mattermost;
+using Switchboard.Portal.Api;
 using Switchboard.Portal.Auth;
-using Switchboard.Portal.Features.Mattermost;
 
-namespace Switchboard.Portal.Api;
+namespace Switchboard.Portal.Features.Mattermost;
 
 public static class MattermostApi
 {
