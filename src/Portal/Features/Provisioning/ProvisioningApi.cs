@@ -1,4 +1,3 @@
-using Switchboard.Portal.Api;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -6,6 +5,7 @@ using Switchboard.Domain;
 using Switchboard.Domain.ApiKeys;
 using Switchboard.Domain.Provisioning;
 using Switchboard.Infrastructure.Provisioning;
+using Switchboard.Portal.Api;
 using Switchboard.Portal.Auth;
 
 namespace Switchboard.Portal.Features.Provisioning;
