@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Switchboard.Infrastructure.Listeners;
 using Switchboard.Infrastructure.Persistence;
 
 var seconds = args.Length > 0 ? int.Parse(args[0], System.Globalization.CultureInfo.InvariantCulture) : 60;
@@ -35,7 +36,7 @@ hanging.Kill();
 async Task<(double Cpu, double Memory, int MinChecks, int MaxChecks, int HangingChecks)> MeasureAsync(int deployments)
 {
     var folder = Path.Combine(Path.GetTempPath(), $"switchboard-bench-listeners-{Guid.NewGuid():N}");
-    await using var portal = new WebApplicationFactory<Switchboard.Portal.Features.Listeners.ListenersService>().WithWebHostBuilder(b =>
+    await using var portal = new WebApplicationFactory<Switchboard.Infrastructure.Listeners.ListenersService>().WithWebHostBuilder(b =>
     {
         b.UseEnvironment("Development").UseSetting("Database:DataFolder", folder).UseSetting("DemoData:Enabled", "false")
             .UseSetting("Logging:LogLevel:Default", "Warning").UseSetting("ExchangeListeners:Interval", "00:00:10").UseSetting("ExchangeListeners:Timeout", "00:00:05");

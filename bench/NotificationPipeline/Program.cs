@@ -12,6 +12,7 @@ using Switchboard.Domain.ApiKeys;
 using Switchboard.Domain.Notifications;
 using Switchboard.Domain.Notifications.Templates;
 using Switchboard.Domain.People;
+using Switchboard.Infrastructure.ApiKeys;
 using Switchboard.Infrastructure.Email;
 using Switchboard.Infrastructure.Jobs;
 using Switchboard.Infrastructure.People;
@@ -87,9 +88,9 @@ services.GetRequiredService<JobRegistry>().Find(OutboxSenderJob.Name)!.SetPaused
 string secret;
 await using (var scope = services.CreateAsyncScope())
 {
-    secret = (await scope.ServiceProvider.GetRequiredService<Switchboard.Portal.Features.ApiKeys.ApiKeyService>().CreateAsync(
+    secret = (await scope.ServiceProvider.GetRequiredService<Switchboard.Infrastructure.ApiKeys.ApiKeyService>().CreateAsync(
         new System.Security.Claims.ClaimsPrincipal(new System.Security.Claims.ClaimsIdentity(
-            [new System.Security.Claims.Claim(System.Security.Claims.ClaimTypes.Name, "bench"), new System.Security.Claims.Claim(Switchboard.Portal.Auth.PortalClaims.Role, "Admin")], "bench")),
+            [new System.Security.Claims.Claim(System.Security.Claims.ClaimTypes.Name, "bench"), new System.Security.Claims.Claim(Switchboard.Infrastructure.Access.PortalClaims.Role, "Admin")], "bench")),
         new() { Name = "bench", Scopes = [ApiKeyScopes.EventsWrite] }, CancellationToken.None)).Secret;
 }
 

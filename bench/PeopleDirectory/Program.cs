@@ -16,7 +16,7 @@ const int Batch = DirectoryRules.MaxBatchSize;
 var folder = Path.Combine(Path.GetTempPath(), $"switchboard-bench-people-{Guid.NewGuid():N}");
 var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Database:DataFolder"] = folder }).Build();
 var services = new ServiceCollection().AddLogging().AddSingleton<IConfiguration>(configuration).AddInfrastructure(configuration);
-services.AddScoped<Switchboard.Portal.Auth.AccessGuard>().AddScoped<PeopleService>();
+services.AddScoped<Switchboard.Infrastructure.Access.AccessGuard>().AddScoped<PeopleService>();
 await using var provider = services.BuildServiceProvider();
 await using (var db = await provider.GetRequiredService<IDbContextFactory<SwitchboardDbContext>>().CreateDbContextAsync())
 {

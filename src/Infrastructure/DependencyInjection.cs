@@ -1,3 +1,4 @@
+using FluentValidation;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.DataProtection.Repositories;
@@ -10,8 +11,11 @@ using Switchboard.Domain.Audit;
 using Switchboard.Domain.Notifications;
 using Switchboard.Domain.Notifications.Scripts;
 using Switchboard.Domain.Notifications.Templates;
+using Switchboard.Infrastructure.Access;
+using Switchboard.Infrastructure.ApiKeys;
 using Switchboard.Infrastructure.Audit;
 using Switchboard.Infrastructure.ChatOps;
+using Switchboard.Infrastructure.Dashboard;
 using Switchboard.Infrastructure.DemoData;
 using Switchboard.Infrastructure.Email;
 using Switchboard.Infrastructure.Events;
@@ -26,6 +30,7 @@ using Switchboard.Infrastructure.Notifications.Scripts;
 using Switchboard.Infrastructure.People;
 using Switchboard.Infrastructure.Persistence;
 using Switchboard.Infrastructure.Provisioning;
+using Switchboard.Infrastructure.Sessions;
 using Switchboard.Infrastructure.Telemetry;
 using Switchboard.Infrastructure.Templates;
 
@@ -43,8 +48,9 @@ public static class DependencyInjection
         services.AddPersistence();
         services.AddKeyProtection(configuration);
         services.AddDemoData();
-        services.AddSingleton<IAuditLog, DatabaseAuditLog>();
-        services.AddSingleton<RepeatedAuditLog>();
+        services.AddAudit();
+        services.AddAccess();
+        services.AddDashboard();
         services.AddJobs();
         services.AddMessaging();
         services.AddEvents();
@@ -101,6 +107,24 @@ public static class DependencyInjection
         }
     }
 
+    private static void AddAudit(this IServiceCollection services)
+    {
+        services.AddSingleton<IAuditLog, DatabaseAuditLog>();
+        services.AddSingleton<RepeatedAuditLog>();
+        services.AddScoped<AuditService>();
+    }
+
+    /// <summary>The server-side role and scope check, API keys and the sessions people hold.</summary>
+    private static void AddAccess(this IServiceCollection services)
+    {
+        services.AddScoped<AccessGuard>();
+        services.AddSingleton<IValidator<CreateApiKeyRequest>, CreateApiKeyRequestValidator>();
+        services.AddScoped<ApiKeyService>();
+        services.AddScoped<SessionsService>();
+    }
+
+    private static void AddDashboard(this IServiceCollection services) => services.AddScoped<DashboardService>();
+
     private static void AddMessaging(this IServiceCollection services) => services.AddSingleton<RabbitMqConnections>();
 
     private static void AddEvents(this IServiceCollection services)
@@ -125,6 +149,7 @@ public static class DependencyInjection
         services.AddSingleton<DirectoryWriter>();
         services.AddSingleton<IdentityEventSync>();
         services.AddHostedService<IdentityEventSyncJob>();
+        services.AddScoped<PeopleService>();
     }
 
     private static void AddNotifications(this IServiceCollection services)
@@ -153,6 +178,7 @@ public static class DependencyInjection
         services.AddSingleton<TokenRegenerationRunner>();
         services.AddScoped<PersonTokens>();
         services.AddHostedService<TokenRegenerationJob>();
+        services.AddScoped<MattermostTokensService>();
     }
 
     private static void AddProvisioning(this IServiceCollection services)
@@ -167,6 +193,7 @@ public static class DependencyInjection
         services.AddSingleton<EnvelopeReruns>();
         services.AddHostedService<ProvisioningConsumer>();
         services.AddHostedService<ProvisioningRetentionJob>();
+        services.AddScoped<ProvisioningService>();
     }
 
     private static void AddChatOps(this IServiceCollection services)
@@ -180,6 +207,8 @@ public static class DependencyInjection
         services.AddHttpClient<GlpiClient>().AddGlpiResilience();
         services.AddTransient<TicketSender>();
         services.AddHostedService<BridgeCallRetryJob>();
+        services.AddSingleton<IValidator<BridgeForm>, BridgeFormValidator>();
+        services.AddScoped<ChatOpsService>();
     }
 
     private static void AddListeners(this IServiceCollection services)
@@ -190,6 +219,7 @@ public static class DependencyInjection
         services.AddSingleton<ListenerProbe>();
         services.AddSingleton<ListenerMonitor>();
         services.AddHostedService<ListenerMonitorJob>();
+        services.AddScoped<ListenersService>();
     }
 
     private static void AddJobs(this IServiceCollection services)
@@ -198,5 +228,6 @@ public static class DependencyInjection
         services.AddOptions<DatabaseMaintenanceOptions>().BindConfiguration(DatabaseMaintenanceOptions.SectionName).ValidateOnStart();
         services.AddSingleton<IValidateOptions<DatabaseMaintenanceOptions>, DatabaseMaintenanceOptionsValidator>();
         services.AddHostedService<DatabaseMaintenanceJob>();
+        services.AddScoped<BackgroundJobsService>();
     }
 }

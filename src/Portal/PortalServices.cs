@@ -7,17 +7,8 @@ using Switchboard.Domain.Notifications;
 using Switchboard.Infrastructure;
 using Switchboard.Portal.Api;
 using Switchboard.Portal.Auth;
-using Switchboard.Portal.Features.ApiKeys;
-using Switchboard.Portal.Features.Audit;
 using Switchboard.Portal.Features.ChatOps;
-using Switchboard.Portal.Features.Dashboard;
-using Switchboard.Portal.Features.Jobs;
-using Switchboard.Portal.Features.Listeners;
-using Switchboard.Portal.Features.Mattermost;
 using Switchboard.Portal.Features.Notifications;
-using Switchboard.Portal.Features.People;
-using Switchboard.Portal.Features.Provisioning;
-using Switchboard.Portal.Features.Sessions;
 using Switchboard.Portal.Hosting;
 
 namespace Switchboard.Portal;
@@ -36,10 +27,8 @@ public static class PortalServices
 
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();
-        services.AddSingleton<IValidator<CreateApiKeyRequest>, CreateApiKeyRequestValidator>();
         services.AddSingleton<IValidator<TopicDraft>, TopicDraftValidator>();
         services.AddSingleton<IValidator<NotificationConfigurationDraft>, NotificationConfigurationDraftValidator>();
-        services.AddSingleton<IValidator<BridgeForm>, BridgeFormValidator>();
 
         services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         services.AddProblemDetails();
@@ -50,22 +39,12 @@ public static class PortalServices
         services.AddExceptionHandler<ApiExceptionHandler>();
         services.AddOpenApi(options => options.AddDocumentTransformer<ApiKeySecurityTransformer>());
 
-        services.AddScoped<AuditService>();
-        services.AddScoped<ApiKeyService>();
-        services.AddScoped<SessionsService>();
-        services.AddScoped<BackgroundJobsService>();
-        services.AddScoped<DashboardService>();
-        services.AddScoped<PeopleService>();
         services.AddScoped<NotificationTopicsService>();
         services.AddScoped<NotificationConfigurationsService>();
         services.AddScoped<CodeListTransferService>();
         services.AddScoped<DeliveryLogService>();
         services.AddScoped<ReceivedEventsService>();
-        services.AddScoped<MattermostTokensService>();
         services.AddScoped<TestBenchService>();
-        services.AddScoped<ProvisioningService>();
-        services.AddScoped<ChatOpsService>();
-        services.AddScoped<ListenersService>();
         return builder;
     }
 }

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Switchboard.Domain.ApiKeys;
+using Switchboard.Infrastructure.ApiKeys;
 using Switchboard.Infrastructure.Persistence;
 using Switchboard.Portal.Features.ApiKeys;
 

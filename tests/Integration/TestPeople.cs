@@ -1,6 +1,6 @@
 using System.Security.Claims;
 using Switchboard.Domain.Access;
-using Switchboard.Portal.Auth;
+using Switchboard.Infrastructure.Access;
 
 namespace Switchboard.IntegrationTests;
 

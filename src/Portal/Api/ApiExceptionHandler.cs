@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using Switchboard.Domain;
 using Switchboard.Domain.Mattermost;
-using Switchboard.Portal.Auth;
+using Switchboard.Infrastructure.Access;
 
 namespace Switchboard.Portal.Api;
 

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Switchboard.Domain.Access;
 using Switchboard.Domain.ApiKeys;
 using Switchboard.Domain.Audit;
+using Switchboard.Infrastructure.Access;
 using Switchboard.Infrastructure.Events;
 using Switchboard.Portal.Auth;
 

@@ -1,3 +1,11 @@
+using Switchboard.Portal.Features.Audit;
+using Switchboard.Portal.Features.ChatOps;
+using Switchboard.Portal.Features.Jobs;
+using Switchboard.Portal.Features.Listeners;
+using Switchboard.Portal.Features.Mattermost;
+using Switchboard.Portal.Features.People;
+using Switchboard.Portal.Features.Provisioning;
+
 namespace Switchboard.Portal.Api;
 
 /// <summary>The machine API under <c>/api</c>: every endpoint authenticates with an API key and demands one scope.</summary>

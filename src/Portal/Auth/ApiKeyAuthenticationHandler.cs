@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Switchboard.Domain.ApiKeys;
 using Switchboard.Domain.Audit;
+using Switchboard.Infrastructure.Access;
 using Switchboard.Infrastructure.Persistence;
 
 namespace Switchboard.Portal.Auth;

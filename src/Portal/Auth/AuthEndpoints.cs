@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 using Switchboard.Domain.Audit;
+using Switchboard.Infrastructure.Access;
 
 namespace Switchboard.Portal.Auth;
 

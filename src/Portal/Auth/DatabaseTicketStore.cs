@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Switchboard.Domain.Access;
+using Switchboard.Infrastructure.Access;
 using Switchboard.Infrastructure.Persistence;
 
 namespace Switchboard.Portal.Auth;

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
+using Switchboard.Infrastructure.Access;
 
 namespace Switchboard.Portal.Auth;
 

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Protocols.OpenIdConnect;
+using Switchboard.Infrastructure.Access;
 
 namespace Switchboard.Portal.Auth;
 
@@ -16,7 +17,6 @@ public static class PortalAuthenticationExtensions
         services.AddOptions<PortalAuthenticationOptions>().BindConfiguration(PortalAuthenticationOptions.SectionName).ValidateOnStart();
         services.AddSingleton<IValidateOptions<PortalAuthenticationOptions>, PortalAuthenticationOptionsValidator>();
         services.AddScoped<PortalCookieEvents>();
-        services.AddScoped<AccessGuard>();
 
         var settings = configuration.GetSection(PortalAuthenticationOptions.SectionName).Get<PortalAuthenticationOptions>() ?? new();
         var oidc = settings.Oidc;

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.Extensions.Options;
 using Switchboard.Domain.Audit;
+using Switchboard.Infrastructure.Access;
 
 namespace Switchboard.Portal.Auth;
 

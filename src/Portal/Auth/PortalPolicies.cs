@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
 using Switchboard.Domain.Access;
+using Switchboard.Infrastructure.Access;
 
 namespace Switchboard.Portal.Auth;
 

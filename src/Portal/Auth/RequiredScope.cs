@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Authorization;
+using Switchboard.Infrastructure.Access;
 
 namespace Switchboard.Portal.Auth;
 

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Switchboard.Domain.Access;
+using Switchboard.Infrastructure.Access;
 
 namespace Switchboard.Portal.Auth;
 

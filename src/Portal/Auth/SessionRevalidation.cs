@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Server;
 using Microsoft.EntityFrameworkCore;
+using Switchboard.Infrastructure.Access;
 using Switchboard.Infrastructure.Persistence;
 
 namespace Switchboard.Portal.Auth;

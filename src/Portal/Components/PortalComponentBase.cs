@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using MudBlazor;
 using Switchboard.Domain;
+using Switchboard.Infrastructure.Access;
 using Switchboard.Portal.Auth;
 using ValidationException = FluentValidation.ValidationException;
 

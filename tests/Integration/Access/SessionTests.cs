@@ -3,7 +3,8 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Switchboard.Domain.Audit;
-using Switchboard.Portal.Auth;
+using Switchboard.Infrastructure.Access;
+using Switchboard.Infrastructure.Sessions;
 using Switchboard.Portal.Features.Sessions;
 
 namespace Switchboard.IntegrationTests.Access;

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Switchboard.Domain.ApiKeys;
 using Switchboard.Domain.Audit;
+using Switchboard.Infrastructure.ApiKeys;
 using Switchboard.Infrastructure.Persistence;
 using Switchboard.Portal.Features.ApiKeys;
 

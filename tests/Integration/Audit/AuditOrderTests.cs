@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Switchboard.Domain.Audit;
+using Switchboard.Infrastructure.Audit;
 using Switchboard.Portal.Features.Audit;
 
 namespace Switchboard.IntegrationTests.Audit;

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Switchboard.Domain.ChatOps;
+using Switchboard.Infrastructure.ChatOps;
 using Switchboard.Portal.Features.ChatOps;
 
 namespace Switchboard.IntegrationTests.ChatOps;

@@ -8,6 +8,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Switchboard.Domain.Audit;
 using Switchboard.Domain.ChatOps;
+using Switchboard.Infrastructure.ChatOps;
 using Switchboard.Portal.Features.ChatOps;
 
 namespace Switchboard.IntegrationTests.ChatOps;

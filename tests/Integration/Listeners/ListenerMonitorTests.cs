@@ -10,6 +10,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Switchboard.Domain.Listeners;
 using Switchboard.Domain.Notifications;
 using Switchboard.ExchangeListenerSimulator;
+using Switchboard.Infrastructure.ApiKeys;
 using Switchboard.Infrastructure.Listeners;
 
 namespace Switchboard.IntegrationTests.Listeners;
@@ -183,8 +184,8 @@ public sealed class ListenerMonitorTests(PortalFactory portal, RedisServer redis
     {
         using var client = _monitoring!.CreateClient();
         await using var scope = _monitoring.Services.CreateAsyncScope();
-        var key = await scope.ServiceProvider.GetRequiredService<Portal.Features.ApiKeys.ApiKeyService>().CreateAsync(
-            TestPeople.Admin, new Portal.Features.ApiKeys.CreateApiKeyRequest { Name = "listeners", Scopes = [Domain.ApiKeys.ApiKeyScopes.ConfigRead] }, Ct);
+        var key = await scope.ServiceProvider.GetRequiredService<Switchboard.Infrastructure.ApiKeys.ApiKeyService>().CreateAsync(
+            TestPeople.Admin, new Switchboard.Infrastructure.ApiKeys.CreateApiKeyRequest { Name = "listeners", Scopes = [Domain.ApiKeys.ApiKeyScopes.ConfigRead] }, Ct);
         client.DefaultRequestHeaders.Add("X-Api-Key", key.Secret);
 
         var response = await client.GetAsync("/api/listeners", Ct);

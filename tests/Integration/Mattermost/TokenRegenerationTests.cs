@@ -5,6 +5,8 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Switchboard.Domain.Mattermost;
 using Switchboard.Domain.People;
+using Switchboard.Infrastructure.ApiKeys;
+using Switchboard.Infrastructure.Dashboard;
 using Switchboard.Infrastructure.Jobs;
 using Switchboard.Infrastructure.Mattermost;
 using Switchboard.Infrastructure.People;
@@ -217,7 +219,7 @@ public sealed class TokenRegenerationTests : IAsyncLifetime
         await SeedAsync(Syncing("pia"), Syncing("quin") with { Disabled = true }, Syncing("rita") with { State = "left" }, Syncing("sam") with { State = "VALID" });
         await using var scope = _connected.Services.CreateAsyncScope();
 
-        var summary = await scope.ServiceProvider.GetRequiredService<Switchboard.Portal.Features.Dashboard.DashboardService>().GetAsync(Ct);
+        var summary = await scope.ServiceProvider.GetRequiredService<Switchboard.Infrastructure.Dashboard.DashboardService>().GetAsync(Ct);
 
         Assert.Equal(2, summary.ChatSyncWithoutToken);
     }
@@ -230,7 +232,7 @@ public sealed class TokenRegenerationTests : IAsyncLifetime
         _mattermost.State.AddUser("leo", "leo@example.test");
         await SeedAsync(Syncing("leo") with { Disabled = disabled, State = state });
         await using var scope = _connected.Services.CreateAsyncScope();
-        var tokens = scope.ServiceProvider.GetRequiredService<Switchboard.Portal.Features.Mattermost.MattermostTokensService>();
+        var tokens = scope.ServiceProvider.GetRequiredService<Switchboard.Infrastructure.Mattermost.MattermostTokensService>();
 
         var refused = await Assert.ThrowsAsync<TokenNotEligibleException>(() => tokens.RegenerateAsync(TestPeople.Operator, "leo", Ct));
 
@@ -320,7 +322,7 @@ public sealed class TokenRegenerationTests : IAsyncLifetime
     private async Task<string> KeyAsync(string scope)
     {
         await using var scopeServices = _connected.Services.CreateAsyncScope();
-        var created = await scopeServices.ServiceProvider.GetRequiredService<Switchboard.Portal.Features.ApiKeys.ApiKeyService>().CreateAsync(
+        var created = await scopeServices.ServiceProvider.GetRequiredService<Switchboard.Infrastructure.ApiKeys.ApiKeyService>().CreateAsync(
             TestPeople.Admin, new() { Name = $"tokens {Guid.NewGuid():N}", Scopes = [scope] }, Ct);
         return created.Secret;
     }

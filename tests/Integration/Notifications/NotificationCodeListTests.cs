@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Switchboard.Domain.Audit;
 using Switchboard.Domain.Notifications;
 using Switchboard.Domain.Retries;
+using Switchboard.Infrastructure.Access;
 using Switchboard.Portal.Auth;
 using Switchboard.Portal.Features.Notifications;
 

@@ -7,6 +7,7 @@ using MimeKit;
 using Switchboard.Domain.ApiKeys;
 using Switchboard.Domain.Notifications;
 using Switchboard.Domain.People;
+using Switchboard.Infrastructure.ApiKeys;
 using Switchboard.Infrastructure.People;
 using Switchboard.Portal.Features.Notifications;
 
@@ -163,7 +164,7 @@ public sealed class NotificationDeliveryTests(PortalFactory portal) : IClassFixt
     private static async Task<string> CreateKeyAsync(IServiceProvider services)
     {
         await using var scope = services.CreateAsyncScope();
-        var created = await scope.ServiceProvider.GetRequiredService<Switchboard.Portal.Features.ApiKeys.ApiKeyService>().CreateAsync(
+        var created = await scope.ServiceProvider.GetRequiredService<Switchboard.Infrastructure.ApiKeys.ApiKeyService>().CreateAsync(
             TestPeople.Admin, new() { Name = $"offline {Guid.NewGuid():N}", Scopes = [ApiKeyScopes.EventsWrite] }, Ct);
         return created.Secret;
     }

@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Switchboard.Domain.ApiKeys;
 using Switchboard.Domain.Notifications;
 using Switchboard.Domain.People;
+using Switchboard.Infrastructure.ApiKeys;
 using Switchboard.Infrastructure.People;
 using Switchboard.Portal.Features.ApiKeys;
 using Switchboard.Portal.Features.Notifications;

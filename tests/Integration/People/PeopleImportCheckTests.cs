@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Switchboard.Infrastructure.People;
 using Switchboard.Portal.Features.People;
 
 namespace Switchboard.IntegrationTests.People;

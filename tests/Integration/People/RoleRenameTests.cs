@@ -2,8 +2,8 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Switchboard.Domain.Audit;
 using Switchboard.Domain.People;
+using Switchboard.Infrastructure.Access;
 using Switchboard.Infrastructure.People;
-using Switchboard.Portal.Auth;
 using Switchboard.Portal.Features.People;
 
 namespace Switchboard.IntegrationTests.People;

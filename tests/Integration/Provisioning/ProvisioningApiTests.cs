@@ -5,6 +5,8 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Switchboard.Domain.ApiKeys;
 using Switchboard.Domain.Provisioning;
+using Switchboard.Infrastructure.Access;
+using Switchboard.Infrastructure.Provisioning;
 
 namespace Switchboard.IntegrationTests.Provisioning;
 
@@ -84,7 +86,7 @@ public sealed class ProvisioningApiTests(PortalFactory portal) : IClassFixture<P
         await using var db = await portal.DbAsync();
         var envelope = await db.ProvisioningEnvelopes.SingleAsync(e => e.CorrelationId == "api-3", Ct);
         await using var scope = portal.Services.CreateAsyncScope();
-        var service = scope.ServiceProvider.GetRequiredService<Switchboard.Portal.Features.Provisioning.ProvisioningService>();
+        var service = scope.ServiceProvider.GetRequiredService<Switchboard.Infrastructure.Provisioning.ProvisioningService>();
 
         // The list (bulk and group reruns), the envelope page and the API read the one rule.
         var reason = service.RerunsUnavailableBecause;
@@ -105,7 +107,7 @@ public sealed class ProvisioningApiTests(PortalFactory portal) : IClassFixture<P
         await using var db = await portal.DbAsync();
         var ids = await db.ProvisioningEnvelopes.Where(e => e.CorrelationId!.StartsWith("api-many-")).Select(e => e.Id).ToListAsync(Ct);
         await using var scope = portal.Services.CreateAsyncScope();
-        var service = scope.ServiceProvider.GetRequiredService<Switchboard.Portal.Features.Provisioning.ProvisioningService>();
+        var service = scope.ServiceProvider.GetRequiredService<Switchboard.Infrastructure.Provisioning.ProvisioningService>();
         var reported = new List<int>();
 
         var result = await service.RerunManyAsync(TestPeople.Operator, ids, new Switchboard.Portal.Components.InlineProgress<int>(reported.Add), Ct);
@@ -150,10 +152,10 @@ public sealed class ProvisioningApiTests(PortalFactory portal) : IClassFixture<P
         await using var db = await portal.DbAsync();
         var envelope = await db.ProvisioningEnvelopes.SingleAsync(e => e.CorrelationId == "api-3", Ct);
         await using var scope = portal.Services.CreateAsyncScope();
-        var service = scope.ServiceProvider.GetRequiredService<Portal.Features.Provisioning.ProvisioningService>();
+        var service = scope.ServiceProvider.GetRequiredService<Switchboard.Infrastructure.Provisioning.ProvisioningService>();
 
-        await Assert.ThrowsAsync<Portal.Auth.AccessDeniedException>(() => service.RerunAsync(TestPeople.Viewer, envelope.Id, null, Ct));
-        await Assert.ThrowsAsync<Portal.Auth.AccessDeniedException>(() => service.ResolveAsync(TestPeople.Viewer, [envelope.Id], "done", null, Ct));
+        await Assert.ThrowsAsync<AccessDeniedException>(() => service.RerunAsync(TestPeople.Viewer, envelope.Id, null, Ct));
+        await Assert.ThrowsAsync<AccessDeniedException>(() => service.ResolveAsync(TestPeople.Viewer, [envelope.Id], "done", null, Ct));
 
         await using var after = await portal.DbAsync();
         Assert.Equal(2, await after.AuditEntries.CountAsync(a => a.Actor == "vera.viewer" && a.Result == Domain.Audit.AuditResult.Denied && a.ObjectType == "envelope", Ct));

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Switchboard.Domain.ApiKeys;
+using Switchboard.Infrastructure.ApiKeys;
 using Switchboard.Portal.Features.ApiKeys;
 
 namespace Switchboard.IntegrationTests.Telemetry;

@@ -1,4 +1,5 @@
 using Switchboard.Domain.ApiKeys;
+using Switchboard.Infrastructure.Access;
 
 namespace Switchboard.UnitTests.ApiKeys;
 

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Microsoft.Extensions.Options;
 using Switchboard.Domain.Notifications.Scripts;
 using Switchboard.Domain.Notifications.Templates;
+using Switchboard.Infrastructure.Listeners;
 using Switchboard.Infrastructure.Notifications.Scripts;
 
 namespace Switchboard.UnitTests.Notifications;

@@ -7,8 +7,9 @@ using MudBlazor;
 using Switchboard.Domain.Access;
 using Switchboard.Domain.ApiKeys;
 using Switchboard.Domain.Audit;
+using Switchboard.Infrastructure.Access;
+using Switchboard.Infrastructure.ApiKeys;
 using Switchboard.Infrastructure.Persistence;
-using Switchboard.Portal.Auth;
 using Switchboard.Portal.Features.ApiKeys;
 
 namespace Switchboard.ComponentTests.ApiKeys;

@@ -1,4 +1,5 @@
 using Bunit;
+using Switchboard.Infrastructure.Audit;
 using Switchboard.Portal.Features.Audit;
 
 namespace Switchboard.ComponentTests.Audit;

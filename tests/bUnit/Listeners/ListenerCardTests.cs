@@ -1,6 +1,7 @@
 using Bunit;
 using Switchboard.Domain.Access;
 using Switchboard.Domain.Listeners;
+using Switchboard.Infrastructure.Listeners;
 using Switchboard.Portal.Features.Listeners;
 
 namespace Switchboard.ComponentTests.Listeners;

@@ -1,5 +1,6 @@
 using Bunit;
 using Switchboard.Domain.Mattermost;
+using Switchboard.Infrastructure.Mattermost;
 using Switchboard.Portal.Features.Mattermost;
 
 namespace Switchboard.ComponentTests.Mattermost;

@@ -1,4 +1,5 @@
 using Bunit;
+using Switchboard.Infrastructure.Mattermost;
 using Switchboard.Portal.Features.Mattermost;
 
 namespace Switchboard.ComponentTests.Mattermost;

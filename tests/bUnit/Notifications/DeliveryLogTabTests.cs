@@ -6,9 +6,9 @@ using MudBlazor;
 using Switchboard.Domain.Access;
 using Switchboard.Domain.Audit;
 using Switchboard.Domain.Notifications;
+using Switchboard.Infrastructure.Access;
 using Switchboard.Infrastructure.Jobs;
 using Switchboard.Infrastructure.Persistence;
-using Switchboard.Portal.Auth;
 using Switchboard.Portal.Features.Notifications;
 
 namespace Switchboard.ComponentTests.Notifications;

@@ -1,5 +1,6 @@
 using Bunit;
 using MudBlazor;
+using Switchboard.Infrastructure.People;
 using Switchboard.Portal.Features.People;
 
 namespace Switchboard.ComponentTests.People;

@@ -1,5 +1,6 @@
 using Bunit;
 using Switchboard.Domain.Access;
+using Switchboard.Infrastructure.Provisioning;
 using Switchboard.Portal.Features.Provisioning;
 
 namespace Switchboard.ComponentTests.Provisioning;

@@ -6,7 +6,9 @@ using Microsoft.Extensions.Options;
 using MudBlazor;
 using Switchboard.Domain.Access;
 using Switchboard.Domain.Audit;
+using Switchboard.Infrastructure.Access;
 using Switchboard.Infrastructure.Persistence;
+using Switchboard.Infrastructure.Sessions;
 using Switchboard.Portal.Auth;
 using Switchboard.Portal.Features.Sessions;
 

@@ -4,7 +4,7 @@ using FluentValidation.Results;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
 using Switchboard.Domain.Access;
-using Switchboard.Portal.Auth;
+using Switchboard.Infrastructure.Access;
 using Switchboard.Portal.Components;
 using ValidationException = FluentValidation.ValidationException;
 

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Bunit;
 using Switchboard.Domain.Access;
+using Switchboard.Infrastructure.Access;
 using Switchboard.Portal.Auth;
 using Switchboard.Portal.Components.Shared;
 

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
+using Switchboard.Infrastructure.ApiKeys;
 using Switchboard.Portal.Components;
 
 namespace Switchboard.Portal.Features.ApiKeys;

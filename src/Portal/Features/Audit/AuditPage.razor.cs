@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
 using Switchboard.Domain.Audit;
+using Switchboard.Infrastructure.Audit;
 using Switchboard.Portal.Components;
 
 namespace Switchboard.Portal.Features.Audit;

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Components;
 using Microsoft.JSInterop;
 using MudBlazor;
+using Switchboard.Infrastructure.ChatOps;
 using Switchboard.Portal.Components;
 
 namespace Switchboard.Portal.Features.ChatOps;

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Components;
 using MudBlazor;
 using Switchboard.Domain.ChatOps;
 using Switchboard.Domain.Text;
+using Switchboard.Infrastructure.ChatOps;
 using Switchboard.Portal.Components;
 
 namespace Switchboard.Portal.Features.ChatOps;

@@ -3,6 +3,7 @@ using Microsoft.JSInterop;
 using MudBlazor;
 using Switchboard.Domain.Listeners;
 using Switchboard.Domain.Text;
+using Switchboard.Infrastructure.Listeners;
 using Switchboard.Portal.Components;
 
 namespace Switchboard.Portal.Features.Listeners;

@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
 using Switchboard.Domain.Listeners;
+using Switchboard.Infrastructure.Listeners;
 using Switchboard.Portal.Components;
 
 namespace Switchboard.Portal.Features.Listeners;

@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
-using Switchboard.Portal.Features.People;
+using Switchboard.Infrastructure.People;
 
 namespace Switchboard.Portal.Features.Notifications;
 

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Components;
 using MudBlazor;
 using Switchboard.Domain.Notifications;
 using Switchboard.Domain.Text;
+using Switchboard.Infrastructure.Access;
 
 namespace Switchboard.Portal.Features.Notifications;
 

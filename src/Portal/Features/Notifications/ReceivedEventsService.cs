@@ -8,10 +8,10 @@ using Switchboard.Domain.Audit;
 using Switchboard.Domain.Notifications;
 using Switchboard.Domain.Notifications.Templates;
 using Switchboard.Domain.Text;
+using Switchboard.Infrastructure.Access;
 using Switchboard.Infrastructure.Email;
 using Switchboard.Infrastructure.Jobs;
 using Switchboard.Infrastructure.Persistence;
-using Switchboard.Portal.Auth;
 
 namespace Switchboard.Portal.Features.Notifications;
 

@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Components;
 using MudBlazor;
 using Switchboard.Domain.Events;
 using Switchboard.Infrastructure.Notifications;
-using Switchboard.Portal.Features.People;
+using Switchboard.Infrastructure.People;
 
 namespace Switchboard.Portal.Features.Notifications;
 

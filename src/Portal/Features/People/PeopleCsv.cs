@@ -2,6 +2,7 @@ using System.Globalization;
 using CsvHelper;
 using CsvHelper.Configuration;
 using Switchboard.Domain.People;
+using Switchboard.Infrastructure.People;
 using Switchboard.Portal.Exports;
 
 namespace Switchboard.Portal.Features.People;

@@ -1,3 +1,5 @@
+using Switchboard.Infrastructure.People;
+
 namespace Switchboard.Portal.Features.People;
 
 /// <summary><c>GET /people/export.csv</c>: the (filtered) directory as CSV for a signed-in person, streamed.</summary>

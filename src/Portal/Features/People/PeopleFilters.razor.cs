@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Components;
+using Switchboard.Infrastructure.People;
 
 namespace Switchboard.Portal.Features.People;
 

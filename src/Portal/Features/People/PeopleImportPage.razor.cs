@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Components.Forms;
 using MudBlazor;
 using Switchboard.Domain.People;
 using Switchboard.Domain.Text;
+using Switchboard.Infrastructure.People;
 using Switchboard.Portal.Components;
 
 namespace Switchboard.Portal.Features.People;

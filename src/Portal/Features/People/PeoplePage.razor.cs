@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
 using Switchboard.Domain.People;
+using Switchboard.Infrastructure.People;
 using Switchboard.Portal.Components;
 
 namespace Switchboard.Portal.Features.People;

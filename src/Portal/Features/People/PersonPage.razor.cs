@@ -1,6 +1,9 @@
 using Microsoft.AspNetCore.Components;
 using Switchboard.Domain.Audit;
 using Switchboard.Domain.People;
+using Switchboard.Infrastructure.Audit;
+using Switchboard.Infrastructure.Mattermost;
+using Switchboard.Infrastructure.People;
 using Switchboard.Portal.Components;
 using Switchboard.Portal.Features.Audit;
 
@@ -11,7 +14,7 @@ public sealed partial class PersonPage
 {
     [Inject] private PeopleService People { get; set; } = default!;
     [Inject] private AuditService Audit { get; set; } = default!;
-    [Inject] private Mattermost.MattermostTokensService MattermostTokens { get; set; } = default!;
+    [Inject] private MattermostTokensService MattermostTokens { get; set; } = default!;
 
     private PersonDetails? _person;
     private IReadOnlyList<RoleSummary> _roles = [];

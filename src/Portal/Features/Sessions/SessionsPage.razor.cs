@@ -2,6 +2,8 @@ using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Options;
 using MudBlazor;
 using Switchboard.Domain;
+using Switchboard.Infrastructure.Access;
+using Switchboard.Infrastructure.Sessions;
 using Switchboard.Portal.Auth;
 using Switchboard.Portal.Components;
 

@@ -1,0 +1,61 @@
+using Microsoft.EntityFrameworkCore;
+using Switchboard.Domain;
+using Switchboard.Infrastructure.Persistence;
+
+namespace Switchboard.Infrastructure.Audit;
+
+/// <summary>Reads the audit trail. There is deliberately no way to change or delete an entry.</summary>
+public sealed class AuditService(IDbContextFactory<SwitchboardDbContext> contextFactory)
+{
+    public async Task<Paged<AuditEntryView>> QueryAsync(AuditFilter filter, int page, int pageSize, CancellationToken cancellationToken)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var query = db.AuditEntries.AsNoTracking();
+        if (!string.IsNullOrWhiteSpace(filter.Actor))
+        {
+            query = query.Where(e => e.Actor.StartsWith(filter.Actor.Trim()));
+        }
+
+        if (!string.IsNullOrWhiteSpace(filter.Action))
+        {
+            query = query.Where(e => e.Action == filter.Action);
+        }
+
+        if (!string.IsNullOrWhiteSpace(filter.ObjectType))
+        {
+            query = query.Where(e => e.ObjectType == filter.ObjectType);
+        }
+
+        if (!string.IsNullOrWhiteSpace(filter.ObjectId))
+        {
+            query = query.Where(e => e.ObjectId == filter.ObjectId.Trim());
+        }
+
+        if (filter.From is { } from)
+        {
+            query = query.Where(e => e.At >= from.ToUniversalTime());
+        }
+
+        if (filter.To is { } to)
+        {
+            query = query.Where(e => e.At < to.ToUniversalTime());
+        }
+
+        var total = await query.CountAsync(cancellationToken);
+        var items = await query
+            .OrderByDescending(e => e.At)
+            .ThenByDescending(e => e.Id)
+            .Skip(page * pageSize)
+            .Take(pageSize)
+            .Select(e => new AuditEntryView(e.Id, e.At, e.Actor, e.ActorKind, e.Action, e.ObjectType, e.ObjectId, e.Result, e.Details))
+            .ToListAsync(cancellationToken);
+        return new Paged<AuditEntryView>(items, total);
+    }
+
+    /// <summary>The action names that occur in the trail, for the filter's drop-down.</summary>
+    public async Task<IReadOnlyList<string>> ActionsAsync(CancellationToken cancellationToken)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        return await db.AuditEntries.AsNoTracking().Select(e => e.Action).Distinct().OrderBy(a => a).ToListAsync(cancellationToken);
+    }
+}

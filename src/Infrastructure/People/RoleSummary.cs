@@ -1,0 +1,3 @@
+namespace Switchboard.Infrastructure.People;
+
+public sealed record RoleSummary(string Code, string Name, int Members);

@@ -1,4 +1,0 @@
-namespace Switchboard.Portal.Auth;
-
-/// <summary>Thrown by a feature service when the caller may not do what it asked; the message is safe to show.</summary>
-public sealed class AccessDeniedException(string message) : Exception(message);

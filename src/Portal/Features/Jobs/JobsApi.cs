@@ -1,0 +1,30 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Switchboard.Domain.ApiKeys;
+using Switchboard.Infrastructure.Jobs;
+using Switchboard.Portal.Api;
+using Switchboard.Portal.Auth;
+
+namespace Switchboard.Portal.Features.Jobs;
+
+public static class JobsApi
+{
+    public static void MapJobsApi(this RouteGroupBuilder api)
+    {
+        api.MapGet("/jobs", (BackgroundJobsService jobs) => TypedResults.Ok(jobs.List()))
+            .WithName("ListBackgroundJobs")
+            .WithSummary("Every background job with its state, last run and next run.")
+            .RequireScope(ApiKeyScopes.ConfigRead);
+
+        api.MapPost("/jobs/{name}/runs", async Task<Results<Accepted<JobStatus>, ProblemHttpResult>> (
+                string name, HttpContext context, BackgroundJobsService jobs, CancellationToken cancellationToken) =>
+            {
+                var status = await jobs.RunNowAsync(context.User, name, cancellationToken);
+                return status is null
+                    ? TypedResults.Problem($"There is no background job named '{name}'.", statusCode: StatusCodes.Status404NotFound, title: "Unknown job")
+                    : TypedResults.Accepted($"/api/jobs/{name}", status);
+            })
+            .WithName("RunBackgroundJob")
+            .WithSummary("Asks a background job to run now; answers 202 with its state.")
+            .RequireScope(ApiKeyScopes.JobsRun);
+    }
+}

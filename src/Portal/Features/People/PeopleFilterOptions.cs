@@ -1,4 +1,0 @@
-namespace Switchboard.Portal.Features.People;
-
-/// <summary>The values the People filters offer, read from the directory itself.</summary>
-public sealed record PeopleFilterOptions(IReadOnlyList<string> States, IReadOnlyList<string> FormProjections, IReadOnlyList<RoleSummary> Roles);

@@ -1,3 +1,0 @@
-namespace Switchboard.Portal.Features.People;
-
-public sealed record RoleSummary(string Code, string Name, int Members);
