@@ -63,15 +63,6 @@ public sealed class BackgroundJobsStateTests(PortalFactory portal, RabbitMqBroke
     {
         await using var scope = app.Services.CreateAsyncScope();
         var page = scope.ServiceProvider.GetRequiredService<BackgroundJobsService>();
-        var deadline = DateTime.UtcNow.AddMinutes(1);
-        var jobs = page.List();
-        while (!ready(jobs) && DateTime.UtcNow < deadline)
-        {
-            await Task.Delay(50, Ct);
-            jobs = page.List();
-        }
-
-        Assert.True(ready(jobs), $"the jobs never reached the expected state: {string.Join("; ", jobs.Select(j => $"{j.Name} {j.Activity} {j.LastError}"))}");
-        return jobs;
+        return await Eventually.MatchesAsync("the jobs reach the expected state", () => Task.FromResult(page.List()), ready);
     }
 }
