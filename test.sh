@@ -6,14 +6,18 @@ cd "$(dirname "$0")"
 as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
 
 # 1. Debian packages: Chromium for the browser tests, Node.js for the test identity provider, RabbitMQ for the event
-#    queue and provisioning tests, Redis for the Exchange Listener tests (the tests start their own servers on loopback
-#    ports; system services, if any, are left alone).
+#    queue and provisioning tests, Redis for the Exchange Listener tests, PostgreSQL for the second database provider,
+#    nginx for the TLS reverse proxy in front of several instances (the tests start their own servers on loopback
+#    ports from temporary folders and stop them by PID; system services, if any, are left alone).
 missing=()
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 command -v node >/dev/null 2>&1 || missing+=(nodejs)
 command -v npm >/dev/null 2>&1 || missing+=(npm)
 [ -x /usr/lib/rabbitmq/bin/rabbitmq-server ] || missing+=(rabbitmq-server)
 command -v redis-server >/dev/null 2>&1 || missing+=(redis-server)
+compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null || missing+=(postgresql)
+command -v psql >/dev/null 2>&1 || missing+=(postgresql-client)
+[ -x /usr/sbin/nginx ] || missing+=(nginx)
 if [ "${#missing[@]}" -gt 0 ]; then
   echo "== Installing ${missing[*]}"
   as_root apt-get update -qq

@@ -1,0 +1,109 @@
+using System.Diagnostics;
+using System.Globalization;
+
+namespace Switchboard.IntegrationTests;
+
+/// <summary>
+/// A real PostgreSQL cluster (Debian's <c>postgresql</c>, installed by ./test.sh) started for the tests: <c>initdb</c>
+/// into a temporary folder, <c>pg_ctl start</c> on a free loopback port, no system service; stopped by its PID and its
+/// folder deleted. Each test asks for a database of its own with <see cref="CreateDatabaseAsync"/>.
+/// </summary>
+public sealed class PostgresServer : IAsyncLifetime
+{
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), $"switchboard-postgres-{Guid.NewGuid():N}");
+    private int? _pid;
+
+    public int Port { get; } = LoopbackPort.Free();
+
+    /// <summary>The connection string of a database on this cluster (the superuser, trusted on loopback).</summary>
+    public string ConnectionString(string database) =>
+        $"Host=127.0.0.1;Port={Port};Username=postgres;Database={database};Pooling=true;Include Error Detail=true";
+
+    public async ValueTask InitializeAsync()
+    {
+        var bin = BinFolder();
+        Directory.CreateDirectory(_folder);
+        var data = Path.Combine(_folder, "data");
+        if (RunningAsRoot)
+        {
+            // initdb and postgres refuse to run as root; the package's postgres account owns the throw-away folder.
+            await RunAsync("chown", "-R", "postgres:postgres", _folder);
+        }
+
+        await RunAsPostgresAsync(Path.Combine(bin, "initdb"), "-D", data, "-U", "postgres", "--auth=trust", "-E", "UTF8", "--no-locale", "--no-sync");
+        var options = string.Join(' ',
+            $"-p {Port.ToString(CultureInfo.InvariantCulture)}",
+            "-c listen_addresses=127.0.0.1",
+            $"-c unix_socket_directories={_folder}",
+            "-c fsync=off -c synchronous_commit=off -c full_page_writes=off",
+            "-c max_connections=300");
+        await RunAsPostgresAsync(Path.Combine(bin, "pg_ctl"), "-D", data, "-l", Path.Combine(_folder, "log"), "-o", options, "-w", "start");
+        var pidLine = (await File.ReadAllLinesAsync(Path.Combine(data, "postmaster.pid")))[0];
+        _pid = int.Parse(pidLine, CultureInfo.InvariantCulture);
+        await Eventually.TrueAsync($"PostgreSQL answering on port {Port}", () => LoopbackPort.AnswersAsync(Port));
+    }
+
+    /// <summary>Creates an empty database and answers its connection string.</summary>
+    public async Task<string> CreateDatabaseAsync()
+    {
+        var name = $"sb_{Guid.NewGuid():N}";
+        await RunAsync("psql", "-h", "127.0.0.1", "-p", Port.ToString(CultureInfo.InvariantCulture), "-U", "postgres", "-d", "postgres",
+            "-v", "ON_ERROR_STOP=1", "-q", "-c", $"CREATE DATABASE {name}");
+        return ConnectionString(name);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_pid is { } pid)
+        {
+            // SIGINT: PostgreSQL's fast shutdown (ends sessions, stops at once).
+            await RunAsync("kill", "-INT", pid.ToString(CultureInfo.InvariantCulture));
+            await Eventually.TrueAsync($"PostgreSQL (PID {pid}) stopped", () => Task.FromResult(!ProcessIsAlive(pid)));
+        }
+
+        if (Directory.Exists(_folder))
+        {
+            Directory.Delete(_folder, recursive: true);
+        }
+    }
+
+    private static bool RunningAsRoot => Environment.UserName == "root";
+
+    private static string BinFolder()
+    {
+        const string root = "/usr/lib/postgresql";
+        var bin = Directory.Exists(root)
+            ? Directory.GetDirectories(root).Select(folder => Path.Combine(folder, "bin")).Where(Directory.Exists).OrderDescending().FirstOrDefault()
+            : null;
+        return bin ?? throw new InvalidOperationException($"No PostgreSQL server under {root}: run ./test.sh once, it installs postgresql.");
+    }
+
+    private static bool ProcessIsAlive(int pid)
+    {
+        try
+        {
+            using var process = Process.GetProcessById(pid);
+            return !process.HasExited;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
+    }
+
+    private static Task RunAsPostgresAsync(string program, params string[] arguments) =>
+        RunningAsRoot ? RunAsync("runuser", ["-u", "postgres", "--", program, .. arguments]) : RunAsync(program, arguments);
+
+    private static async Task RunAsync(string program, params string[] arguments)
+    {
+        var start = new ProcessStartInfo(program, arguments) { RedirectStandardOutput = true, RedirectStandardError = true };
+        using var process = Process.Start(start) ?? throw new InvalidOperationException($"{program} did not start.");
+        var output = process.StandardOutput.ReadToEndAsync();
+        var errors = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        if (process.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"{program} {string.Join(' ', arguments)} ended with {process.ExitCode}: {await errors}{await output}");
+        }
+    }
+}
