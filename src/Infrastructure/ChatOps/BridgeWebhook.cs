@@ -49,22 +49,26 @@ public sealed class BridgeWebhook(
             return WebhookAnswer.Refusal(400, "Incomplete payload", "post_id is missing: it identifies the request.");
         }
 
-        if (limits.Refuse(found.Name, post.UserName) is { } who)
-        {
-            return WebhookAnswer.Reply($"Too many requests from {who} in the last minute; please wait a moment and try again.", 429);
-        }
-
         var (trigger, text) = TriggerWords.Strip(post.Text, found.TriggerWords);
         var call = BridgeCall.Receive(found.Id, post, trigger ?? post.TriggerWord, text, clock.GetUtcNow().UtcDateTime);
-        db.BridgeCalls.Add(call);
-        try
+        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
         {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateException)
-        {
-            // The same post again (Mattermost retried, or someone replayed it): never a second ticket.
-            return WebhookAnswer.Reply(await EarlierReplyAsync(found, post.PostId, cancellationToken));
+            if (await limits.RefuseAsync(db, found, post.UserName, cancellationToken) is { } who)
+            {
+                return WebhookAnswer.Reply($"Too many requests from {who} in the last minute; please wait a moment and try again.", 429);
+            }
+
+            db.BridgeCalls.Add(call);
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                await transaction.CommitAsync(cancellationToken);
+            }
+            catch (DbUpdateException)
+            {
+                // The same post again (Mattermost retried, or someone replayed it, maybe at another instance): never a second ticket.
+                return WebhookAnswer.Reply(await EarlierReplyAsync(found, post.PostId, cancellationToken));
+            }
         }
 
         if (call.Status == CallStatus.Empty)

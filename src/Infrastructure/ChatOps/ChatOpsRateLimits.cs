@@ -1,20 +1,31 @@
 using System.Threading.RateLimiting;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Switchboard.Domain.ChatOps;
+using Switchboard.Infrastructure.Persistence;
 
 namespace Switchboard.Infrastructure.ChatOps;
 
 /// <summary>
-/// Calls per minute, per bridge and per person (<c>ChatOps:CallsPerBridgePerMinute</c>, <c>CallsPerUserPerMinute</c>); a
-/// refusal is logged. Rejected calls (wrong token, unknown bridge) per source address
-/// (<c>RejectedCallsPerSourcePerMinute</c>). A partition is dropped once its window is over and it is idle, so keys an
-/// attacker chooses (user names, addresses) do not pile up; user names are at most <see cref="Domain.ChatOps.WebhookPost.FieldMaxLength"/> long.
+/// Calls per minute, per bridge and per person (<c>ChatOps:CallsPerBridgePerMinute</c>, <c>CallsPerUserPerMinute</c>),
+/// counted from the stored calls of the last minute, so the limits hold across every instance on the database; the
+/// webhook checks and stores in one write transaction, so two instances cannot both take the last place. A refusal is
+/// logged. Rejected calls (wrong token, unknown bridge) per source address (<c>RejectedCallsPerSourcePerMinute</c>) are
+/// counted in memory, per instance: they write nothing, which is their point. A partition is dropped once its window is
+/// over and it is idle, so addresses an attacker chooses do not pile up.
 /// </summary>
-public sealed partial class ChatOpsRateLimits(IOptions<ChatOpsOptions> options, ILogger<ChatOpsRateLimits> logger) : IDisposable
+public sealed partial class ChatOpsRateLimits(IOptions<ChatOpsOptions> options, TimeProvider clock, ILogger<ChatOpsRateLimits> logger) : IDisposable
 {
-    private readonly PartitionedRateLimiter<string> _perBridge = Limiter(options.Value.CallsPerBridgePerMinute);
-    private readonly PartitionedRateLimiter<string> _perUser = Limiter(options.Value.CallsPerUserPerMinute);
-    private readonly PartitionedRateLimiter<string> _rejectedPerSource = Limiter(options.Value.RejectedCallsPerSourcePerMinute);
+    private static readonly TimeSpan Window = TimeSpan.FromMinutes(1);
+
+    private readonly PartitionedRateLimiter<string> _rejectedPerSource = PartitionedRateLimiter.Create<string, string>(key =>
+        RateLimitPartition.GetFixedWindowLimiter(key, _ => new FixedWindowRateLimiterOptions
+        {
+            PermitLimit = options.Value.RejectedCallsPerSourcePerMinute,
+            Window = Window,
+            QueueLimit = 0,
+        }));
 
     /// <summary>Whether one more rejected call from <paramref name="source"/> is over its limit (then nothing about it is written).</summary>
     public bool RefuseRejected(string source)
@@ -23,15 +34,20 @@ public sealed partial class ChatOpsRateLimits(IOptions<ChatOpsOptions> options, 
         return !lease.IsAcquired;
     }
 
+    /// <summary>Call inside the write transaction that stores the call, so the count and the new row go together.</summary>
     /// <returns>Null when the call may go ahead, or who is over the limit.</returns>
-    public string? Refuse(string bridge, string user)
+    public async Task<string?> RefuseAsync(SwitchboardDbContext db, Bridge bridge, string user, CancellationToken cancellationToken)
     {
-        using var bridgeLease = _perBridge.AttemptAcquire(bridge);
-        using var userLease = bridgeLease.IsAcquired ? _perUser.AttemptAcquire($"{bridge}\n{user.ToLowerInvariant()}") : null;
-        var refused = !bridgeLease.IsAcquired ? "this channel" : userLease!.IsAcquired ? null : "you";
+        var since = clock.GetUtcNow().UtcDateTime - Window;
+        var calls = db.BridgeCalls.Where(c => c.BridgeId == bridge.Id && c.ReceivedAt > since);
+        var refused = await calls.CountAsync(cancellationToken) >= options.Value.CallsPerBridgePerMinute
+            ? "this channel"
+            : await calls.CountAsync(c => c.UserName == user, cancellationToken) >= options.Value.CallsPerUserPerMinute
+                ? "you"
+                : null;
         if (refused is not null)
         {
-            LogRefused(logger, bridge, user, bridgeLease.IsAcquired ? "person" : "bridge");
+            LogRefused(logger, bridge.Name, user, refused == "you" ? "person" : "bridge");
         }
 
         return refused;
@@ -40,18 +56,5 @@ public sealed partial class ChatOpsRateLimits(IOptions<ChatOpsOptions> options, 
     [LoggerMessage(Level = LogLevel.Warning, Message = "[ChatOps] Bridge {Bridge}: a call from {User} was refused by the {Limit} rate limit")]
     private static partial void LogRefused(ILogger logger, string bridge, string user, string limit);
 
-    private static PartitionedRateLimiter<string> Limiter(int perMinute) =>
-        PartitionedRateLimiter.Create<string, string>(key => RateLimitPartition.GetFixedWindowLimiter(key, _ => new FixedWindowRateLimiterOptions
-        {
-            PermitLimit = perMinute,
-            Window = TimeSpan.FromMinutes(1),
-            QueueLimit = 0,
-        }));
-
-    public void Dispose()
-    {
-        _perBridge.Dispose();
-        _perUser.Dispose();
-        _rejectedPerSource.Dispose();
-    }
+    public void Dispose() => _rejectedPerSource.Dispose();
 }
