@@ -20,6 +20,7 @@ using Switchboard.Infrastructure.DemoData;
 using Switchboard.Infrastructure.Email;
 using Switchboard.Infrastructure.Events;
 using Switchboard.Infrastructure.Http;
+using Switchboard.Infrastructure.Incidents;
 using Switchboard.Infrastructure.Jobs;
 using Switchboard.Infrastructure.KeyProtection;
 using Switchboard.Infrastructure.Listeners;
@@ -45,6 +46,7 @@ public static class DependencyInjection
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<SwitchboardMetrics>();
         services.AddSingleton<StoredStateGauges>();
+        services.AddSingleton<IncidentReader>();
         services.AddPersistence();
         services.AddKeyProtection(configuration);
         services.AddDemoData();

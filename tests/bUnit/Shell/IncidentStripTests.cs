@@ -1,0 +1,89 @@
+using Bunit;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using Switchboard.Domain.Access;
+using Switchboard.Domain.Listeners;
+using Switchboard.Domain.Notifications;
+using Switchboard.Domain.Retries;
+using Switchboard.Infrastructure.Incidents;
+using Switchboard.Infrastructure.Jobs;
+using Switchboard.Infrastructure.Persistence;
+using Switchboard.Portal.Components.Layout;
+
+namespace Switchboard.ComponentTests.Shell;
+
+public sealed class IncidentStripTests : ComponentTestContext
+{
+    private readonly string _database = Path.Combine(Path.GetTempPath(), $"switchboard-bunit-{Guid.NewGuid():N}.db");
+    private readonly FakeTimeProvider _clock = new(DateTimeOffset.UtcNow);
+
+    public IncidentStripTests()
+    {
+        Services.AddAuditedDatabase(_database);
+        Services.AddSingleton<TimeProvider>(_clock);
+        Services.AddSingleton<JobRegistry>();
+        Services.AddSingleton<IncidentReader>();
+        SignInAs("vera.viewer", PortalRole.Viewer);
+        using var db = Db();
+        db.Database.Migrate();
+    }
+
+    [Fact]
+    public void NothingNeedsAttention_TheStripIsQuiet()
+    {
+        var strip = Render<IncidentStrip>();
+
+        strip.WaitForAssertion(() => Assert.Contains("Nothing needs attention", strip.Markup, StringComparison.Ordinal));
+        Assert.Empty(strip.FindAll("a"));
+    }
+
+    [Fact]
+    public void ADownDeploymentAndADeadMessage_AreLinksToTheirLists()
+    {
+        AddDownDeployment("listener-a");
+        AddDeadMessage();
+
+        var strip = Render<IncidentStrip>();
+
+        strip.WaitForAssertion(() =>
+        {
+            var links = strip.FindAll("a").ToDictionary(a => a.TextContent.Trim(), a => a.GetAttribute("href"));
+            Assert.Equal("/listeners", links["1 deployment Down"]);
+            Assert.Equal("/notifications?tab=delivery-log&status=Dead", links["1 dead message"]);
+        });
+    }
+
+    [Fact]
+    public void ADeadMessageArrivingWhileThePageIsOpen_AppearsWithoutReload()
+    {
+        var strip = Render<IncidentStrip>();
+        strip.WaitForAssertion(() => Assert.Contains("Nothing needs attention", strip.Markup, StringComparison.Ordinal));
+
+        AddDeadMessage();
+        _clock.Advance(IncidentReader.Freshness + TimeSpan.FromSeconds(1));
+
+        strip.WaitForAssertion(() => Assert.Contains("1 dead message", strip.Markup, StringComparison.Ordinal));
+    }
+
+    private void AddDownDeployment(string name)
+    {
+        using var db = Db();
+        var status = DeploymentStatus.New(name, _clock.GetUtcNow().UtcDateTime);
+        status.Record(new ProbeResult(false, null, null, null, "refused"), _clock.GetUtcNow().UtcDateTime, downAfter: 1, TimeSpan.FromSeconds(5));
+        db.DeploymentStatuses.Add(status);
+        db.SaveChanges();
+    }
+
+    private void AddDeadMessage()
+    {
+        using var db = Db();
+        var now = _clock.GetUtcNow().UtcDateTime;
+        var message = OutboxMessage.Queue(0, 0, "strip", NotificationLevel.Info, "someone@example.test", null, "s", "h", "t", now);
+        message.MarkFailed("550 no such user", now, new RetrySchedule(1, TimeSpan.FromMinutes(1)));
+        db.OutboxMessages.Add(message);
+        db.SaveChanges();
+    }
+
+    private SwitchboardDbContext Db() => Services.GetRequiredService<IDbContextFactory<SwitchboardDbContext>>().CreateDbContext();
+}
