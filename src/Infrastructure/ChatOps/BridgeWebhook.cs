@@ -61,7 +61,7 @@ public sealed class BridgeWebhook(
         {
             await db.SaveChangesAsync(cancellationToken);
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException ex) when (StorageErrors.IsUniqueViolation(ex))
         {
             // The same post again (Mattermost retried, or someone replayed it): never a second ticket.
             return WebhookAnswer.Reply(await EarlierReplyAsync(found, post.PostId, cancellationToken));
