@@ -25,12 +25,13 @@ public class PortalFactory : WebApplicationFactory<Program>
     {
         _postgres = postgres;
         DatabaseName = $"sb_{Guid.NewGuid():N}";
+        postgres.CreateDatabase(DatabaseName);
     }
 
     /// <summary>The folder for the SQLite file and the mail pickup folder.</summary>
     public string DataFolder { get; } = Path.Combine(Path.GetTempPath(), $"switchboard-it-{Guid.NewGuid():N}");
 
-    /// <summary>The PostgreSQL database (created by the portal's migrator on start), or null on SQLite.</summary>
+    /// <summary>The PostgreSQL database of this portal (empty until the portal's migrator runs), or null on SQLite.</summary>
     public string? DatabaseName { get; }
 
     public bool OnPostgres => _postgres is not null;

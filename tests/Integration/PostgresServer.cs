@@ -56,6 +56,19 @@ public sealed class PostgresServer : IAsyncLifetime
         return ConnectionString(name);
     }
 
+    /// <summary>
+    /// Creates an empty database by name, synchronously: a web application factory configures its host in a synchronous
+    /// method. (The portal's migrator would create a missing one too, but EF Core logs the failed first connection.)
+    /// </summary>
+    public void CreateDatabase(string name)
+    {
+        using var connection = new NpgsqlConnection(ConnectionString("postgres"));
+        connection.Open();
+        using var create = connection.CreateCommand();
+        create.CommandText = $"CREATE DATABASE {name}";
+        create.ExecuteNonQuery();
+    }
+
     /// <summary>Drops a database, ending the sessions still open on it (the portal's pooled connections).</summary>
     public async Task DropDatabaseAsync(string name)
     {
