@@ -71,13 +71,8 @@ public static class DependencyInjection
         services.AddSingleton<IValidateOptions<DatabaseOptions>, DatabaseOptionsValidator>();
 
         services.AddSingleton<AuditingInterceptor>();
-        services.AddDbContextFactory<SwitchboardDbContext>((provider, options) =>
-        {
-            // The folder is created (and proven writable) by DatabaseMigrator, before any context opens.
-            var database = provider.GetRequiredService<IOptions<DatabaseOptions>>().Value;
-            options.UseSqlite(database.ResolvedConnectionString)
-                .AddInterceptors(new SqliteConnectionSettings(database.BusyTimeout), provider.GetRequiredService<AuditingInterceptor>());
-        });
+        services.AddDbContextFactory<SwitchboardDbContext, SwitchboardDbContextFactory>((provider, options) =>
+            options.Use(provider.GetRequiredService<IOptions<DatabaseOptions>>().Value, provider.GetRequiredService<AuditingInterceptor>()));
 
         services.AddHostedService<DatabaseMigrator>();
         services.AddHealthChecks()

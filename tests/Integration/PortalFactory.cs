@@ -9,15 +9,42 @@ using Switchboard.Portal.Features.ApiKeys;
 
 namespace Switchboard.IntegrationTests;
 
-/// <summary>The real portal in memory, on the embedded default (development sign-in), with its own throw-away SQLite file.</summary>
-public sealed class PortalFactory : WebApplicationFactory<Program>
+/// <summary>
+/// The real portal in memory, on the embedded default (development sign-in), with its own throw-away SQLite file;
+/// <see cref="PostgresPortalFactory"/> is the same portal on a database of its own on the tests' PostgreSQL cluster.
+/// </summary>
+public class PortalFactory : WebApplicationFactory<Program>
 {
+    private readonly PostgresServer? _postgres;
+
+    public PortalFactory()
+    {
+    }
+
+    protected PortalFactory(PostgresServer postgres)
+    {
+        _postgres = postgres;
+        DatabaseName = $"sb_{Guid.NewGuid():N}";
+        postgres.CreateDatabase(DatabaseName);
+    }
+
+    /// <summary>The folder for the SQLite file and the mail pickup folder.</summary>
     public string DataFolder { get; } = Path.Combine(Path.GetTempPath(), $"switchboard-it-{Guid.NewGuid():N}");
+
+    /// <summary>The PostgreSQL database of this portal (empty until the portal's migrator runs), or null on SQLite.</summary>
+    public string? DatabaseName { get; }
+
+    public bool OnPostgres => _postgres is not null;
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Development");
         builder.UseSetting("Database:DataFolder", DataFolder);
+        if (_postgres is not null)
+        {
+            builder.UseSetting("Database:Provider", "Postgres");
+            builder.UseSetting("Database:ConnectionString", _postgres.ConnectionString(DatabaseName!));
+        }
         builder.UseSetting("Jobs:DatabaseMaintenance:Interval", "00:00:00");
 
         // Test runs share two cores between many hosts; a 50 ms wall-clock limit would fail ordinary scripts when their
@@ -57,9 +84,16 @@ public sealed class PortalFactory : WebApplicationFactory<Program>
     {
         await base.DisposeAsync();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        if (_postgres is not null)
+        {
+            await _postgres.DropDatabaseAsync(DatabaseName!);
+        }
+
         if (Directory.Exists(DataFolder))
         {
             Directory.Delete(DataFolder, recursive: true);
         }
+
+        GC.SuppressFinalize(this);
     }
 }

@@ -1,12 +1,16 @@
 using System.Diagnostics;
 using System.Globalization;
+using Npgsql;
+
+[assembly: AssemblyFixture(typeof(Switchboard.IntegrationTests.PostgresServer))]
 
 namespace Switchboard.IntegrationTests;
 
 /// <summary>
 /// A real PostgreSQL cluster (Debian's <c>postgresql</c>, installed by ./test.sh) started for the tests: <c>initdb</c>
 /// into a temporary folder, <c>pg_ctl start</c> on a free loopback port, no system service; stopped by its PID and its
-/// folder deleted. Each test asks for a database of its own with <see cref="CreateDatabaseAsync"/>.
+/// folder deleted. One cluster serves the whole test assembly (an assembly fixture: starting one takes seconds); each
+/// test or portal gets a database of its own (<see cref="CreateDatabaseAsync"/>, <see cref="PostgresPortalFactory"/>).
 /// </summary>
 public sealed class PostgresServer : IAsyncLifetime
 {
@@ -50,6 +54,29 @@ public sealed class PostgresServer : IAsyncLifetime
         await RunAsync("psql", "-h", "127.0.0.1", "-p", Port.ToString(CultureInfo.InvariantCulture), "-U", "postgres", "-d", "postgres",
             "-v", "ON_ERROR_STOP=1", "-q", "-c", $"CREATE DATABASE {name}");
         return ConnectionString(name);
+    }
+
+    /// <summary>
+    /// Creates an empty database by name, synchronously: a web application factory configures its host in a synchronous
+    /// method. (The portal's migrator would create a missing one too, but EF Core logs the failed first connection.)
+    /// </summary>
+    public void CreateDatabase(string name)
+    {
+        using var connection = new NpgsqlConnection(ConnectionString("postgres"));
+        connection.Open();
+        using var create = connection.CreateCommand();
+        create.CommandText = $"CREATE DATABASE {name}";
+        create.ExecuteNonQuery();
+    }
+
+    /// <summary>Drops a database, ending the sessions still open on it (the portal's pooled connections).</summary>
+    public async Task DropDatabaseAsync(string name)
+    {
+        await using var connection = new NpgsqlConnection(ConnectionString("postgres"));
+        await connection.OpenAsync();
+        await using var drop = connection.CreateCommand();
+        drop.CommandText = $"DROP DATABASE IF EXISTS {name} WITH (FORCE)";
+        await drop.ExecuteNonQueryAsync();
     }
 
     public async ValueTask DisposeAsync()

@@ -13,7 +13,7 @@ public sealed class AuditService(IDbContextFactory<SwitchboardDbContext> context
         var query = db.AuditEntries.AsNoTracking();
         if (!string.IsNullOrWhiteSpace(filter.Actor))
         {
-            query = query.Where(e => e.Actor.StartsWith(filter.Actor.Trim()));
+            query = query.WhereStartsWithIgnoringCase(db.Database, e => e.Actor, filter.Actor.Trim());
         }
 
         if (!string.IsNullOrWhiteSpace(filter.Action))

@@ -64,7 +64,7 @@ public sealed class BridgeWebhook(
                 await db.SaveChangesAsync(cancellationToken);
                 await transaction.CommitAsync(cancellationToken);
             }
-            catch (DbUpdateException)
+            catch (DbUpdateException ex) when (StorageErrors.IsUniqueViolation(ex))
             {
                 // The same post again (Mattermost retried, or someone replayed it, maybe at another instance): never a second ticket.
                 return WebhookAnswer.Reply(await EarlierReplyAsync(found, post.PostId, cancellationToken));

@@ -10,7 +10,8 @@ namespace Switchboard.Infrastructure.ChatOps;
 /// <summary>
 /// Calls per minute, per bridge and per person (<c>ChatOps:CallsPerBridgePerMinute</c>, <c>CallsPerUserPerMinute</c>),
 /// counted from the stored calls of the last minute, so the limits hold across every instance on the database; the
-/// webhook checks and stores in one write transaction, so two instances cannot both take the last place. A refusal is
+/// webhook checks and stores in one write transaction (on PostgreSQL behind an advisory lock per bridge), so two instances
+/// cannot both take the last place. A refusal is
 /// logged. Rejected calls (wrong token, unknown bridge) per source address (<c>RejectedCallsPerSourcePerMinute</c>) are
 /// counted in memory, per instance: they write nothing, which is their point. A partition is dropped once its window is
 /// over and it is idle, so addresses an attacker chooses do not pile up.
@@ -18,6 +19,9 @@ namespace Switchboard.Infrastructure.ChatOps;
 public sealed partial class ChatOpsRateLimits(IOptions<ChatOpsOptions> options, TimeProvider clock, ILogger<ChatOpsRateLimits> logger) : IDisposable
 {
     private static readonly TimeSpan Window = TimeSpan.FromMinutes(1);
+
+    /// <summary>The first key of the two-key advisory locks ChatOps takes on PostgreSQL ("CO"); the second is the bridge id.</summary>
+    private const int AdvisoryLockClass = 0x434F;
 
     private readonly PartitionedRateLimiter<string> _rejectedPerSource = PartitionedRateLimiter.Create<string, string>(key =>
         RateLimitPartition.GetFixedWindowLimiter(key, _ => new FixedWindowRateLimiterOptions
@@ -38,6 +42,13 @@ public sealed partial class ChatOpsRateLimits(IOptions<ChatOpsOptions> options, 
     /// <returns>Null when the call may go ahead, or who is over the limit.</returns>
     public async Task<string?> RefuseAsync(SwitchboardDbContext db, Bridge bridge, string user, CancellationToken cancellationToken)
     {
+        if (db.Database.IsNpgsql())
+        {
+            // SQLite's write transaction already admits one writer at a time; PostgreSQL's admits many, so the webhooks of
+            // one bridge queue on a lock of the transaction (freed at commit or rollback) to count and store one by one.
+            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({AdvisoryLockClass}, {bridge.Id})", cancellationToken);
+        }
+
         var since = clock.GetUtcNow().UtcDateTime - Window;
         var calls = db.BridgeCalls.Where(c => c.BridgeId == bridge.Id && c.ReceivedAt > since);
         var refused = await calls.CountAsync(cancellationToken) >= options.Value.CallsPerBridgePerMinute

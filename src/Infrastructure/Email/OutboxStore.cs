@@ -9,7 +9,8 @@ namespace Switchboard.Infrastructure.Email;
 /// The sender's reads and writes of the outbox: due messages claimed with a lease in one conditional <c>UPDATE … RETURNING</c>
 /// (the claim pattern of the portal's senders, see <c>TicketSender</c>: the outer <c>WHERE</c> repeats the claim's condition,
 /// so a database that re-checks a row another transaction just changed, as PostgreSQL does, skips it; only the rows this
-/// statement leased are returned, so two senders never hold the same message), and attempt outcomes written with one
+/// statement leased are returned, so two senders never hold the same message; on PostgreSQL the candidates are also
+/// locked and skipped when locked, <c>FOR UPDATE SKIP LOCKED</c>), and attempt outcomes written with one
 /// prepared command in one transaction. Values come from the domain's <see cref="OutboxMessage"/> methods.
 /// </summary>
 internal static class OutboxStore
@@ -17,16 +18,30 @@ internal static class OutboxStore
     public static async Task<List<OutboxMessage>> ClaimAsync(SwitchboardDbContext db, DateTime now, TimeSpan lease, int limit, CancellationToken cancellationToken)
     {
         var leaseUntil = now + lease;
-        var claimed = await db.Database.SqlQuery<long>(
-            $"""
-            UPDATE "OutboxMessages" SET "LeaseUntil" = {leaseUntil}
-            WHERE "Id" IN (
-                SELECT "Id" FROM "OutboxMessages"
-                WHERE "Status" IN ('Pending', 'Failed') AND "NextAttemptAt" <= {now} AND ("LeaseUntil" IS NULL OR "LeaseUntil" < {now})
-                ORDER BY "Id" LIMIT {limit})
-              AND "Status" IN ('Pending', 'Failed') AND ("LeaseUntil" IS NULL OR "LeaseUntil" < {now})
-            RETURNING "Id" AS "Value"
-            """).ToListAsync(cancellationToken);
+        // PostgreSQL: the inner SELECT skips rows another sender is leasing right now (FOR UPDATE SKIP LOCKED), so the
+        // senders take different messages instead of queueing on the same rows. SQLite has one writer at a time.
+        var claim = db.Database.IsNpgsql()
+            ? db.Database.SqlQuery<long>(
+                $"""
+                UPDATE "OutboxMessages" SET "LeaseUntil" = {leaseUntil}
+                WHERE "Id" IN (
+                    SELECT "Id" FROM "OutboxMessages"
+                    WHERE "Status" IN ('Pending', 'Failed') AND "NextAttemptAt" <= {now} AND ("LeaseUntil" IS NULL OR "LeaseUntil" < {now})
+                    ORDER BY "Id" LIMIT {limit} FOR UPDATE SKIP LOCKED)
+                  AND "Status" IN ('Pending', 'Failed') AND ("LeaseUntil" IS NULL OR "LeaseUntil" < {now})
+                RETURNING "Id" AS "Value"
+                """)
+            : db.Database.SqlQuery<long>(
+                $"""
+                UPDATE "OutboxMessages" SET "LeaseUntil" = {leaseUntil}
+                WHERE "Id" IN (
+                    SELECT "Id" FROM "OutboxMessages"
+                    WHERE "Status" IN ('Pending', 'Failed') AND "NextAttemptAt" <= {now} AND ("LeaseUntil" IS NULL OR "LeaseUntil" < {now})
+                    ORDER BY "Id" LIMIT {limit})
+                  AND "Status" IN ('Pending', 'Failed') AND ("LeaseUntil" IS NULL OR "LeaseUntil" < {now})
+                RETURNING "Id" AS "Value"
+                """);
+        var claimed = await claim.ToListAsync(cancellationToken);
         var messages = await db.OutboxMessages.AsNoTracking().Where(m => claimed.Contains(m.Id)).OrderBy(m => m.Id).ToListAsync(cancellationToken);
         foreach (var message in messages)
         {

@@ -8,8 +8,9 @@ namespace Switchboard.Infrastructure.Notifications;
 
 /// <summary>
 /// Writes what evaluating a chunk of events produced in one transaction: the queued messages, each event's
-/// evaluation note, and failures on their configurations. Messages and events go through prepared commands (the
-/// change tracker compiles a statement per row); values come from the domain objects.
+/// evaluation note, and failures on their configurations; an event someone else evaluated meanwhile is left as it is,
+/// its messages unqueued. Messages and events go through prepared commands (the change tracker compiles a statement
+/// per row); values come from the domain objects.
 /// </summary>
 internal static class EvaluationWriter
 {
@@ -20,6 +21,24 @@ internal static class EvaluationWriter
         await db.Database.OpenConnectionAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var connection = db.Database.GetDbConnection();
+        // Each event is marked first, and only while still unevaluated: an event another instance (or an overlapping run)
+        // has just evaluated is skipped with its messages, so no notification is queued twice. PostgreSQL makes the second
+        // writer wait for the first's row lock and then sees the event evaluated; SQLite has one writer at a time.
+        var marked = new HashSet<long>();
+        await using (var update = PreparedCommand.Create(connection, transaction.GetDbTransaction(),
+            """UPDATE "EntityEvents" SET "Evaluated" = TRUE, "EvaluatedAt" = @at, "EvaluationNote" = @note WHERE "Id" = @id AND "Evaluated" = FALSE""",
+            "at", "note", "id"))
+        {
+            foreach (var e in events)
+            {
+                update.Set(e.EvaluatedAt, e.EvaluationNote, e.Id);
+                if (await update.ExecuteNonQueryAsync(cancellationToken) == 1)
+                {
+                    marked.Add(e.Id);
+                }
+            }
+        }
+
         await using (var insert = PreparedCommand.Create(connection, transaction.GetDbTransaction(),
             """
             INSERT INTO "OutboxMessages" ("MessageId", "EventId", "ConfigurationId", "Topic", "Level", "RecipientEmail", "RecipientUsername",
@@ -28,22 +47,11 @@ internal static class EvaluationWriter
             """,
             "messageId", "eventId", "configurationId", "topic", "level", "email", "username", "subject", "html", "text", "status", "next", "created"))
         {
-            foreach (var m in messages)
+            foreach (var m in messages.Where(m => marked.Contains(m.EventId)))
             {
                 insert.Set(m.MessageId, m.EventId, m.ConfigurationId, m.Topic, m.Level.ToString(), m.RecipientEmail, m.RecipientUsername,
                     m.Subject, m.HtmlBody, m.TextBody, m.Status.ToString(), m.NextAttemptAt, m.CreatedAt);
                 await insert.ExecuteNonQueryAsync(cancellationToken);
-            }
-        }
-
-        await using (var update = PreparedCommand.Create(connection, transaction.GetDbTransaction(),
-            """UPDATE "EntityEvents" SET "Evaluated" = TRUE, "EvaluatedAt" = @at, "EvaluationNote" = @note WHERE "Id" = @id""",
-            "at", "note", "id"))
-        {
-            foreach (var e in events)
-            {
-                update.Set(e.EvaluatedAt, e.EvaluationNote, e.Id);
-                await update.ExecuteNonQueryAsync(cancellationToken);
             }
         }
 

@@ -6,7 +6,8 @@ namespace Switchboard.Infrastructure.Persistence;
 /// <summary>
 /// Readiness of the storage under the database: the data folder accepts a write and its disk has at least
 /// <see cref="DatabaseOptions.MinimumFreeSpaceMegabytes"/> free. A full or read-only disk fails every change while
-/// the database itself still opens, so <see cref="DatabaseHealthCheck"/> alone would say Healthy.
+/// the database itself still opens, so <see cref="DatabaseHealthCheck"/> alone would say Healthy. SQLite only: on PostgreSQL
+/// the server watches its own storage.
 /// </summary>
 internal sealed class DataFolderHealthCheck(IOptions<DatabaseOptions> options) : IHealthCheck
 {
@@ -15,6 +16,11 @@ internal sealed class DataFolderHealthCheck(IOptions<DatabaseOptions> options) :
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
         var settings = options.Value;
+        if (settings.IsPostgres)
+        {
+            return HealthCheckResult.Healthy("Not used: the database is PostgreSQL");
+        }
+
         var folder = settings.ResolvedDataFolder;
         if (await DataFolderProbe.TryWriteAsync(folder, cancellationToken) is { } problem)
         {

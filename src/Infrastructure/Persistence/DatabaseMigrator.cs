@@ -19,7 +19,7 @@ internal sealed partial class DatabaseMigrator(
     {
         // A folder that refuses writes would otherwise surface as a SQLite stack trace (or later, as 500s).
         var folder = options.Value.ResolvedDataFolder;
-        if (await DataFolderProbe.TryWriteAsync(folder, cancellationToken) is { } problem)
+        if (!options.Value.IsPostgres && await DataFolderProbe.TryWriteAsync(folder, cancellationToken) is { } problem)
         {
             throw new StartupFailureException($"{DatabaseOptions.SectionName}:DataFolder '{folder}' does not accept writes: {problem}");
         }

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using Switchboard.Infrastructure.Persistence.Postgres;
 
 namespace Switchboard.Infrastructure.Persistence;
 
@@ -7,14 +8,27 @@ internal sealed class DatabaseOptionsValidator : IValidateOptions<DatabaseOption
     public ValidateOptionsResult Validate(string? name, DatabaseOptions options)
     {
         var failures = new List<string>();
-        if (!string.Equals(options.Provider, "Sqlite", StringComparison.OrdinalIgnoreCase))
+        var sqlite = string.Equals(options.Provider, DatabaseOptions.Sqlite, StringComparison.OrdinalIgnoreCase);
+        if (!sqlite && !options.IsPostgres)
         {
-            failures.Add($"{DatabaseOptions.SectionName}:Provider '{options.Provider}' is not supported; use 'Sqlite'.");
+            failures.Add($"{DatabaseOptions.SectionName}:Provider '{options.Provider}' is not supported; use '{DatabaseOptions.Sqlite}' or '{DatabaseOptions.Postgres}'.");
         }
 
-        if (string.IsNullOrWhiteSpace(options.DataFolder))
+        if (sqlite && string.IsNullOrWhiteSpace(options.DataFolder))
         {
             failures.Add($"{DatabaseOptions.SectionName}:DataFolder must name a folder.");
+        }
+
+        if (options.IsPostgres)
+        {
+            if (string.IsNullOrWhiteSpace(options.ConnectionString))
+            {
+                failures.Add($"{DatabaseOptions.SectionName}:ConnectionString is required when {DatabaseOptions.SectionName}:Provider is '{DatabaseOptions.Postgres}' (e.g. Host=db;Database=switchboard;Username=switchboard;Password=…).");
+            }
+            else if (PostgresConnectionSettings.Problem(options.ConnectionString) is { } problem)
+            {
+                failures.Add($"{DatabaseOptions.SectionName}:ConnectionString is not a PostgreSQL connection string: {problem}");
+            }
         }
 
         if (options.MinimumFreeSpaceMegabytes < 0)

@@ -1,10 +1,12 @@
 using System.Data.Common;
+using Microsoft.Data.Sqlite;
 
 namespace Switchboard.Infrastructure.Persistence;
 
 /// <summary>
 /// A SQL command compiled once and run for every row of a batch. Saving rows one by one through the change tracker
-/// compiles a statement per row, which is what makes it about thirty times slower on SQLite.
+/// compiles a statement per row, which is what makes it about thirty times slower on SQLite. The SQL is plain, with quoted
+/// names; where SQLite and PostgreSQL need different words the two statements stand side by side at the call.
 /// </summary>
 internal static class PreparedCommand
 {
@@ -20,7 +22,13 @@ internal static class PreparedCommand
             command.Parameters.Add(parameter);
         }
 
-        command.Prepare();
+        // Npgsql prepares by itself after a statement's second use on a connection (PostgresConnectionSettings), and
+        // then re-prepares when a parameter's type changes (a NULL, then a value), which an explicit Prepare() cannot.
+        if (connection is SqliteConnection)
+        {
+            command.Prepare();
+        }
+
         return command;
     }
 

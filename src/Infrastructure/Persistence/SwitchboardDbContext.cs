@@ -14,7 +14,13 @@ using Switchboard.Domain.Provisioning;
 
 namespace Switchboard.Infrastructure.Persistence;
 
-public sealed class SwitchboardDbContext(DbContextOptions<SwitchboardDbContext> options) : DbContext(options), IDataProtectionKeyContext
+/// <summary>
+/// The portal's database. This type carries the SQLite migrations (<c>Migrations/</c>); PostgreSQL's are generated for
+/// <see cref="Postgres.PostgresSwitchboardDbContext"/>, the same model under its own type, as EF Core's "migrations with
+/// multiple providers" asks. Code always asks for this type; <see cref="SwitchboardDbContextFactory"/> hands out the
+/// configured provider's.
+/// </summary>
+public class SwitchboardDbContext(DbContextOptions<SwitchboardDbContext> options) : DbContext(options), IDataProtectionKeyContext
 {
     private readonly List<AuditRecord> _pendingAudit = [];
 

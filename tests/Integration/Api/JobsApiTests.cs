@@ -6,7 +6,7 @@ using Switchboard.Infrastructure.Jobs;
 
 namespace Switchboard.IntegrationTests.Api;
 
-public sealed class JobsApiTests(PortalFactory portal) : IClassFixture<PortalFactory>
+public abstract class JobsApiTests(PortalFactory portal)
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
@@ -56,3 +56,7 @@ public sealed class JobsApiTests(PortalFactory portal) : IClassFixture<PortalFac
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
     }
 }
+
+public sealed class JobsApiTestsOnSqlite(PortalFactory portal) : JobsApiTests(portal), IClassFixture<PortalFactory>;
+
+public sealed class JobsApiTestsOnPostgres(PostgresPortalFactory portal) : JobsApiTests(portal), IClassFixture<PostgresPortalFactory>;

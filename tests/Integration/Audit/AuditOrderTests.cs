@@ -5,7 +5,7 @@ using Switchboard.Portal.Features.Audit;
 
 namespace Switchboard.IntegrationTests.Audit;
 
-public sealed class AuditOrderTests(PortalFactory portal) : IClassFixture<PortalFactory>
+public abstract class AuditOrderTests(PortalFactory portal)
 {
     private static readonly DateTime Now = new(2026, 11, 24, 12, 0, 0, DateTimeKind.Utc);
 
@@ -23,6 +23,21 @@ public sealed class AuditOrderTests(PortalFactory portal) : IClassFixture<Portal
         Assert.Equal(["today, written later", "today", "yesterday", "backdated to last week"], page.Items.Select(e => e.Details));
     }
 
+    [Fact]
+    public async Task ActorFilter_MatchesThePrefix_InAnyCase_AndTakesWildcardsLiterally()
+    {
+        var actor = $"Case.Person_{Guid.NewGuid():N}";
+        await AppendAsync(actor, ("written", Now));
+
+        await using var scope = portal.Services.CreateAsyncScope();
+        var audit = scope.ServiceProvider.GetRequiredService<AuditService>();
+        var found = await audit.QueryAsync(new AuditFilter(Actor: actor[..20].ToLowerInvariant()), 0, 10, TestContext.Current.CancellationToken);
+        var wildcard = await audit.QueryAsync(new AuditFilter(Actor: "case.person%"), 0, 10, TestContext.Current.CancellationToken);
+
+        Assert.Equal("written", Assert.Single(found.Items).Details);
+        Assert.Empty(wildcard.Items);
+    }
+
     private async Task AppendAsync(string actor, params (string Details, DateTime At)[] entries)
     {
         await using var db = await portal.DbAsync();
@@ -33,3 +48,7 @@ public sealed class AuditOrderTests(PortalFactory portal) : IClassFixture<Portal
         }
     }
 }
+
+public sealed class AuditOrderTestsOnSqlite(PortalFactory portal) : AuditOrderTests(portal), IClassFixture<PortalFactory>;
+
+public sealed class AuditOrderTestsOnPostgres(PostgresPortalFactory portal) : AuditOrderTests(portal), IClassFixture<PostgresPortalFactory>;

@@ -12,7 +12,7 @@ using Switchboard.Portal.Features.ChatOps;
 namespace Switchboard.IntegrationTests.ChatOps;
 
 /// <summary>Mattermost's outgoing webhook through the portal to the GLPI simulator.</summary>
-public sealed class MattermostHookTests(PortalFactory portal, SimulatedGlpi glpi) : IClassFixture<PortalFactory>, IClassFixture<SimulatedGlpi>, IAsyncLifetime
+public abstract class MattermostHookTests(PortalFactory portal, SimulatedGlpi glpi) : IClassFixture<SimulatedGlpi>, IAsyncLifetime
 {
     private const string Token = "mm-outgoing-token";
     private WebApplicationFactory<Program>? _bridged;
@@ -53,6 +53,8 @@ public sealed class MattermostHookTests(PortalFactory portal, SimulatedGlpi glpi
         {
             await _bridged.DisposeAsync();
         }
+
+        GC.SuppressFinalize(this);
     }
 
     private static Dictionary<string, string> Payload(string text, string postId, string user = "alice", string token = Token) => new()
@@ -241,3 +243,7 @@ public sealed class MattermostHookTests(PortalFactory portal, SimulatedGlpi glpi
         }
     }
 }
+
+public sealed class MattermostHookTestsOnSqlite(PortalFactory portal, SimulatedGlpi glpi) : MattermostHookTests(portal, glpi), IClassFixture<PortalFactory>;
+
+public sealed class MattermostHookTestsOnPostgres(PostgresPortalFactory portal, SimulatedGlpi glpi) : MattermostHookTests(portal, glpi), IClassFixture<PostgresPortalFactory>;

@@ -11,7 +11,7 @@ using Switchboard.Infrastructure.Persistence;
 namespace Switchboard.IntegrationTests.Events;
 
 /// <summary><c>POST /api/events</c>: stored before the answer, once per id, and identity events reach the directory.</summary>
-public sealed class EventIngestTests(PortalFactory portal) : IClassFixture<PortalFactory>
+public abstract class EventIngestTests(PortalFactory portal)
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
@@ -165,3 +165,7 @@ public sealed class EventIngestTests(PortalFactory portal) : IClassFixture<Porta
             stored => stored.DirectorySync != DirectorySyncState.Pending);
 
 }
+
+public sealed class EventIngestTestsOnSqlite(PortalFactory portal) : EventIngestTests(portal), IClassFixture<PortalFactory>;
+
+public sealed class EventIngestTestsOnPostgres(PostgresPortalFactory portal) : EventIngestTests(portal), IClassFixture<PostgresPortalFactory>;

@@ -18,9 +18,9 @@ using Switchboard.Portal.Features.Mattermost;
 namespace Switchboard.IntegrationTests.Mattermost;
 
 /// <summary>The token job against the Mattermost simulator; each test has its own portal and database.</summary>
-public sealed class TokenRegenerationTests : IAsyncLifetime
+public abstract class TokenRegenerationTests(PortalFactory portal) : IAsyncLifetime
 {
-    private readonly PortalFactory _portal = new();
+    private readonly PortalFactory _portal = portal;
     private SimulatedMattermost _mattermost = default!;
     private WebApplicationFactory<Program> _connected = default!;
 
@@ -37,6 +37,7 @@ public sealed class TokenRegenerationTests : IAsyncLifetime
         await _connected.DisposeAsync();
         await _portal.DisposeAsync();
         await _mattermost.DisposeAsync();
+        GC.SuppressFinalize(this);
     }
 
     private WebApplicationFactory<Program> Connect(int concurrency = 16, bool enabled = true) => _portal.WithWebHostBuilder(b => b
@@ -441,3 +442,7 @@ public sealed class TokenRegenerationTests : IAsyncLifetime
         Assert.Equal(("otto.operator", TokenRunStatus.Succeeded, 1), (run.TriggeredBy, run.Status, run.Generated));
     }
 }
+
+public sealed class TokenRegenerationTestsOnSqlite() : TokenRegenerationTests(new PortalFactory());
+
+public sealed class TokenRegenerationTestsOnPostgres(PostgresServer postgres) : TokenRegenerationTests(new PostgresPortalFactory(postgres));

@@ -14,7 +14,7 @@ using Switchboard.Portal.Features.Notifications;
 namespace Switchboard.IntegrationTests.Notifications;
 
 /// <summary>Event in, e-mail out: ingest → evaluation → outbox → delivery (the pickup folder of the embedded default).</summary>
-public sealed class NotificationDeliveryTests(PortalFactory portal) : IClassFixture<PortalFactory>
+public abstract class NotificationDeliveryTests(PortalFactory portal)
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
@@ -180,3 +180,7 @@ public sealed class NotificationDeliveryTests(PortalFactory portal) : IClassFixt
                 .Where(m => db.EntityEvents.Any(e => e.Id == m.EventId && e.EventId == eventId))
                 .SingleOrDefaultAsync(Ct) is { } message && done(message) ? message : null));
 }
+
+public sealed class NotificationDeliveryTestsOnSqlite(PortalFactory portal) : NotificationDeliveryTests(portal), IClassFixture<PortalFactory>;
+
+public sealed class NotificationDeliveryTestsOnPostgres(PostgresPortalFactory portal) : NotificationDeliveryTests(portal), IClassFixture<PostgresPortalFactory>;

@@ -6,8 +6,11 @@ using Switchboard.Infrastructure.Jobs;
 
 namespace Switchboard.IntegrationTests.Notifications;
 
-/// <summary>A sender that died holding messages: they wait out its lease, then another run sends them.</summary>
-public sealed class OutboxLeaseTests(PortalFactory portal) : IClassFixture<PortalFactory>
+/// <summary>
+/// The outbox claims: a sender that died holding messages leaves them until its lease runs out; senders claiming at
+/// the same time (several instances) never take the same message.
+/// </summary>
+public abstract class OutboxLeaseTests(PortalFactory portal)
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
@@ -31,9 +34,53 @@ public sealed class OutboxLeaseTests(PortalFactory portal) : IClassFixture<Porta
         Assert.Equal(MessageStatus.Pending, await StatusAsync(held.Id));
     }
 
+    [Fact]
+    public async Task TwoSendersClaimingAtOnce_NeverTakeTheSameMessage()
+    {
+        // Due a day ahead, so the portal's own sender (on the real clock) leaves them to the two senders here.
+        var due = DateTime.UtcNow.AddDays(1);
+        var queued = Enumerable.Range(0, 400)
+            .Select(i => OutboxMessage.Queue(0, 0, "claims", NotificationLevel.Info, $"c{i}@example.test", null, "claimed", "h", "t", due))
+            .ToList();
+        await using (var db = await portal.DbAsync())
+        {
+            db.OutboxMessages.AddRange(queued);
+            await db.SaveChangesAsync(Ct);
+        }
+
+        var senders = await Task.WhenAll(Enumerable.Range(0, 2).Select(_ => Task.Run(() => ClaimUntilNoneLeftAsync(due.AddMinutes(1)), Ct)));
+
+        var ours = queued.Select(m => m.Id).ToHashSet();
+        var taken = senders.SelectMany(ids => ids).Where(ours.Contains).ToList();
+        Assert.Equal(ours.Count, taken.Count);
+        Assert.Equal(ours.Order(), taken.Order());
+        Assert.All(senders, ids => Assert.NotEmpty(ids));
+    }
+
+    /// <summary>One sender: claims small chunks until nothing is due, as <see cref="OutboxSenderJob"/> does.</summary>
+    private async Task<List<long>> ClaimUntilNoneLeftAsync(DateTime now)
+    {
+        var taken = new List<long>();
+        while (true)
+        {
+            await using var db = await portal.DbAsync();
+            var chunk = await OutboxStore.ClaimAsync(db, now, TimeSpan.FromMinutes(5), 10, Ct);
+            if (chunk.Count == 0)
+            {
+                return taken;
+            }
+
+            taken.AddRange(chunk.Select(m => m.Id));
+        }
+    }
+
     private async Task<MessageStatus> StatusAsync(long id)
     {
         await using var db = await portal.DbAsync();
         return (await db.OutboxMessages.AsNoTracking().SingleAsync(m => m.Id == id, Ct)).Status;
     }
 }
+
+public sealed class OutboxLeaseTestsOnSqlite(PortalFactory portal) : OutboxLeaseTests(portal), IClassFixture<PortalFactory>;
+
+public sealed class OutboxLeaseTestsOnPostgres(PostgresPortalFactory portal) : OutboxLeaseTests(portal), IClassFixture<PostgresPortalFactory>;

@@ -8,7 +8,7 @@ using Switchboard.Infrastructure.Persistence;
 namespace Switchboard.IntegrationTests.People;
 
 /// <summary>Identity events against the real SQLite database.</summary>
-public sealed class IdentityEventSyncTests(PortalFactory portal) : IClassFixture<PortalFactory>
+public abstract class IdentityEventSyncTests(PortalFactory portal)
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
@@ -90,3 +90,7 @@ public sealed class IdentityEventSyncTests(PortalFactory portal) : IClassFixture
     }
 
 }
+
+public sealed class IdentityEventSyncTestsOnSqlite(PortalFactory portal) : IdentityEventSyncTests(portal), IClassFixture<PortalFactory>;
+
+public sealed class IdentityEventSyncTestsOnPostgres(PostgresPortalFactory portal) : IdentityEventSyncTests(portal), IClassFixture<PostgresPortalFactory>;

@@ -5,7 +5,7 @@ using Switchboard.Domain.ApiKeys;
 
 namespace Switchboard.IntegrationTests.People;
 
-public sealed class PeopleApiTests(PortalFactory portal) : IClassFixture<PortalFactory>
+public abstract class PeopleApiTests(PortalFactory portal)
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
@@ -100,3 +100,7 @@ public sealed class PeopleApiTests(PortalFactory portal) : IClassFixture<PortalF
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
     }
 }
+
+public sealed class PeopleApiTestsOnSqlite(PortalFactory portal) : PeopleApiTests(portal), IClassFixture<PortalFactory>;
+
+public sealed class PeopleApiTestsOnPostgres(PostgresPortalFactory portal) : PeopleApiTests(portal), IClassFixture<PostgresPortalFactory>;

@@ -14,7 +14,7 @@ namespace Switchboard.IntegrationTests.Provisioning;
 /// The daemon simulator answering on a real RabbitMQ node; the portal capturing from the <c>log</c> fanout exchange,
 /// rerunning through the event exchange.
 /// </summary>
-public sealed class ProvisioningCaptureTests(PortalFactory portal, RabbitMqBroker broker) : IClassFixture<PortalFactory>, IClassFixture<RabbitMqBroker>, IAsyncLifetime
+public abstract class ProvisioningCaptureTests(PortalFactory portal, RabbitMqBroker broker) : IClassFixture<RabbitMqBroker>, IAsyncLifetime
 {
     private WebApplicationFactory<Program>? _capturing;
     private DaemonSimulator? _daemon;
@@ -40,6 +40,8 @@ public sealed class ProvisioningCaptureTests(PortalFactory portal, RabbitMqBroke
         {
             await _capturing.DisposeAsync();
         }
+
+        GC.SuppressFinalize(this);
     }
 
     private static string Create(string email, string uuid = "36a7e016-a300-4f52-85f4-6804dede6c6b") =>
@@ -268,3 +270,7 @@ public sealed class ProvisioningCaptureTests(PortalFactory portal, RabbitMqBroke
         return (await channel.QueueDeclarePassiveAsync(new ProvisioningQueueOptions().Queue, Ct)).MessageCount;
     }
 }
+
+public sealed class ProvisioningCaptureTestsOnSqlite(PortalFactory portal, RabbitMqBroker broker) : ProvisioningCaptureTests(portal, broker), IClassFixture<PortalFactory>;
+
+public sealed class ProvisioningCaptureTestsOnPostgres(PostgresPortalFactory portal, RabbitMqBroker broker) : ProvisioningCaptureTests(portal, broker), IClassFixture<PostgresPortalFactory>;

@@ -95,6 +95,39 @@ public sealed class StartupFailureTests
     }
 
     [Fact]
+    public async Task UnknownDatabaseProvider_ExitsWithOneLineNamingTheSetting()
+    {
+        var (exitCode, line) = await StartAsync(new() { ["ASPNETCORE_ENVIRONMENT"] = "Development", ["Database__Provider"] = "Oracle" });
+
+        Assert.Equal(1, exitCode);
+        Assert.Equal("Switchboard cannot start: Database:Provider 'Oracle' is not supported; use 'Sqlite' or 'Postgres'.", line);
+    }
+
+    [Fact]
+    public async Task PostgresWithoutConnectionString_ExitsWithOneLineNamingTheSetting()
+    {
+        var (exitCode, line) = await StartAsync(new() { ["ASPNETCORE_ENVIRONMENT"] = "Development", ["Database__Provider"] = "Postgres" });
+
+        Assert.Equal(1, exitCode);
+        Assert.StartsWith("Switchboard cannot start: Database:ConnectionString is required when Database:Provider is 'Postgres'", line, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task PostgresThatCannotBeReached_ExitsWithOneLine_WithoutThePassword()
+    {
+        var (exitCode, line) = await StartAsync(new()
+        {
+            ["ASPNETCORE_ENVIRONMENT"] = "Development",
+            ["Database__Provider"] = "Postgres",
+            ["Database__ConnectionString"] = $"Host=127.0.0.1;Port={LoopbackPort.Free()};Database=switchboard;Username=switchboard;Password=Secret-Pa55;Timeout=3",
+        });
+
+        Assert.Equal(1, exitCode);
+        Assert.StartsWith("Switchboard cannot start: The database could not be opened and brought up to date: ", line, StringComparison.Ordinal);
+        Assert.DoesNotContain("Secret-Pa55", line, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task KeyRingCertificateThatDoesNotOpen_ExitsWithOneLineNamingTheSetting_WithoutThePassword()
     {
         var notAPfx = Path.GetTempFileName();
