@@ -144,51 +144,44 @@ public abstract partial class PeriodicJob : BackgroundService
     {
         var name = _handle.Descriptor.Name;
         IAsyncDisposable? held = null;
-        JobRun? run;
         try
         {
-            if (_handle.Descriptor.EveryInstance)
+            JobRun? run;
+            try
             {
-                run = await coordination.Store.BeginRunAsync(name, triggeredBy, stoppingToken);
-            }
-            else
-            {
-                held = await coordination.Locks.TryAcquireAsync(name, stoppingToken);
-                if (held is null)
+                if (!_handle.Descriptor.EveryInstance)
                 {
-                    LogHeldElsewhere(_logger, name);
-                    if (due is null && triggeredBy != JobTriggers.Schedule)
+                    held = await coordination.Locks.TryAcquireAsync(name, stoppingToken);
+                    if (held is null)
                     {
-                        await coordination.Store.RequestRunAsync(name, triggeredBy, stoppingToken);
+                        LogHeldElsewhere(_logger, name);
+                        if (due is null && triggeredBy != JobTriggers.Schedule)
+                        {
+                            await coordination.Store.RequestRunAsync(name, triggeredBy, stoppingToken);
+                        }
+
+                        return;
                     }
-
-                    return;
                 }
 
-                run = await coordination.Store.BeginLockedRunAsync(name, triggeredBy, due, stoppingToken);
-                if (run is null)
-                {
-                    LogDueTimeAlreadyRun(_logger, name, due);
-                    return;
-                }
+                run = _handle.Descriptor.EveryInstance
+                    ? await coordination.Store.BeginRunAsync(name, triggeredBy, stoppingToken)
+                    : await coordination.Store.BeginLockedRunAsync(name, triggeredBy, due, stoppingToken);
             }
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
-        {
-            // The database cannot be reached: the run is not started (nothing is done twice); the next due time tries again.
-            LogCoordinationFailed(_logger, ex, name);
-            _handle.Update(s => s with { LastOutcome = JobOutcome.Failed, LastError = $"the run could not be started: {ex.Message}" });
-            await ReleaseAsync(held);
-            return;
-        }
-        catch
-        {
-            await ReleaseAsync(held);
-            throw;
-        }
+            catch (Exception ex) when (ex is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
+            {
+                // The database cannot be reached: the run is not started (nothing is done twice); the next due time tries again.
+                LogCoordinationFailed(_logger, ex, name);
+                _handle.Update(s => s with { LastOutcome = JobOutcome.Failed, LastError = $"the run could not be started: {ex.Message}" });
+                return;
+            }
 
-        try
-        {
+            if (run is null)
+            {
+                LogDueTimeAlreadyRun(_logger, name, due);
+                return;
+            }
+
             await RunStartedAsync(coordination.Store, run, run.TriggeredBy, stoppingToken);
         }
         finally
