@@ -108,6 +108,39 @@ public sealed class JobRunHistoryTests(PortalFactory portal) : IClassFixture<Por
         await StoreSettingAsync(set => set.SetProperty(s => s.Paused, false));
     }
 
+    [Fact]
+    public async Task RunNowStoredByAnotherInstance_IsPickedUpByThisInstance_AndRecordedAsTheirs()
+    {
+        _ = portal.Services;
+        await StoreSettingAsync(set => set.SetProperty(s => s.RunRequestedBy, "bea.other-instance").SetProperty(s => s.RunRequestedAt, DateTime.UtcNow));
+
+        var run = await Eventually.FoundAsync("the stored request's run", () => portal.QueryAsync(db => db.JobRuns.AsNoTracking()
+            .FirstOrDefaultAsync(r => r.JobName == DatabaseMaintenanceJob.Name && r.TriggeredBy == "bea.other-instance" && r.FinishedAt != null, Ct)));
+
+        Assert.Equal(JobRunOutcome.Succeeded, run.Outcome);
+        var setting = await portal.QueryAsync(db => db.JobSettings.AsNoTracking().SingleAsync(s => s.JobName == DatabaseMaintenanceJob.Name, Ct));
+        Assert.Null(setting.RunRequestedBy);
+    }
+
+    [Fact]
+    public async Task RunLeftRunningByAnInstanceThatDied_IsMarkedAbandoned_ByTheNextRun()
+    {
+        await using (var db = await portal.DbAsync())
+        {
+            db.JobRuns.Add(JobRun.Start(DatabaseMaintenanceJob.Name, JobTriggers.Schedule, "dead-host:1", null, DateTime.UtcNow.AddMinutes(-1)));
+            await db.SaveChangesAsync(Ct);
+        }
+
+        await using var scope = portal.Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<BackgroundJobsService>().RunNowAsync(TestPeople.Operator, DatabaseMaintenanceJob.Name, Ct);
+
+        var left = await Eventually.MatchesAsync("the dead instance's run to be marked", () => portal.QueryAsync(db => db.JobRuns.AsNoTracking()
+            .SingleAsync(r => r.Instance == "dead-host:1", Ct)), r => r.Outcome != JobRunOutcome.Running);
+        Assert.Equal(JobRunOutcome.Abandoned, left.Outcome);
+        Assert.NotNull(left.FinishedAt);
+        Assert.Contains("stopped before the run ended", left.Error, StringComparison.Ordinal);
+    }
+
     private static readonly TimeSpan CoordinationInterval = TimeSpan.FromMilliseconds(500);
 
     /// <summary>Another portal on the same database, with the maintenance job due every second.</summary>
