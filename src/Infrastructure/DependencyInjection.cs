@@ -222,6 +222,18 @@ public static class DependencyInjection
     private static void AddJobs(this IServiceCollection services)
     {
         services.AddSingleton<JobRegistry>();
+        services.AddOptions<JobsOptions>().BindConfiguration(JobsOptions.SectionName).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<JobsOptions>, JobsOptionsValidator>();
+        services.AddSingleton<JobStore>();
+        services.AddSingleton<IJobStateChanges, PolledJobStateChanges>();
+        services.AddSingleton<IJobLocks>(provider =>
+        {
+            // SQLite: one instance (the only supported SQLite setup), so the locks live in this process.
+            var database = provider.GetRequiredService<IOptions<DatabaseOptions>>().Value;
+            return string.Equals(database.Provider, "Postgres", StringComparison.OrdinalIgnoreCase)
+                ? new PostgresJobLocks(database.ResolvedConnectionString)
+                : new InProcessJobLocks();
+        });
         services.AddOptions<DatabaseMaintenanceOptions>().BindConfiguration(DatabaseMaintenanceOptions.SectionName).ValidateOnStart();
         services.AddSingleton<IValidateOptions<DatabaseMaintenanceOptions>, DatabaseMaintenanceOptionsValidator>();
         services.AddHostedService<DatabaseMaintenanceJob>();

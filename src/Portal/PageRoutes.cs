@@ -34,6 +34,8 @@ public static class PageRoutes
 
     public static string Topic(string code) => $"{Notifications}/topics/{Uri.EscapeDataString(code)}";
 
+    public static string Job(string name) => $"{BackgroundJobs}/{Uri.EscapeDataString(name)}";
+
     public static string Listener(string name) => $"{Listeners}/{Uri.EscapeDataString(name)}";
 
     public static string Bridge(string name) => $"{ChatOps}/bridges/{Uri.EscapeDataString(name)}";

@@ -16,7 +16,8 @@ namespace Switchboard.Infrastructure.ChatOps;
 /// </summary>
 public sealed class BridgeCallRetryJob(
     IOptions<ChatOpsOptions> options, JobRegistry registry, IServiceScopeFactory scopes, TimeProvider time, ILogger<BridgeCallRetryJob> logger)
-    : PeriodicJob(new JobDescriptor(Name, "Sends ChatOps calls to GLPI as they arrive, retries failures with back-off, and finishes calls left pending.", options.Value.RetryInterval),
+    : PeriodicJob(new JobDescriptor(Name, "Sends ChatOps calls to GLPI as they arrive, retries failures with back-off, and finishes calls left pending.", options.Value.RetryInterval,
+            EveryInstance: true),
         registry, scopes, time, logger)
 {
     public const string Name = "chatops-retry";

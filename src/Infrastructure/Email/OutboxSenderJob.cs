@@ -21,9 +21,10 @@ public sealed partial class OutboxSenderJob(
     public const string Name = "outbox-sender";
     private const int ChunkSize = 500;
 
-    // New messages ring the job at once; the interval is how soon a failed message's retry is noticed.
+    // New messages ring the job at once; the interval is how soon a failed message's retry is noticed. Messages are
+    // claimed one by one, so every instance sends side by side.
     private static JobDescriptor Descriptor(SmtpOptions options) =>
-        new(Name, "Delivers queued notification e-mails, retrying failures with back-off.", options.PollInterval, RunAtStart: true);
+        new(Name, "Delivers queued notification e-mails, retrying failures with back-off.", options.PollInterval, RunAtStart: true, EveryInstance: true);
 
     protected override async Task<JobRunResult> RunOnceAsync(IServiceProvider services, CancellationToken cancellationToken)
     {

@@ -18,6 +18,7 @@ namespace Switchboard.Infrastructure.Jobs;
 public sealed class BackgroundJobsService(
     JobRegistry registry,
     IDbContextFactory<SwitchboardDbContext> contextFactory,
+    JobStore store,
     AccessGuard guard,
     IAuditLog audit,
     TimeProvider time)
@@ -25,6 +26,14 @@ public sealed class BackgroundJobsService(
     private const string ObjectType = "job";
 
     public IReadOnlyList<JobStatus> List() => registry.Statuses();
+
+    /// <returns>The job's state, or null when there is no such job.</returns>
+    public JobStatus? Find(string name) => registry.Find(name)?.Status;
+
+    /// <summary>The job's stored runs, newest first, from every instance.</summary>
+    /// <returns>A page of runs, or null when there is no such job.</returns>
+    public async Task<Paged<JobRunView>?> RunsAsync(string name, int page, int pageSize, CancellationToken cancellationToken) =>
+        registry.Find(name) is null ? null : await store.RunsAsync(name, page, pageSize, cancellationToken);
 
     /// <returns>The job's state after the request, or null when there is no such job.</returns>
     public async Task<JobStatus?> RunNowAsync(ClaimsPrincipal caller, string name, CancellationToken cancellationToken)

@@ -1,15 +1,17 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using Switchboard.Infrastructure.Persistence;
+using Switchboard.Domain.Jobs;
 using Switchboard.Infrastructure.Telemetry;
 
 namespace Switchboard.Infrastructure.Jobs;
 
 /// <summary>
 /// A hosted service that runs its work on an interval and whenever someone asks (Run now), one run at a time,
-/// each in a fresh scope. Pausing stops the schedule, not a run asked for by hand.
+/// each in a fresh scope. Pausing stops the schedule, not a run asked for by hand. Across instances (decision 0009) a
+/// job runs on one instance at a time and once per due time, unless its descriptor says <see cref="JobDescriptor.EveryInstance"/>;
+/// Pause/Resume and a Run now stored by another instance are read again every <see cref="JobsOptions.CoordinationInterval"/>.
+/// Every run is stored in the job's history.
 /// </summary>
 public abstract partial class PeriodicJob : BackgroundService
 {
@@ -40,97 +42,236 @@ public abstract partial class PeriodicJob : BackgroundService
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        await LoadPausedStateAsync(stoppingToken);
+        var services = _scopes.CreateAsyncScope();
+        await using (services)
+        {
+            var coordination = new Coordination(
+                services.ServiceProvider.GetRequiredService<IJobLocks>(),
+                services.ServiceProvider.GetRequiredService<JobStore>(),
+                services.ServiceProvider.GetRequiredService<IJobStateChanges>());
+            await ExecuteAsync(coordination, stoppingToken);
+        }
+    }
+
+    private async Task ExecuteAsync(Coordination coordination, CancellationToken stoppingToken)
+    {
+        await ReadStoredStateAsync(coordination.Store, stoppingToken);
         if (_handle.Descriptor.RunAtStart && !_handle.Status.Paused)
         {
-            await RunAsync(JobTriggers.Schedule, stoppingToken);
+            await RunAsync(coordination, JobTriggers.Schedule, due: null, stoppingToken);
         }
 
         while (!stoppingToken.IsCancellationRequested)
         {
-            var askedBy = await WaitForNextRunAsync(stoppingToken);
+            var (askedBy, due) = await WaitForNextRunAsync(coordination, stoppingToken);
             if (askedBy is null && _handle.Status.Paused)
             {
                 continue;
             }
 
-            await RunAsync(askedBy ?? JobTriggers.Schedule, stoppingToken);
+            await RunAsync(coordination, askedBy ?? JobTriggers.Schedule, due, stoppingToken);
         }
     }
 
-    private async Task LoadPausedStateAsync(CancellationToken cancellationToken)
+    /// <summary>Reads what every instance shares (Pause/Resume); answers who asked for a run another instance could not start.</summary>
+    private async Task<string?> ReadStoredStateAsync(JobStore store, CancellationToken cancellationToken)
     {
-        await using var scope = _scopes.CreateAsyncScope();
-        var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<SwitchboardDbContext>>()
-            .CreateDbContextAsync(cancellationToken);
-        await using (db)
+        var setting = await store.SettingAsync(_handle.Descriptor.Name, cancellationToken);
+        var (paused, by) = (setting?.Paused ?? false, setting?.Paused == true ? setting.ChangedBy : null);
+        if (paused != _handle.Status.Paused || by != _handle.Status.PausedBy)
         {
-            var setting = await db.JobSettings.AsNoTracking()
-                .SingleOrDefaultAsync(s => s.JobName == _handle.Descriptor.Name, cancellationToken);
-            _handle.Update(s => s with { Paused = setting?.Paused ?? false, PausedBy = setting?.Paused == true ? setting.ChangedBy : null });
+            _handle.SetPaused(paused, by);
+        }
+
+        return setting?.RunRequestedBy;
+    }
+
+    private async Task<string?> TryReadStoredStateAsync(JobStore store, CancellationToken stoppingToken)
+    {
+        try
+        {
+            return await ReadStoredStateAsync(store, stoppingToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
+        {
+            // The database is unreachable for now: keep the last known state and read again at the next check.
+            LogStateUnreadable(_logger, ex, _handle.Descriptor.Name);
+            return null;
         }
     }
 
-    /// <returns>Who asked for the run, or null when the schedule came round.</returns>
-    private async Task<string?> WaitForNextRunAsync(CancellationToken stoppingToken)
+    /// <returns>Who asked for the run (null when the schedule came round) and the due time it serves (null when asked).</returns>
+    private async Task<(string? AskedBy, DateTime? Due)> WaitForNextRunAsync(Coordination coordination, CancellationToken stoppingToken)
     {
-        var now = _time.GetUtcNow().UtcDateTime;
-        var next = _handle.Descriptor.NextAfter(now);
+        var next = _handle.Descriptor.NextAfter(_time.GetUtcNow().UtcDateTime);
         _handle.Update(s => s with { NextRunAt = next });
+        while (true)
+        {
+            using var waiting = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+            var left = next - _time.GetUtcNow().UtcDateTime;
+            var scheduled = left is { } delay
+                ? Task.Delay(delay > TimeSpan.Zero ? delay : TimeSpan.Zero, _time, waiting.Token)
+                : Task.Delay(Timeout.InfiniteTimeSpan, waiting.Token);
+            var requested = _handle.RunRequests.WaitToReadAsync(waiting.Token).AsTask();
+            var changed = coordination.Changes.WaitAsync(_handle.Descriptor.Name, waiting.Token);
+            var first = await Task.WhenAny(scheduled, requested, changed);
+            await waiting.CancelAsync();
+            stoppingToken.ThrowIfCancellationRequested();
+            if (first == requested && _handle.RunRequests.TryRead(out var askedBy))
+            {
+                return (askedBy, null);
+            }
 
-        using var waiting = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
-        var scheduled = next is { } due
-            ? Task.Delay(due - now, _time, waiting.Token)
-            : Task.Delay(Timeout.InfiniteTimeSpan, waiting.Token);
-        var requested = _handle.RunRequests.WaitToReadAsync(waiting.Token).AsTask();
-        var first = await Task.WhenAny(scheduled, requested);
-        await waiting.CancelAsync();
-        stoppingToken.ThrowIfCancellationRequested();
-        return first == requested && _handle.RunRequests.TryRead(out var askedBy) ? askedBy : null;
+            if (first == scheduled)
+            {
+                return (null, next);
+            }
+
+            if (first == changed && await TryReadStoredStateAsync(coordination.Store, stoppingToken) is { } storedBy)
+            {
+                return (storedBy, null);
+            }
+        }
     }
 
     /// <summary>
-    /// One run, whoever asked: the single place a run starts and ends (where a lock across instances or a run history
-    /// would go). Never throws but for cancellation at shutdown.
+    /// One run, whoever asked: the single place a run starts and ends. A job that runs once across instances first takes
+    /// its lock without waiting (held elsewhere: this instance leaves the run to the holder, storing a request when
+    /// someone asked), then skips a due time already run; every run is stored in the history. Never throws but for
+    /// cancellation at shutdown.
     /// </summary>
-    private async Task RunAsync(string triggeredBy, CancellationToken stoppingToken)
+    private async Task RunAsync(Coordination coordination, string triggeredBy, DateTime? due, CancellationToken stoppingToken)
     {
-        var started = _time.GetUtcNow().UtcDateTime;
+        var name = _handle.Descriptor.Name;
+        IAsyncDisposable? held = null;
+        try
+        {
+            JobRun? run;
+            try
+            {
+                if (!_handle.Descriptor.EveryInstance)
+                {
+                    held = await coordination.Locks.TryAcquireAsync(name, stoppingToken);
+                    if (held is null)
+                    {
+                        LogHeldElsewhere(_logger, name);
+                        if (due is null && triggeredBy != JobTriggers.Schedule)
+                        {
+                            await coordination.Store.RequestRunAsync(name, triggeredBy, stoppingToken);
+                        }
+
+                        return;
+                    }
+                }
+
+                run = _handle.Descriptor.EveryInstance
+                    ? await coordination.Store.BeginRunAsync(name, triggeredBy, stoppingToken)
+                    : await coordination.Store.BeginLockedRunAsync(name, triggeredBy, due, stoppingToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
+            {
+                // The database cannot be reached: the run is not started (nothing is done twice); the next due time tries again.
+                LogCoordinationFailed(_logger, ex, name);
+                _handle.Update(s => s with { LastOutcome = JobOutcome.Failed, LastError = $"the run could not be started: {ex.Message}" });
+                return;
+            }
+
+            if (run is null)
+            {
+                LogDueTimeAlreadyRun(_logger, name, due);
+                return;
+            }
+
+            await RunStartedAsync(coordination.Store, run, run.TriggeredBy, stoppingToken);
+        }
+        finally
+        {
+            await ReleaseAsync(held);
+        }
+    }
+
+    private async Task RunStartedAsync(JobStore store, JobRun run, string triggeredBy, CancellationToken stoppingToken)
+    {
         var clock = _time.GetTimestamp();
-        _handle.Update(s => s with { Running = true, LastRunStartedAt = started, NextRunAt = null, TriggeredBy = triggeredBy });
+        _handle.Update(s => s with { Running = true, LastRunStartedAt = run.StartedAt, NextRunAt = null, TriggeredBy = triggeredBy });
         await using var scope = _scopes.CreateAsyncScope();
         var metrics = scope.ServiceProvider.GetService<SwitchboardMetrics>();
         try
         {
             var result = await RunOnceAsync(scope.ServiceProvider, stoppingToken);
             metrics?.JobRun(_handle.Descriptor.Name, result.Outcome.ToString(), _time.GetElapsedTime(clock));
-            _handle.Update(s => s with
-            {
-                Running = false,
-                LastRunFinishedAt = _time.GetUtcNow().UtcDateTime,
-                LastOutcome = result.Outcome,
-                LastMessage = result.Message,
-                LastError = null,
-            });
+            await RecordAsync(store, run, result.Outcome, result.Message, null);
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
             _handle.Update(s => s with { Running = false });
+            await RecordAbandonedAsync(store, run);
         }
         catch (Exception ex)
         {
             LogRunFailed(_logger, ex, _handle.Descriptor.Name);
             metrics?.JobRun(_handle.Descriptor.Name, nameof(JobOutcome.Failed), _time.GetElapsedTime(clock));
-            _handle.Update(s => s with
-            {
-                Running = false,
-                LastRunFinishedAt = _time.GetUtcNow().UtcDateTime,
-                LastOutcome = JobOutcome.Failed,
-                LastMessage = null,
-                LastError = ex.Message,
-            });
+            await RecordAsync(store, run, JobOutcome.Failed, null, ex.Message);
         }
     }
+
+    /// <summary>Shows the outcome and stores it in the history (a history that cannot be written is logged, not thrown).</summary>
+    private async Task RecordAsync(JobStore store, JobRun run, JobOutcome outcome, string? message, string? error)
+    {
+        _handle.Update(s => s with
+        {
+            Running = false,
+            LastRunFinishedAt = _time.GetUtcNow().UtcDateTime,
+            LastOutcome = outcome,
+            LastMessage = message,
+            LastError = error,
+        });
+        try
+        {
+            await store.FinishRunAsync(run, outcome switch
+            {
+                JobOutcome.Succeeded => JobRunOutcome.Succeeded,
+                JobOutcome.Skipped => JobRunOutcome.Skipped,
+                _ => JobRunOutcome.Failed,
+            }, message, error, CancellationToken.None);
+        }
+        catch (Exception ex)
+        {
+            LogHistoryFailed(_logger, ex, _handle.Descriptor.Name);
+        }
+    }
+
+    private async Task RecordAbandonedAsync(JobStore store, JobRun run)
+    {
+        try
+        {
+            await store.AbandonRunAsync(run, CancellationToken.None);
+        }
+        catch (Exception ex)
+        {
+            LogHistoryFailed(_logger, ex, _handle.Descriptor.Name);
+        }
+    }
+
+    private static ValueTask ReleaseAsync(IAsyncDisposable? held) => held?.DisposeAsync() ?? ValueTask.CompletedTask;
+
+    /// <summary>What a job needs to agree with the other instances, resolved once when it starts.</summary>
+    private sealed record Coordination(IJobLocks Locks, JobStore Store, IJobStateChanges Changes);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Background job {JobName} is running on another instance; this instance leaves the run to it")]
+    private static partial void LogHeldElsewhere(ILogger logger, string jobName);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Background job {JobName}: the due time {DueAt:O} was already run by another instance")]
+    private static partial void LogDueTimeAlreadyRun(ILogger logger, string jobName, DateTime? dueAt);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Background job {JobName} could not start a run")]
+    private static partial void LogCoordinationFailed(ILogger logger, Exception exception, string jobName);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Background job {JobName} could not read its stored state; it keeps the last one read")]
+    private static partial void LogStateUnreadable(ILogger logger, Exception exception, string jobName);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Background job {JobName}: its run could not be stored in the history")]
+    private static partial void LogHistoryFailed(ILogger logger, Exception exception, string jobName);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Background job {JobName} failed")]
     private static partial void LogRunFailed(ILogger logger, Exception exception, string jobName);

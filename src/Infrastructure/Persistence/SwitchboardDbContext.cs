@@ -27,6 +27,7 @@ public class SwitchboardDbContext(DbContextOptions<SwitchboardDbContext> options
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
     public DbSet<JobSetting> JobSettings => Set<JobSetting>();
+    public DbSet<JobRun> JobRuns => Set<JobRun>();
     public DbSet<Person> People => Set<Person>();
     public DbSet<Role> Roles => Set<Role>();
     public DbSet<EntityEvent> EntityEvents => Set<EntityEvent>();

@@ -12,5 +12,6 @@ internal sealed class JobSettingConfiguration : IEntityTypeConfiguration<JobSett
         builder.HasKey(s => s.JobName);
         builder.Property(s => s.JobName).HasMaxLength(JobSetting.NameMaxLength);
         builder.Property(s => s.ChangedBy).HasMaxLength(200);
+        builder.Property(s => s.RunRequestedBy).HasMaxLength(JobRun.TriggeredByMaxLength);
     }
 }

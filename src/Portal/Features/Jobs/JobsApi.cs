@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Switchboard.Domain;
 using Switchboard.Domain.ApiKeys;
 using Switchboard.Infrastructure.Jobs;
 using Switchboard.Portal.Api;
@@ -15,16 +16,28 @@ public static class JobsApi
             .WithSummary("Every background job with its state, last run and next run.")
             .RequireScope(ApiKeyScopes.ConfigRead);
 
+        api.MapGet("/jobs/{name}/runs", async Task<Results<Ok<Paged<JobRunView>>, ProblemHttpResult>> (
+                string name, BackgroundJobsService jobs, CancellationToken cancellationToken, int page = 0, int pageSize = 50) =>
+            {
+                var runs = await jobs.RunsAsync(name, Math.Max(0, page), Math.Clamp(pageSize, 1, 500), cancellationToken);
+                return runs is null ? UnknownJob(name) : TypedResults.Ok(runs);
+            })
+            .WithName("ListBackgroundJobRuns")
+            .WithSummary("One background job's runs from every instance, newest first: start, end, duration, outcome, message, error, who started it and where.")
+            .WithDescription(ApiPaging.Description)
+            .RequireScope(ApiKeyScopes.ConfigRead);
+
         api.MapPost("/jobs/{name}/runs", async Task<Results<Accepted<JobStatus>, ProblemHttpResult>> (
                 string name, HttpContext context, BackgroundJobsService jobs, CancellationToken cancellationToken) =>
             {
                 var status = await jobs.RunNowAsync(context.User, name, cancellationToken);
-                return status is null
-                    ? TypedResults.Problem($"There is no background job named '{name}'.", statusCode: StatusCodes.Status404NotFound, title: "Unknown job")
-                    : TypedResults.Accepted($"/api/jobs/{name}", status);
+                return status is null ? UnknownJob(name) : TypedResults.Accepted($"/api/jobs/{name}", status);
             })
             .WithName("RunBackgroundJob")
             .WithSummary("Asks a background job to run now; answers 202 with its state.")
             .RequireScope(ApiKeyScopes.JobsRun);
     }
+
+    private static ProblemHttpResult UnknownJob(string name) =>
+        TypedResults.Problem($"There is no background job named '{name}'.", statusCode: StatusCodes.Status404NotFound, title: "Unknown job");
 }

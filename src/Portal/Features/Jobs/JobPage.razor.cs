@@ -1,0 +1,54 @@
+using Microsoft.AspNetCore.Components;
+using Switchboard.Infrastructure.Jobs;
+
+namespace Switchboard.Portal.Features.Jobs;
+
+/// <summary>One background job: its state and its runs from every instance, newest first; a run that starts or ends here reloads the list.</summary>
+public sealed partial class JobPage
+{
+    [Inject] private BackgroundJobsService Jobs { get; set; } = default!;
+    [Inject] private JobRegistry Registry { get; set; } = default!;
+
+    private JobHandle? _handle;
+    private JobStatus? _job;
+    private JobRunHistory? _history;
+
+    [Parameter] public string Name { get; set; } = "";
+
+    protected override void OnParametersSet()
+    {
+        Unsubscribe();
+        _handle = Registry.Find(Name);
+        _job = Jobs.Find(Name);
+        if (_handle is not null)
+        {
+            _handle.Changed += OnJobChanged;
+        }
+    }
+
+    private void OnJobChanged() => _ = InvokeAsync(async () =>
+    {
+        var running = _job?.Running;
+        _job = Jobs.Find(Name);
+        if (_job?.Running != running && _history is not null)
+        {
+            await _history.ReloadAsync();
+        }
+
+        StateHasChanged();
+    });
+
+    private void Unsubscribe()
+    {
+        if (_handle is not null)
+        {
+            _handle.Changed -= OnJobChanged;
+        }
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        Unsubscribe();
+        base.Dispose(disposing);
+    }
+}
