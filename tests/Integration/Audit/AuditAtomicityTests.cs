@@ -4,12 +4,13 @@ using Microsoft.Extensions.DependencyInjection;
 using Switchboard.Domain.Access;
 using Switchboard.Domain.ApiKeys;
 using Switchboard.Domain.Audit;
+using Switchboard.Domain.Notifications;
 using Switchboard.Domain.People;
 using Switchboard.Infrastructure.Access;
 using Switchboard.Infrastructure.ApiKeys;
+using Switchboard.Infrastructure.Notifications;
 using Switchboard.Infrastructure.People;
 using Switchboard.Portal.Features.ApiKeys;
-using Switchboard.Portal.Features.Notifications;
 using Switchboard.Portal.Features.People;
 
 namespace Switchboard.IntegrationTests.Audit;

@@ -13,7 +13,7 @@ using Switchboard.Infrastructure.Email;
 using Switchboard.Infrastructure.Jobs;
 using Switchboard.Infrastructure.Persistence;
 
-namespace Switchboard.Portal.Features.Notifications;
+namespace Switchboard.Infrastructure.Notifications;
 
 /// <summary>The events received from the identity-management system, and the messages from the event queue that could not be read, paged.</summary>
 public sealed class ReceivedEventsService(

@@ -13,7 +13,7 @@ using Switchboard.Infrastructure.Email;
 using Switchboard.Infrastructure.Jobs;
 using Switchboard.Infrastructure.Persistence;
 
-namespace Switchboard.Portal.Features.Notifications;
+namespace Switchboard.Infrastructure.Notifications;
 
 /// <summary>The topics (the e-mails configurations send): list, read, and save (Admin or <c>config:write</c>), validated again on the server and audited in the same transaction.</summary>
 public sealed class NotificationTopicsService(

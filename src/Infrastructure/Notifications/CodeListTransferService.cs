@@ -13,7 +13,7 @@ using Switchboard.Infrastructure.Email;
 using Switchboard.Infrastructure.Jobs;
 using Switchboard.Infrastructure.Persistence;
 
-namespace Switchboard.Portal.Features.Notifications;
+namespace Switchboard.Infrastructure.Notifications;
 
 /// <summary>Exports the notification code lists (topics and configurations) as one document and imports one (Admin or <c>config:write</c>): all of it in one audited transaction, or none of it.</summary>
 public sealed class CodeListTransferService(

@@ -13,7 +13,7 @@ using Switchboard.Infrastructure.Email;
 using Switchboard.Infrastructure.Jobs;
 using Switchboard.Infrastructure.Persistence;
 
-namespace Switchboard.Portal.Features.Notifications;
+namespace Switchboard.Infrastructure.Notifications;
 
 /// <summary>The notification configurations: list, read, save, enable or disable and delete (Admin or <c>config:write</c>), validated again on the server and audited in the same transaction.</summary>
 public sealed class NotificationConfigurationsService(

@@ -13,7 +13,7 @@ using Switchboard.Infrastructure.Email;
 using Switchboard.Infrastructure.Jobs;
 using Switchboard.Infrastructure.Persistence;
 
-namespace Switchboard.Portal.Features.Notifications;
+namespace Switchboard.Infrastructure.Notifications;
 
 /// <summary>The delivery log: the outbox's messages filtered and paged, one message, and Resend (Operator or <c>jobs:run</c>), audited in the same transaction.</summary>
 public sealed class DeliveryLogService(
