@@ -10,9 +10,15 @@ namespace Switchboard.Infrastructure.Jobs;
 /// A service that runs all the time (a broker consumer, the listener monitor) rather than in runs: its state is what it
 /// is doing now; Run now wakes it (reconnect now, check now); it has no schedule to pause.
 /// </param>
-public sealed record JobDescriptor(string Name, string Description, TimeSpan Interval, bool RunAtStart = false, string? Cron = null, bool Continuous = false)
+/// <param name="Startup">
+/// A service that does its work once while the portal starts (see <see cref="StartupJob"/>): its state is what it did;
+/// it has no Run now and no schedule to pause.
+/// </param>
+public sealed record JobDescriptor(
+    string Name, string Description, TimeSpan Interval, bool RunAtStart = false, string? Cron = null, bool Continuous = false, bool Startup = false)
 {
-    public string Schedule => Continuous ? "continuous"
+    public string Schedule => Startup ? "once at start-up"
+        : Continuous ? "continuous"
         : !string.IsNullOrWhiteSpace(Cron) ? $"cron {Cron} (UTC)"
         : Interval == TimeSpan.Zero ? "on demand only"
         : $"every {Interval:c}";
@@ -20,5 +26,5 @@ public sealed record JobDescriptor(string Name, string Description, TimeSpan Int
     /// <summary>When the schedule next comes round after <paramref name="now"/>, or null for on demand only.</summary>
     public DateTime? NextAfter(DateTime now) => !string.IsNullOrWhiteSpace(Cron)
         ? CronExpression.Parse(Cron).GetNextOccurrence(DateTime.SpecifyKind(now, DateTimeKind.Utc))
-        : Interval == TimeSpan.Zero || Continuous ? null : now + Interval;
+        : Interval == TimeSpan.Zero || Continuous || Startup ? null : now + Interval;
 }
