@@ -6,11 +6,7 @@ using Switchboard.Domain.Access;
 using Switchboard.Domain.ApiKeys;
 using Switchboard.Domain.Audit;
 using Switchboard.Domain.Notifications;
-using Switchboard.Domain.Notifications.Templates;
-using Switchboard.Domain.Text;
 using Switchboard.Infrastructure.Access;
-using Switchboard.Infrastructure.Email;
-using Switchboard.Infrastructure.Jobs;
 using Switchboard.Infrastructure.Persistence;
 
 namespace Switchboard.Infrastructure.Notifications;

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Security.Claims;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
 using Switchboard.Domain.Text;
@@ -112,30 +113,23 @@ public sealed partial class ProvisioningPage
         });
     }
 
-    private async Task ResolveAsync(IReadOnlyList<long> ids)
+    private Task ResolveAsync(IReadOnlyList<long> ids) =>
+        WithNoteAsync("Resolve", $"Resolve {Plural.Of(ids.Count, "envelope")}. What was done?", required: true, (user, note) =>
+            RunBulkAsync("Resolving", ids.Count, async (done, token) =>
+                Snackbar.Add($"{Plural.Of(await Provisioning.ResolveAsync(user, ids, note, new InlineProgress<int>(done), token), "envelope")} resolved.", Severity.Success)));
+
+    private Task ArchiveAsync(IReadOnlyList<long> ids) =>
+        WithNoteAsync("Archive", $"Archive {Plural.Of(ids.Count, "envelope")}? They leave the open list and can be restored.", required: false, (user, note) =>
+            RunBulkAsync("Archiving", ids.Count, async (done, token) =>
+                Snackbar.Add($"{Plural.Of(await Provisioning.ArchiveAsync(user, ids, note.Length == 0 ? null : note, new InlineProgress<int>(done), token), "envelope")} archived.", Severity.Success)));
+
+    /// <summary>Asks for a note, then acts as the signed-in user; nothing happens when the dialog is cancelled.</summary>
+    private async Task WithNoteAsync(string title, string question, bool required, Func<ClaimsPrincipal, string, Task> act)
     {
-        var note = await NoteDialog.AskAsync(Dialogs, "Resolve", $"Resolve {Plural.Of(ids.Count, "envelope")}. What was done?", required: true);
-        if (note is null)
+        if (await NoteDialog.AskAsync(Dialogs, title, question, required) is { } note)
         {
-            return;
+            await act(await UserAsync(), note);
         }
-
-        var user = await UserAsync();
-        await RunBulkAsync("Resolving", ids.Count, async (done, token) =>
-            Snackbar.Add($"{Plural.Of(await Provisioning.ResolveAsync(user, ids, note, new InlineProgress<int>(done), token), "envelope")} resolved.", Severity.Success));
-    }
-
-    private async Task ArchiveAsync(IReadOnlyList<long> ids)
-    {
-        var note = await NoteDialog.AskAsync(Dialogs, "Archive", $"Archive {Plural.Of(ids.Count, "envelope")}? They leave the open list and can be restored.", required: false);
-        if (note is null)
-        {
-            return;
-        }
-
-        var user = await UserAsync();
-        await RunBulkAsync("Archiving", ids.Count, async (done, token) =>
-            Snackbar.Add($"{Plural.Of(await Provisioning.ArchiveAsync(user, ids, note.Length == 0 ? null : note, new InlineProgress<int>(done), token), "envelope")} archived.", Severity.Success));
     }
 
     private async Task RestoreAsync(IReadOnlyList<long> ids)
