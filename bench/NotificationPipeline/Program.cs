@@ -26,7 +26,7 @@ var folder = Path.Combine(Path.GetTempPath(), $"switchboard-bench-pipeline-{Guid
 
 // The test host looks for the portal's content root by its assembly name; point it at the project folder.
 Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_SWITCHBOARD_PORTAL", Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "../../../../../src/Portal")));
-await using var portal = new WebApplicationFactory<Switchboard.Portal.Features.Notifications.NotificationTopicsService>().WithWebHostBuilder(b => b
+await using var portal = new WebApplicationFactory<Switchboard.Portal.Components.PortalComponentBase>().WithWebHostBuilder(b => b
     .UseEnvironment("Development")
     .UseSetting("Database:DataFolder", folder)
     .UseSetting("DemoData:Enabled", "false")

@@ -165,6 +165,15 @@ public static class DependencyInjection
 
         services.AddHostedService<NotificationEvaluationJob>();
         services.AddHostedService<OutboxSenderJob>();
+
+        services.AddSingleton<IValidator<TopicDraft>, TopicDraftValidator>();
+        services.AddSingleton<IValidator<NotificationConfigurationDraft>, NotificationConfigurationDraftValidator>();
+        services.AddScoped<NotificationTopicsService>();
+        services.AddScoped<NotificationConfigurationsService>();
+        services.AddScoped<CodeListTransferService>();
+        services.AddScoped<DeliveryLogService>();
+        services.AddScoped<ReceivedEventsService>();
+        services.AddScoped<TestBenchService>();
     }
 
     private static void AddMattermost(this IServiceCollection services)

@@ -1,14 +1,11 @@
 using System.Text.Json.Serialization;
-using FluentValidation;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.Extensions.Options;
 using MudBlazor.Services;
-using Switchboard.Domain.Notifications;
 using Switchboard.Infrastructure;
 using Switchboard.Portal.Api;
 using Switchboard.Portal.Auth;
 using Switchboard.Portal.Features.ChatOps;
-using Switchboard.Portal.Features.Notifications;
 using Switchboard.Portal.Hosting;
 
 namespace Switchboard.Portal;
@@ -27,8 +24,6 @@ public static class PortalServices
 
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();
-        services.AddSingleton<IValidator<TopicDraft>, TopicDraftValidator>();
-        services.AddSingleton<IValidator<NotificationConfigurationDraft>, NotificationConfigurationDraftValidator>();
 
         services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         services.AddProblemDetails();
@@ -38,13 +33,6 @@ public static class PortalServices
         services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         services.AddExceptionHandler<ApiExceptionHandler>();
         services.AddOpenApi(options => options.AddDocumentTransformer<ApiKeySecurityTransformer>());
-
-        services.AddScoped<NotificationTopicsService>();
-        services.AddScoped<NotificationConfigurationsService>();
-        services.AddScoped<CodeListTransferService>();
-        services.AddScoped<DeliveryLogService>();
-        services.AddScoped<ReceivedEventsService>();
-        services.AddScoped<TestBenchService>();
         return builder;
     }
 }

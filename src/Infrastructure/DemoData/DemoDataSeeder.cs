@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Switchboard.Domain.ApiKeys;
@@ -10,6 +9,7 @@ using Switchboard.Domain.Notifications;
 using Switchboard.Domain.Notifications.Templates;
 using Switchboard.Domain.Retries;
 using Switchboard.Infrastructure.ChatOps;
+using Switchboard.Infrastructure.Jobs;
 using Switchboard.Infrastructure.People;
 using Switchboard.Infrastructure.Persistence;
 using Switchboard.Infrastructure.Provisioning;
@@ -27,30 +27,35 @@ internal sealed partial class DemoDataSeeder(
     BridgeSecrets bridgeSecrets,
     IOptions<DemoDataOptions> options,
     IOptions<DatabaseOptions> database,
+    JobRegistry registry,
     TimeProvider time,
-    ILogger<DemoDataSeeder> logger) : IHostedService
+    ILogger<DemoDataSeeder> logger)
+    : StartupJob(new JobDescriptor(Name, "Fills an empty database with a week of demo activity when DemoData:Enabled is on.", TimeSpan.Zero), registry, time)
 {
+    public const string Name = "demo-data";
+
     private static readonly string[] People = ["ada.admin", "otto.operator", "vera.viewer"];
 
-    public Task StartAsync(CancellationToken cancellationToken) => SeedIfEmptyAsync(cancellationToken);
-
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-    public async Task SeedIfEmptyAsync(CancellationToken cancellationToken)
+    protected override async Task<JobRunResult> RunOnceAsync(CancellationToken cancellationToken)
     {
-        // Without the migrations applied there may be no tables to fill.
-        if (!options.Value.Enabled || !database.Value.MigrateOnStartup)
+        if (!options.Value.Enabled)
         {
-            return;
+            return JobRunResult.Skipped($"{DemoDataOptions.SectionName}:Enabled is off");
+        }
+
+        // Without the migrations applied there may be no tables to fill.
+        if (!database.Value.MigrateOnStartup)
+        {
+            return JobRunResult.Skipped($"{DatabaseOptions.SectionName}:MigrateOnStartup is off, so the tables may not exist");
         }
 
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         if (await db.AuditEntries.AnyAsync(cancellationToken) || await db.ApiKeys.AnyAsync(cancellationToken))
         {
-            return;
+            return JobRunResult.Skipped("the database already holds data");
         }
 
-        var now = time.GetUtcNow().UtcDateTime;
+        var now = Time.GetUtcNow().UtcDateTime;
         var exporter = ApiKey.Create(
             "Nightly config export", [ApiKeyScopes.ConfigRead], now.AddDays(90), ApiKeySecret.Generate(), "ada.admin", now.AddDays(-6));
         exporter.MarkUsed(now.AddHours(-3));
@@ -81,6 +86,7 @@ internal sealed partial class DemoDataSeeder(
         await provisioning.StoreAsync(DemoEnvelopes.Messages(now), cancellationToken);
         await SeedBridgeAsync(now, cancellationToken);
         LogSeeded(logger);
+        return JobRunResult.Succeeded("seeded demo data into the empty database");
     }
 
     /// <summary>

@@ -35,14 +35,17 @@ public sealed class BackgroundJobsService(
     public async Task<Paged<JobRunView>?> RunsAsync(string name, int page, int pageSize, CancellationToken cancellationToken) =>
         registry.Find(name) is null ? null : await store.RunsAsync(name, page, pageSize, cancellationToken);
 
-    /// <returns>The job's state after the request, or null when there is no such job.</returns>
+    /// <returns>
+    /// The job's state after the request, or null when there is no such job. A job that runs only at start-up is not
+    /// asked (its <see cref="JobStatus.RunNowUnavailableBecause"/> says why).
+    /// </returns>
     public async Task<JobStatus?> RunNowAsync(ClaimsPrincipal caller, string name, CancellationToken cancellationToken)
     {
         var actor = await guard.DemandAsync(caller, PortalRole.Operator, ApiKeyScopes.JobsRun, AuditActions.JobRunRequested, ObjectType, name, cancellationToken);
         var job = registry.Find(name);
-        if (job is null)
+        if (job is null || job.Status.RunNowUnavailableBecause is not null)
         {
-            return null;
+            return job?.Status;
         }
 
         await audit.WriteAsync(new AuditRecord(actor, AuditActions.JobRunRequested, ObjectType, name), cancellationToken);
@@ -55,9 +58,9 @@ public sealed class BackgroundJobsService(
         var action = paused ? AuditActions.JobPaused : AuditActions.JobResumed;
         var actor = await guard.DemandAsync(caller, PortalRole.Admin, ApiKeyScopes.ConfigWrite, action, ObjectType, name, cancellationToken);
         var job = registry.Find(name) ?? throw new NotFoundException($"There is no background job named '{name}'.");
-        if (job.Descriptor.Continuous)
+        if (job.Descriptor.Continuous || job.Descriptor.Startup)
         {
-            throw new InvalidOperationException($"{name} runs all the time and has no schedule to pause.");
+            throw new InvalidOperationException($"{name} {(job.Descriptor.Startup ? "runs once at start-up" : "runs all the time")} and has no schedule to pause.");
         }
 
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
@@ -69,8 +72,8 @@ public sealed class BackgroundJobsService(
         }
 
         setting.SetPaused(paused, actor.Name, time.GetUtcNow().UtcDateTime);
+        db.Audit(new AuditRecord(actor, action, ObjectType, name));
         await db.SaveChangesAsync(cancellationToken);
         job.SetPaused(paused, actor.Name);
-        await audit.WriteAsync(new AuditRecord(actor, action, ObjectType, name), cancellationToken);
     }
 }

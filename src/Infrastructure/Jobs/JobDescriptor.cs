@@ -14,10 +14,16 @@ namespace Switchboard.Infrastructure.Jobs;
 /// The job claims its work item by item (the outbox sender, ChatOps retries), so every instance runs it side by side:
 /// no job lock and no "once per due time". Otherwise (the default) one instance at a time runs it, once per due time.
 /// </param>
+/// <param name="Startup">
+/// A service that does its work once while the portal starts (see <see cref="StartupJob"/>): its state is what it did;
+/// it has no Run now and no schedule to pause.
+/// </param>
 public sealed record JobDescriptor(
-    string Name, string Description, TimeSpan Interval, bool RunAtStart = false, string? Cron = null, bool Continuous = false, bool EveryInstance = false)
+    string Name, string Description, TimeSpan Interval, bool RunAtStart = false, string? Cron = null, bool Continuous = false,
+    bool EveryInstance = false, bool Startup = false)
 {
-    public string Schedule => Continuous ? "continuous"
+    public string Schedule => Startup ? "once at start-up"
+        : Continuous ? "continuous"
         : !string.IsNullOrWhiteSpace(Cron) ? $"cron {Cron} (UTC)"
         : Interval == TimeSpan.Zero ? "on demand only"
         : $"every {Interval:c}";
@@ -34,7 +40,7 @@ public sealed record JobDescriptor(
             return CronExpression.Parse(Cron).GetNextOccurrence(DateTime.SpecifyKind(now, DateTimeKind.Utc));
         }
 
-        if (Interval <= TimeSpan.Zero || Continuous)
+        if (Interval <= TimeSpan.Zero || Continuous || Startup)
         {
             return null;
         }

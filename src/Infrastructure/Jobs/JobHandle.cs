@@ -15,7 +15,7 @@ public sealed class JobHandle(JobDescriptor descriptor)
     private JobStatus _status = new(
         descriptor.Name, descriptor.Description, descriptor.Schedule, Paused: false, PausedBy: null, Running: false,
         LastRunStartedAt: null, LastRunFinishedAt: null, LastOutcome: null, LastMessage: null, LastError: null, NextRunAt: null,
-        Continuous: descriptor.Continuous);
+        Continuous: descriptor.Continuous, Startup: descriptor.Startup);
 
     public event Action? Changed;
 

@@ -3,6 +3,8 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Switchboard.Domain.Text;
+using Switchboard.Infrastructure.Jobs;
 using Switchboard.Infrastructure.Persistence;
 
 namespace Switchboard.Infrastructure.KeyProtection;
@@ -17,15 +19,23 @@ internal sealed partial class KeyRingStartup(
     IOptions<DatabaseOptions> database,
     IOptions<KeyProtectionOptions> protection,
     IHostEnvironment environment,
-    ILogger<KeyRingStartup> logger) : IHostedService
+    JobRegistry registry,
+    TimeProvider time,
+    ILogger<KeyRingStartup> logger)
+    : StartupJob(new JobDescriptor(Name, "Copies Data Protection keys left in the data folder by earlier versions into the database, and says whether the key ring is encrypted.", TimeSpan.Zero),
+        registry, time)
 {
-    public async Task StartAsync(CancellationToken cancellationToken)
+    public const string Name = "key-ring";
+
+    protected override async Task<JobRunResult> RunOnceAsync(CancellationToken cancellationToken)
     {
         var folder = Path.Combine(database.Value.ResolvedDataFolder, "keys");
+        var copied = 0;
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         if (Directory.Exists(folder) && !await db.DataProtectionKeys.AnyAsync(cancellationToken))
         {
             var files = Directory.GetFiles(folder, "*.xml");
+            copied = files.Length;
             foreach (var file in files)
             {
                 db.DataProtectionKeys.Add(new DataProtectionKey
@@ -46,9 +56,10 @@ internal sealed partial class KeyRingStartup(
         {
             LogUnencrypted(logger);
         }
-    }
 
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+        var encryption = protection.Value.HasCertificate ? "encrypted with the configured certificate" : "not encrypted (no certificate configured)";
+        return JobRunResult.Succeeded(copied == 0 ? $"key ring {encryption}" : $"copied {Plural.Of(copied, "key")} from {folder}; key ring {encryption}");
+    }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Copied {Count} Data Protection keys from {Folder} into the database; the files are no longer read")]
     private static partial void LogImported(ILogger logger, int count, string folder);

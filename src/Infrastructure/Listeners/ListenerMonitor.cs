@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Switchboard.Domain.Audit;
 using Switchboard.Domain.Listeners;
 using Switchboard.Infrastructure.Persistence;
 
@@ -18,7 +19,13 @@ public sealed partial class ListenerMonitor(
 
     public ListenerDeployment? Find(string name) => options.Value.Deployments.FirstOrDefault(d => d.Name == name);
 
-    public async Task<ListenerCheck> CheckAsync(ListenerDeployment deployment, CancellationToken cancellationToken)
+    public Task<ListenerCheck> CheckAsync(ListenerDeployment deployment, CancellationToken cancellationToken) => CheckAsync(deployment, null, cancellationToken);
+
+    /// <param name="audit">
+    /// The audit entry of a check someone asked for, made from the check: stored in the same transaction as the check, so
+    /// the two commit together or not at all. Null for the monitor's own checks.
+    /// </param>
+    public async Task<ListenerCheck> CheckAsync(ListenerDeployment deployment, Func<ListenerCheck, AuditRecord>? audit, CancellationToken cancellationToken)
     {
         var settings = options.Value;
         var result = await probe.ProbeAsync(deployment, cancellationToken);
@@ -39,6 +46,11 @@ public sealed partial class ListenerMonitor(
 
         var check = ListenerCheck.Of(deployment.Name, now, result, status.State);
         db.ListenerChecks.Add(check);
+        if (audit is not null)
+        {
+            db.Audit(audit(check));
+        }
+
         await db.SaveChangesAsync(cancellationToken);
         return check;
     }

@@ -12,7 +12,7 @@ using Switchboard.Infrastructure.Persistence;
 namespace Switchboard.Infrastructure.Listeners;
 
 /// <summary>The Listeners pages and API: deployments with state and uptime, their checks, Check now (Operator, audited).</summary>
-public sealed class ListenersService(IDbContextFactory<SwitchboardDbContext> contextFactory, ListenerMonitor monitor, AccessGuard guard, IAuditLog audit, TimeProvider clock)
+public sealed class ListenersService(IDbContextFactory<SwitchboardDbContext> contextFactory, ListenerMonitor monitor, AccessGuard guard, TimeProvider clock)
 {
     public async Task<IReadOnlyList<DeploymentView>> DeploymentsAsync(CancellationToken cancellationToken)
     {
@@ -81,8 +81,8 @@ public sealed class ListenersService(IDbContextFactory<SwitchboardDbContext> con
     {
         var actor = await guard.DemandAsync(caller, PortalRole.Operator, ApiKeyScopes.JobsRun, AuditActions.ListenerChecked, "listener", name, cancellationToken);
         var deployment = monitor.Find(name) ?? throw new NotFoundException($"There is no deployment '{name}'.");
-        var c = await monitor.CheckAsync(deployment, cancellationToken);
-        await audit.WriteAsync(new AuditRecord(actor, AuditActions.ListenerChecked, "listener", name, Details: $"{c.State}: {(c.ListenerUp ? $"{c.HttpStatus} in {c.LatencyMilliseconds} ms" : c.ListenerError)}"), cancellationToken);
+        var c = await monitor.CheckAsync(deployment, check => new AuditRecord(actor, AuditActions.ListenerChecked, "listener", name,
+            Details: $"{check.State}: {(check.ListenerUp ? $"{check.HttpStatus} in {check.LatencyMilliseconds} ms" : check.ListenerError)}"), cancellationToken);
         return new CheckRow(c.Id, c.At, c.State, c.ListenerUp, c.HttpStatus, c.LatencyMilliseconds, c.ListenerError, c.RedisUp, c.RedisKeys, c.RedisError, c.CreatioUp, c.CreatioError, c.Body);
     }
 

@@ -33,18 +33,11 @@ public sealed class MattermostTokensService(
             job?.Schedule ?? "", job?.NextRunAt, job?.Paused ?? false, job?.PausedBy);
     }
 
-    /// <summary>Starts a run (Operator or <c>jobs:run</c>), or answers the one already running.</summary>
+    /// <summary>Starts a run (Operator or <c>jobs:run</c>), stored with its audit entry, or answers the one already running.</summary>
     public async Task<long> StartRunAsync(ClaimsPrincipal caller, CancellationToken cancellationToken)
     {
         var actor = await guard.DemandAsync(caller, PortalRole.Operator, ApiKeyScopes.JobsRun, AuditActions.TokenRunStarted, "job", TokenRegenerationJob.Name, cancellationToken);
-        var running = runner.Progress?.RunId;
-        var id = await runner.StartAsync(actor.Name, cancellationToken);
-        if (running != id)
-        {
-            await audit.WriteAsync(new AuditRecord(actor, AuditActions.TokenRunStarted, "token-run", id.ToString(CultureInfo.InvariantCulture)), cancellationToken);
-        }
-
-        return id;
+        return await runner.StartAsync(actor, cancellationToken);
     }
 
     public async Task<bool> CancelRunAsync(ClaimsPrincipal caller, CancellationToken cancellationToken)

@@ -1,9 +1,11 @@
+using System.Globalization;
 using System.Threading.Channels;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Switchboard.Domain.Audit;
 using Switchboard.Domain.Mattermost;
 using Switchboard.Infrastructure.Jobs;
 using Switchboard.Infrastructure.Persistence;
@@ -33,6 +35,7 @@ public sealed partial class TokenRegenerationRunner(
     private CancellationTokenSource? _cancel;
     private TokenRunStarted? _current;
     private TaskCompletionSource<TokenRunStarted> _next = NewStart();
+    private Actor? _startAudit;
 
     /// <summary>Raised (from the run's threads) whenever <see cref="Progress"/> changes or a run ends.</summary>
     public event Action? Changed;
@@ -44,13 +47,20 @@ public sealed partial class TokenRegenerationRunner(
 
     /// <summary>Asks the token job to run now (its job handle), or answers the run already going; returns the run's id once it started.</summary>
     public async Task<long> StartAsync(string triggeredBy, CancellationToken cancellationToken) =>
-        (await BeginAsync(triggeredBy, cancellationToken)).Id;
+        (await BeginAsync(triggeredBy, audited: null, cancellationToken)).Id;
 
-    /// <summary>As <see cref="StartAsync"/>, then waits for the run to end.</summary>
+    /// <summary>
+    /// As <see cref="StartAsync(string, CancellationToken)"/> for a person: a run that starts for them is stored together
+    /// with its <see cref="AuditActions.TokenRunStarted"/> entry, in one transaction; the run already going is not audited again.
+    /// </summary>
+    public async Task<long> StartAsync(Actor actor, CancellationToken cancellationToken) =>
+        (await BeginAsync(actor.Name, actor, cancellationToken)).Id;
+
+    /// <summary>As <see cref="StartAsync(string, CancellationToken)"/>, then waits for the run to end.</summary>
     public async Task<TokenRun> RunAsync(string triggeredBy, CancellationToken cancellationToken) =>
-        await (await BeginAsync(triggeredBy, cancellationToken)).Finished.WaitAsync(cancellationToken);
+        await (await BeginAsync(triggeredBy, audited: null, cancellationToken)).Finished.WaitAsync(cancellationToken);
 
-    private Task<TokenRunStarted> BeginAsync(string triggeredBy, CancellationToken cancellationToken)
+    private Task<TokenRunStarted> BeginAsync(string triggeredBy, Actor? audited, CancellationToken cancellationToken)
     {
         Task<TokenRunStarted> next;
         lock (_lock)
@@ -61,6 +71,7 @@ public sealed partial class TokenRegenerationRunner(
             }
 
             next = _next.Task;
+            _startAudit ??= audited;
         }
 
         var job = jobs.Find(TokenRegenerationJob.Name)
@@ -100,8 +111,18 @@ public sealed partial class TokenRegenerationRunner(
         var run = TokenRun.Start(triggeredBy, Now);
         try
         {
-            db.TokenRuns.Add(run);
-            await db.SaveChangesAsync(CancellationToken.None);
+            await StoreStartAsync(db, run);
+        }
+        catch (Exception ex)
+        {
+            // Nothing was stored (the run and its audit entry commit together); whoever waits for the start hears why.
+            _cancel = null;
+            FailStart(ex);
+            throw;
+        }
+
+        try
+        {
             Progress = new TokenRunProgress(run.Id, triggeredBy, run.StartedAt, 0, 0, 0, 0, 0, 0, false);
             Announce(new TokenRunStarted(run.Id, finished.Task));
             Changed?.Invoke();
@@ -145,6 +166,42 @@ public sealed partial class TokenRegenerationRunner(
             finished.TrySetResult(run);
             Changed?.Invoke();
         }
+    }
+
+    /// <summary>Stores the run; when a person asked for it, with its audit entry in the same transaction (the entry names the run's id).</summary>
+    private async Task StoreStartAsync(SwitchboardDbContext db, TokenRun run)
+    {
+        Actor? audited;
+        lock (_lock)
+        {
+            (audited, _startAudit) = (_startAudit, null);
+        }
+
+        db.TokenRuns.Add(run);
+        if (audited is null)
+        {
+            await db.SaveChangesAsync(CancellationToken.None);
+            return;
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync(CancellationToken.None);
+        await db.SaveChangesAsync(CancellationToken.None);
+        db.Audit(new AuditRecord(audited, AuditActions.TokenRunStarted, "token-run", run.Id.ToString(CultureInfo.InvariantCulture)));
+        await db.SaveChangesAsync(CancellationToken.None);
+        await transaction.CommitAsync(CancellationToken.None);
+    }
+
+    /// <summary>Tells those waiting for the next run that it could not start.</summary>
+    private void FailStart(Exception reason)
+    {
+        TaskCompletionSource<TokenRunStarted> waiting;
+        lock (_lock)
+        {
+            waiting = _next;
+            _next = NewStart();
+        }
+
+        waiting.TrySetException(reason);
     }
 
     /// <summary>Tells those waiting for the next run that it started (once per run; a second call for the same run does nothing).</summary>

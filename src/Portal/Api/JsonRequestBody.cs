@@ -11,8 +11,35 @@ internal static class JsonRequestBody
 {
     public const long MaxBytes = 1024 * 1024;
 
+    /// <summary>
+    /// Reads the body and hands its root element to <paramref name="handle"/>, or answers the problem with the body
+    /// instead (the handler is not called). The document lives until the handler has finished.
+    /// </summary>
     /// <param name="what">What the body holds, for the messages ("events", "messages").</param>
-    public static async Task<JsonBody> ReadAsync(HttpRequest request, string what, CancellationToken cancellationToken)
+    public static async Task<Results<TAnswer, ValidationProblem, ProblemHttpResult>> HandleAsync<TAnswer>(HttpRequest request, string what,
+        Func<JsonElement, Task<Results<TAnswer, ValidationProblem, ProblemHttpResult>>> handle, CancellationToken cancellationToken)
+        where TAnswer : IResult
+    {
+        var body = await ReadAsync(request, what, cancellationToken);
+        if (body.Problem is { } problem)
+        {
+            return problem;
+        }
+
+        if (body.Invalid is { } invalid)
+        {
+            return invalid;
+        }
+
+        using var document = body.Document!;
+        return await handle(document.RootElement);
+    }
+
+    /// <summary>The validation problem that says nothing was stored, with the fields named.</summary>
+    public static ValidationProblem Invalid(IDictionary<string, string[]> errors, string what) =>
+        TypedResults.ValidationProblem(errors, title: $"Nothing was stored: the {what} are not valid");
+
+    private static async Task<JsonBody> ReadAsync(HttpRequest request, string what, CancellationToken cancellationToken)
     {
         if (!request.HasJsonContentType())
         {
@@ -46,7 +73,7 @@ internal static class JsonRequestBody
     }
 
     private static ValidationProblem Invalid(string field, string message, string what) =>
-        TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [message] }, title: $"Nothing was stored: the {what} are not valid");
+        Invalid(new Dictionary<string, string[]> { [field] = [message] }, what);
 
     /// <summary>
     /// JSON may escape half of a surrogate pair (<c>"\ud800"</c>), which parses but cannot become a .NET string; the

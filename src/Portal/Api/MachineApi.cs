@@ -1,8 +1,10 @@
 using Switchboard.Portal.Features.Audit;
 using Switchboard.Portal.Features.ChatOps;
+using Switchboard.Portal.Features.Events;
 using Switchboard.Portal.Features.Jobs;
 using Switchboard.Portal.Features.Listeners;
 using Switchboard.Portal.Features.Mattermost;
+using Switchboard.Portal.Features.Notifications;
 using Switchboard.Portal.Features.People;
 using Switchboard.Portal.Features.Provisioning;
 

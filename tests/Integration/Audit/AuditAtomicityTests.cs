@@ -1,15 +1,20 @@
+using System.Globalization;
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Switchboard.Domain.Access;
 using Switchboard.Domain.ApiKeys;
 using Switchboard.Domain.Audit;
+using Switchboard.Domain.Notifications;
 using Switchboard.Domain.People;
 using Switchboard.Infrastructure.Access;
 using Switchboard.Infrastructure.ApiKeys;
+using Switchboard.Infrastructure.Listeners;
+using Switchboard.Infrastructure.Mattermost;
+using Switchboard.Infrastructure.Notifications;
 using Switchboard.Infrastructure.People;
+using Switchboard.Infrastructure.Persistence;
 using Switchboard.Portal.Features.ApiKeys;
-using Switchboard.Portal.Features.Notifications;
 using Switchboard.Portal.Features.People;
 
 namespace Switchboard.IntegrationTests.Audit;
@@ -65,6 +70,60 @@ public sealed class AuditAtomicityTests(PortalFactory portal) : IClassFixture<Po
 
         await using var db = await portal.DbAsync();
         Assert.Equal(AuditActions.SignIn, (await db.AuditEntries.SingleAsync(e => e.Actor == actor, Ct)).Action);
+    }
+
+    [Fact]
+    public async Task TokenRunStart_AuditWriteFailing_StoresNoRun_AndTellsWhoAsked()
+    {
+        await BreakAuditOfBreakerAsync();
+        await using var scope = portal.Services.CreateAsyncScope();
+        var tokens = scope.ServiceProvider.GetRequiredService<MattermostTokensService>();
+
+        await Assert.ThrowsAsync<DbUpdateException>(() => tokens.StartRunAsync(Admin(Breaker), Ct));
+
+        await using var db = await portal.DbAsync();
+        Assert.False(await db.TokenRuns.AnyAsync(r => r.TriggeredBy == Breaker, Ct), "the run was stored although its audit entry was not");
+
+        // The next person's run starts and is audited with it.
+        var actor = $"auditor-{Guid.NewGuid():N}"[..20];
+        var id = await tokens.StartRunAsync(Admin(actor), Ct);
+        var entry = await db.AuditEntries.SingleAsync(e => e.Actor == actor && e.Action == AuditActions.TokenRunStarted, Ct);
+        Assert.Equal(id.ToString(CultureInfo.InvariantCulture), entry.ObjectId);
+        Assert.True(await db.TokenRuns.AnyAsync(r => r.Id == id && r.TriggeredBy == actor, Ct));
+    }
+
+    [Fact]
+    public async Task ListenerCheck_AuditWriteFailing_StoresNoCheck()
+    {
+        await BreakAuditOfBreakerAsync();
+        const string deployment = "atomic-listener";
+        await using var monitored = portal.WithWebHostBuilder(b => b
+            .UseSetting("ExchangeListeners:Interval", "01:00:00")
+            .UseSetting("ExchangeListeners:Timeout", "00:00:01")
+            .UseSetting("ExchangeListeners:Deployments:0:Name", deployment)
+            .UseSetting("ExchangeListeners:Deployments:0:ServiceUrl", $"http://127.0.0.1:{LoopbackPort.Free()}"));
+        var contexts = monitored.Services.GetRequiredService<IDbContextFactory<SwitchboardDbContext>>();
+        async Task<int> ChecksAsync()
+        {
+            await using var db = await contexts.CreateDbContextAsync(Ct);
+            return await db.ListenerChecks.CountAsync(c => c.Deployment == deployment, Ct);
+        }
+
+        // The monitor's own first check, then no other for an hour.
+        var before = await Eventually.MatchesAsync("the monitor's first check stored", ChecksAsync, n => n > 0);
+        await using var scope = monitored.Services.CreateAsyncScope();
+        var listeners = scope.ServiceProvider.GetRequiredService<ListenersService>();
+
+        await Assert.ThrowsAsync<DbUpdateException>(() => listeners.CheckNowAsync(Admin(Breaker), deployment, Ct));
+
+        Assert.Equal(before, await ChecksAsync());
+        var actor = $"auditor-{Guid.NewGuid():N}"[..20];
+        var check = await listeners.CheckNowAsync(Admin(actor), deployment, Ct);
+        Assert.Equal(before + 1, await ChecksAsync());
+        await using var read = await contexts.CreateDbContextAsync(Ct);
+        var entry = await read.AuditEntries.SingleAsync(e => e.Actor == actor, Ct);
+        Assert.Equal((AuditActions.ListenerChecked, deployment), (entry.Action, entry.ObjectId));
+        Assert.StartsWith(check.State.ToString(), entry.Details, StringComparison.Ordinal);
     }
 
     /// <returns>The audit action the change is written under.</returns>

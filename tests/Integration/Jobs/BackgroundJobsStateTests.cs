@@ -58,6 +58,44 @@ public sealed class BackgroundJobsStateTests(PortalFactory portal, RabbitMqBroke
         Assert.DoesNotContain("guest", status.LastError, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task BackgroundJobs_ListStartupServices_WithWhatTheyDid()
+    {
+        string[] startup = ["database-migration", "key-ring", "demo-data"];
+        await using var fresh = new PortalFactory();
+        await using (var first = fresh.WithWebHostBuilder(b => b.UseSetting("DemoData:Enabled", "true")))
+        {
+            var jobs = await StatesAsync(first, all => startup.All(name => all.Any(j => j.Name == name && j.LastOutcome is not null)));
+
+            foreach (var name in startup)
+            {
+                var status = jobs.Single(j => j.Name == name);
+                Assert.True(status.Startup, name);
+                Assert.Equal("once at start-up", status.Schedule);
+                Assert.False(status.Running, name);
+                Assert.Null(status.NextRunAt);
+                Assert.NotNull(status.RunNowUnavailableBecause);
+                Assert.Equal(JobOutcome.Succeeded, status.LastOutcome);
+            }
+
+            Assert.Matches("^applied [0-9]+ migrations?$", jobs.Single(j => j.Name == "database-migration").LastMessage);
+            Assert.Equal("seeded demo data into the empty database", jobs.Single(j => j.Name == "demo-data").LastMessage);
+            Assert.StartsWith("key ring not encrypted", jobs.Single(j => j.Name == "key-ring").LastMessage, StringComparison.Ordinal);
+        }
+
+        await using var second = fresh.WithWebHostBuilder(_ => { });
+        var again = await StatesAsync(second, all => startup.All(name => all.Any(j => j.Name == name && j.LastOutcome is not null)));
+        Assert.Equal("the database was up to date", again.Single(j => j.Name == "database-migration").LastMessage);
+        var demo = again.Single(j => j.Name == "demo-data");
+        Assert.Equal(JobOutcome.Skipped, demo.LastOutcome);
+        Assert.Equal("DemoData:Enabled is off", demo.LastMessage);
+
+        // Run now asks nothing of a start-up service: it answers the state as it was.
+        await using var scope = second.Services.CreateAsyncScope();
+        var answered = await scope.ServiceProvider.GetRequiredService<BackgroundJobsService>().RunNowAsync(TestPeople.Admin, "demo-data", Ct);
+        Assert.Equal(demo, answered);
+    }
+
     /// <summary>What the Background jobs page lists, once <paramref name="ready"/> holds.</summary>
     private static async Task<IReadOnlyList<JobStatus>> StatesAsync(WebApplicationFactory<Program> app, Func<IReadOnlyList<JobStatus>, bool> ready)
     {

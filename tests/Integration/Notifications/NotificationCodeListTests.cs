@@ -5,8 +5,8 @@ using Switchboard.Domain.Audit;
 using Switchboard.Domain.Notifications;
 using Switchboard.Domain.Retries;
 using Switchboard.Infrastructure.Access;
+using Switchboard.Infrastructure.Notifications;
 using Switchboard.Portal.Auth;
-using Switchboard.Portal.Features.Notifications;
 
 namespace Switchboard.IntegrationTests.Notifications;
 

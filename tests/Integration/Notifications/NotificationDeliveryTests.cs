@@ -8,8 +8,8 @@ using Switchboard.Domain.ApiKeys;
 using Switchboard.Domain.Notifications;
 using Switchboard.Domain.People;
 using Switchboard.Infrastructure.ApiKeys;
+using Switchboard.Infrastructure.Notifications;
 using Switchboard.Infrastructure.People;
-using Switchboard.Portal.Features.Notifications;
 
 namespace Switchboard.IntegrationTests.Notifications;
 

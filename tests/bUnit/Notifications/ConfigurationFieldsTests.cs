@@ -1,6 +1,7 @@
 using Bunit;
 using Microsoft.Extensions.Options;
 using Switchboard.Domain.Notifications;
+using Switchboard.Infrastructure.Notifications;
 using Switchboard.Infrastructure.Notifications.Scripts;
 using Switchboard.Portal.Features.Notifications;
 

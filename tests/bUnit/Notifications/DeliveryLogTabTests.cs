@@ -8,6 +8,7 @@ using Switchboard.Domain.Audit;
 using Switchboard.Domain.Notifications;
 using Switchboard.Infrastructure.Access;
 using Switchboard.Infrastructure.Jobs;
+using Switchboard.Infrastructure.Notifications;
 using Switchboard.Infrastructure.Persistence;
 using Switchboard.Portal.Features.Notifications;
 

@@ -1,6 +1,7 @@
 using Bunit;
 using MudBlazor;
 using Switchboard.Domain.Notifications;
+using Switchboard.Infrastructure.Notifications;
 using Switchboard.Portal.Features.Notifications;
 
 namespace Switchboard.ComponentTests.Notifications;

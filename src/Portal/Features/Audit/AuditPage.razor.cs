@@ -25,19 +25,13 @@ public sealed partial class AuditPage
         _actions = await Audit.ActionsAsync(Aborted);
     }
 
-    private async Task<GridData<AuditEntryView>> LoadAsync(GridState<AuditEntryView> state, CancellationToken cancellationToken)
-    {
-        var page = await Audit.QueryAsync(_filter, state.Page, state.PageSize, cancellationToken);
-        return new GridData<AuditEntryView> { Items = page.Items, TotalItems = page.TotalCount };
-    }
+    private async Task<GridData<AuditEntryView>> LoadAsync(GridState<AuditEntryView> state, CancellationToken cancellationToken) =>
+        (await Audit.QueryAsync(_filter, state.Page, state.PageSize, cancellationToken)).ToGridData();
 
     private async Task OnFilterChangedAsync(AuditFilter filter)
     {
         _filter = filter;
-        if (_grid is not null)
-        {
-            await _grid.ReloadServerData();
-        }
+        await _grid.ReloadAsync();
     }
 
     private static Color ResultColor(AuditResult result) => result switch

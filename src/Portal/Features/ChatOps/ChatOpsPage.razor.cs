@@ -20,16 +20,13 @@ public sealed partial class ChatOpsPage
 
     protected override async Task OnInitializedAsync() => _bridges = await ChatOps.BridgesAsync(Aborted);
 
-    private async Task<GridData<CallRow>> LoadAsync(GridState<CallRow> state, CancellationToken cancellationToken)
-    {
-        var page = await ChatOps.CallsAsync(_filter, state.Page, state.PageSize, cancellationToken);
-        return new GridData<CallRow> { Items = page.Items, TotalItems = page.TotalCount };
-    }
+    private async Task<GridData<CallRow>> LoadAsync(GridState<CallRow> state, CancellationToken cancellationToken) =>
+        (await ChatOps.CallsAsync(_filter, state.Page, state.PageSize, cancellationToken)).ToGridData();
 
     private async Task FilterAsync(CallFilter filter)
     {
         _filter = filter;
-        await (_grid?.ReloadServerData() ?? Task.CompletedTask);
+        await _grid.ReloadAsync();
     }
 
     private async Task RetryAsync(IReadOnlyList<long> ids)
@@ -44,7 +41,7 @@ public sealed partial class ChatOpsPage
         _selected = [];
 
         _bridges = await ChatOps.BridgesAsync(Aborted);
-        await (_grid?.ReloadServerData() ?? Task.CompletedTask);
+        await _grid.ReloadAsync();
     }
 
     private static Color StatusColor(CallStatus status) => status switch

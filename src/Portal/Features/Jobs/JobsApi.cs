@@ -31,10 +31,15 @@ public static class JobsApi
                 string name, HttpContext context, BackgroundJobsService jobs, CancellationToken cancellationToken) =>
             {
                 var status = await jobs.RunNowAsync(context.User, name, cancellationToken);
-                return status is null ? UnknownJob(name) : TypedResults.Accepted($"/api/jobs/{name}", status);
+                return status switch
+                {
+                    null => UnknownJob(name),
+                    { RunNowUnavailableBecause: { } why } => TypedResults.Problem(why, statusCode: StatusCodes.Status409Conflict, title: "Not run"),
+                    _ => TypedResults.Accepted($"/api/jobs/{name}", status),
+                };
             })
             .WithName("RunBackgroundJob")
-            .WithSummary("Asks a background job to run now; answers 202 with its state.")
+            .WithSummary("Asks a background job to run now; answers 202 with its state, 409 for a job that runs only at start-up.")
             .RequireScope(ApiKeyScopes.JobsRun);
     }
 

@@ -39,7 +39,7 @@ public sealed partial class ListenerPage
             await InvokeAsync(StateHasChanged);
         }
 
-        return new GridData<CheckRow> { Items = page.Items, TotalItems = page.TotalCount };
+        return page.ToGridData();
     }
 
     private async Task CheckNowAsync()
@@ -53,7 +53,7 @@ public sealed partial class ListenerPage
         _checking = false;
 
         _deployment = await Listeners.DeploymentAsync(Name, Aborted);
-        await (_grid?.ReloadServerData() ?? Task.CompletedTask);
+        await _grid.ReloadAsync();
     }
 
     private async Task CopyAsync(string value)

@@ -1,3 +1,5 @@
+using Switchboard.Infrastructure.Notifications;
+
 namespace Switchboard.Portal.Features.Notifications;
 
 /// <summary><c>GET /notifications/code-lists.json</c>: the code-list document as a download for a signed-in person.</summary>

@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Forms;
 using MudBlazor;
+using Switchboard.Infrastructure.Notifications;
 using ValidationException = FluentValidation.ValidationException;
 
 namespace Switchboard.Portal.Features.Notifications;

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
+using Switchboard.Infrastructure.Notifications;
 using Switchboard.Infrastructure.People;
 
 namespace Switchboard.Portal.Features.Notifications;

@@ -1,5 +1,6 @@
 using Switchboard.Domain.Events;
 using Switchboard.Domain.Notifications;
+using Switchboard.Infrastructure.Notifications;
 
 namespace Switchboard.Portal.Features.Notifications;
 

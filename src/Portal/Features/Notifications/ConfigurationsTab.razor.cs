@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
+using Switchboard.Infrastructure.Notifications;
+using Switchboard.Portal.Components;
 
 namespace Switchboard.Portal.Features.Notifications;
 
@@ -16,16 +18,13 @@ public sealed partial class ConfigurationsTab
 
     protected override async Task OnInitializedAsync() => _topics = await Topics.TopicsAsync(Aborted);
 
-    private async Task<GridData<ConfigurationRow>> LoadAsync(GridState<ConfigurationRow> state, CancellationToken cancellationToken)
-    {
-        var page = await Configurations.ConfigurationsAsync(_query, state.Page, state.PageSize, cancellationToken);
-        return new GridData<ConfigurationRow> { Items = page.Items, TotalItems = page.TotalCount };
-    }
+    private async Task<GridData<ConfigurationRow>> LoadAsync(GridState<ConfigurationRow> state, CancellationToken cancellationToken) =>
+        (await Configurations.ConfigurationsAsync(_query, state.Page, state.PageSize, cancellationToken)).ToGridData();
 
     private async Task FilterAsync(ConfigurationQuery query)
     {
         _query = query;
-        await _grid!.ReloadServerData();
+        await _grid.ReloadAsync();
     }
 
     private async Task ToggleAsync(ConfigurationRow row, bool enabled)
@@ -35,7 +34,7 @@ public sealed partial class ConfigurationsTab
             await Configurations.SetDisabledAsync(await UserAsync(), row.Id, !enabled, Aborted);
             Snackbar.Add($"Configuration {row.Id} {(enabled ? "enabled" : "disabled")}.", Severity.Success);
         });
-        await _grid!.ReloadServerData();
+        await _grid.ReloadAsync();
     }
 
     private async Task DeleteAsync(ConfigurationRow row)
@@ -53,6 +52,6 @@ public sealed partial class ConfigurationsTab
             await Configurations.DeleteConfigurationAsync(await UserAsync(), row.Id, Aborted);
             Snackbar.Add($"Configuration {row.Id} deleted.", Severity.Success);
         });
-        await _grid!.ReloadServerData();
+        await _grid.ReloadAsync();
     }
 }

@@ -4,6 +4,8 @@ using MudBlazor;
 using Switchboard.Domain.Notifications;
 using Switchboard.Domain.Text;
 using Switchboard.Infrastructure.Access;
+using Switchboard.Infrastructure.Notifications;
+using Switchboard.Portal.Components;
 
 namespace Switchboard.Portal.Features.Notifications;
 
@@ -39,13 +41,13 @@ public sealed partial class DeliveryLogTab
             StateHasChanged();
         }
 
-        return new GridData<MessageRow> { Items = page.Items, TotalItems = page.TotalCount };
+        return page.ToGridData();
     }
 
     private async Task FilterAsync(MessageFilter filter)
     {
         _filter = filter;
-        await _grid!.ReloadServerData();
+        await _grid.ReloadAsync();
     }
 
     private Task ResendMatchingAsync() => ConfirmAndResendAsync(
@@ -76,7 +78,7 @@ public sealed partial class DeliveryLogTab
             var count = await resend(await UserAsync());
             Snackbar.Add($"{Plural.Of(count, "message")} queued again.", Severity.Success);
             _selected.Clear();
-            await _grid!.ReloadServerData();
+            await _grid.ReloadAsync();
         });
     }
 

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Switchboard.Domain.Events;
+using Switchboard.Infrastructure.Notifications;
 
 namespace Switchboard.Portal.Features.Notifications;
 

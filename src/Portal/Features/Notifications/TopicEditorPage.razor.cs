@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
+using Switchboard.Domain.Notifications;
 using Switchboard.Domain.Notifications.Templates;
+using Switchboard.Infrastructure.Notifications;
 
 namespace Switchboard.Portal.Features.Notifications;
 

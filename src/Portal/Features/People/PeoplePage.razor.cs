@@ -25,19 +25,13 @@ public sealed partial class PeoplePage
         _options = await People.FilterOptionsAsync(Aborted);
     }
 
-    private async Task<GridData<PersonRow>> LoadAsync(GridState<PersonRow> state, CancellationToken cancellationToken)
-    {
-        var page = await People.SearchAsync(_query, state.Page, state.PageSize, cancellationToken);
-        return new GridData<PersonRow> { Items = page.Items, TotalItems = page.TotalCount };
-    }
+    private async Task<GridData<PersonRow>> LoadAsync(GridState<PersonRow> state, CancellationToken cancellationToken) =>
+        (await People.SearchAsync(_query, state.Page, state.PageSize, cancellationToken)).ToGridData();
 
     private async Task OnFilterChangedAsync(PeopleQuery query)
     {
         _query = query;
-        if (_grid is not null)
-        {
-            await _grid.ReloadServerData();
-        }
+        await _grid.ReloadAsync();
     }
 
     private string QueryString()

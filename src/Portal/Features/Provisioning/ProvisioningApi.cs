@@ -18,26 +18,13 @@ public static class ProvisioningApi
 
         provisioning.MapPost("/messages", async Task<Results<Ok<CaptureSummary>, ValidationProblem, ProblemHttpResult>> (
                 HttpContext context, ProvisioningService service, TimeProvider clock, CancellationToken cancellationToken) =>
-            {
-                var body = await JsonRequestBody.ReadAsync(context.Request, "messages", cancellationToken);
-                if (body.Problem is { } problem)
+                await JsonRequestBody.HandleAsync<Ok<CaptureSummary>>(context.Request, "messages", async root =>
                 {
-                    return problem;
-                }
-
-                if (body.Invalid is { } invalid)
-                {
-                    return invalid;
-                }
-
-                using (var document = body.Document!)
-                {
-                    var (messages, errors) = PostedMessageReader.Read(document.RootElement, clock.GetUtcNow().UtcDateTime);
+                    var (messages, errors) = PostedMessageReader.Read(root, clock.GetUtcNow().UtcDateTime);
                     return errors.Count > 0
-                        ? TypedResults.ValidationProblem(errors, title: "Nothing was stored: the messages are not valid")
+                        ? JsonRequestBody.Invalid(errors, "messages")
                         : TypedResults.Ok(await service.CaptureAsync(context.User, messages, cancellationToken));
-                }
-            })
+                }, cancellationToken))
             .Accepts<JsonElement>("application/json")
             .WithName("PostProvisioningMessages")
             .WithSummary("Stores provisioning messages as the broker would deliver them ({properties, headers, routingKey, body}, one or an array): "

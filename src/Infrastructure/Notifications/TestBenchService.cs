@@ -5,10 +5,9 @@ using Switchboard.Domain.Events;
 using Switchboard.Domain.Notifications.Scripts;
 using Switchboard.Domain.Notifications.Templates;
 using Switchboard.Infrastructure.Events;
-using Switchboard.Infrastructure.Notifications;
 using Switchboard.Infrastructure.Persistence;
 
-namespace Switchboard.Portal.Features.Notifications;
+namespace Switchboard.Infrastructure.Notifications;
 
 /// <summary>
 /// Dry runs: what an event would do to every configuration (disabled ones too) and what a script says about a sample
@@ -94,14 +93,4 @@ public sealed class TestBenchService(
             "after": { "attributes": { "state": "LEFT" }, "eav": { "clinicCode": "200" } }
           }
           """;
-}
-
-public sealed record ScriptTestResult(bool Succeeded, string Text);
-
-public sealed record ScriptTestRequest(ScriptKind Kind, string? Script);
-
-public enum ScriptKind
-{
-    Rule,
-    Recipients,
 }

@@ -1,19 +1,17 @@
 using System.Security.Claims;
-using FluentValidation;
 using Microsoft.EntityFrameworkCore;
 using Switchboard.Domain;
 using Switchboard.Domain.Access;
 using Switchboard.Domain.ApiKeys;
 using Switchboard.Domain.Audit;
 using Switchboard.Domain.Notifications;
-using Switchboard.Domain.Notifications.Templates;
 using Switchboard.Domain.Text;
 using Switchboard.Infrastructure.Access;
 using Switchboard.Infrastructure.Email;
 using Switchboard.Infrastructure.Jobs;
 using Switchboard.Infrastructure.Persistence;
 
-namespace Switchboard.Portal.Features.Notifications;
+namespace Switchboard.Infrastructure.Notifications;
 
 /// <summary>The delivery log: the outbox's messages filtered and paged, one message, and Resend (Operator or <c>jobs:run</c>), audited in the same transaction.</summary>
 public sealed class DeliveryLogService(

@@ -2,7 +2,7 @@ using FluentValidation;
 using Switchboard.Domain.Notifications;
 using Switchboard.Domain.Notifications.Templates;
 
-namespace Switchboard.Portal.Features.Notifications;
+namespace Switchboard.Infrastructure.Notifications;
 
 /// <summary>A topic's code is a code, and each template must parse (the message says line and column).</summary>
 public sealed class TopicDraftValidator : AbstractValidator<TopicDraft>

@@ -5,9 +5,10 @@ using Switchboard.Domain.ApiKeys;
 using Switchboard.Domain.Audit;
 using Switchboard.Infrastructure.Access;
 using Switchboard.Infrastructure.Events;
+using Switchboard.Portal.Api;
 using Switchboard.Portal.Auth;
 
-namespace Switchboard.Portal.Api;
+namespace Switchboard.Portal.Features.Events;
 
 public static class EventsApi
 {
@@ -16,31 +17,17 @@ public static class EventsApi
     public static void MapEventsApi(this RouteGroupBuilder api) =>
         api.MapPost("/events", async Task<Results<Accepted<IngestSummary>, ValidationProblem, ProblemHttpResult>> (
                 HttpContext context, AccessGuard guard, EventIngest ingest, CancellationToken cancellationToken) =>
-            {
-                var body = await JsonRequestBody.ReadAsync(context.Request, "events", cancellationToken);
-                if (body.Problem is { } problem)
+                await JsonRequestBody.HandleAsync<Accepted<IngestSummary>>(context.Request, "events", async root =>
                 {
-                    return problem;
-                }
-
-                if (body.Invalid is { } invalid)
-                {
-                    return invalid;
-                }
-
-                using (var document = body.Document!)
-                {
-                    var (events, errors) = EventBatchReader.Read(document.RootElement);
+                    var (events, errors) = EventBatchReader.Read(root);
                     if (errors.Count > 0)
                     {
-                        return TypedResults.ValidationProblem(errors, title: "Nothing was stored: the events are not valid");
+                        return JsonRequestBody.Invalid(errors, "events");
                     }
 
                     var actor = await guard.DemandAsync(context.User, PortalRole.Admin, ApiKeyScopes.EventsWrite, AuditActions.EventsReceived, "event", null, cancellationToken);
-                    var summary = await ingest.StoreAsync(events, actor.Name, cancellationToken);
-                    return TypedResults.Accepted((string?)null, summary);
-                }
-            })
+                    return TypedResults.Accepted((string?)null, await ingest.StoreAsync(events, actor.Name, cancellationToken));
+                }, cancellationToken))
             .Accepts<JsonElement>("application/json")
             .WithName("IngestEvents")
             .WithDescription("Each event is {id, entityType (IdmIdentity or SysProvisioningOperation), eventType (CREATE, UPDATE or DELETE), entityId, identity, "

@@ -1,8 +1,8 @@
 using Switchboard.Domain.ApiKeys;
+using Switchboard.Infrastructure.Notifications;
 using Switchboard.Portal.Auth;
-using Switchboard.Portal.Features.Notifications;
 
-namespace Switchboard.Portal.Api;
+namespace Switchboard.Portal.Features.Notifications;
 
 public static class NotificationsApi
 {

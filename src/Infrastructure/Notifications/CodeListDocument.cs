@@ -1,6 +1,6 @@
 using Switchboard.Domain.Notifications;
 
-namespace Switchboard.Portal.Features.Notifications;
+namespace Switchboard.Infrastructure.Notifications;
 
 /// <summary>
 /// Every editable notification code list in one JSON document, for keeping configuration in version control.
@@ -11,7 +11,3 @@ public sealed record CodeListDocument(IReadOnlyList<TopicDraft> Topics, IReadOnl
     public const int MaxTopics = 1000;
     public const int MaxConfigurations = 1000;
 }
-
-/// <summary>What an import would change (or changed).</summary>
-public sealed record CodeListDifference(
-    IReadOnlyList<string> TopicsAdded, IReadOnlyList<string> TopicsChanged, int ConfigurationsBefore, int ConfigurationsAfter);

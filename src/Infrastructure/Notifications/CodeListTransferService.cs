@@ -1,19 +1,15 @@
 using System.Security.Claims;
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;
-using Switchboard.Domain;
 using Switchboard.Domain.Access;
 using Switchboard.Domain.ApiKeys;
 using Switchboard.Domain.Audit;
 using Switchboard.Domain.Notifications;
 using Switchboard.Domain.Notifications.Templates;
-using Switchboard.Domain.Text;
 using Switchboard.Infrastructure.Access;
-using Switchboard.Infrastructure.Email;
-using Switchboard.Infrastructure.Jobs;
 using Switchboard.Infrastructure.Persistence;
 
-namespace Switchboard.Portal.Features.Notifications;
+namespace Switchboard.Infrastructure.Notifications;
 
 /// <summary>Exports the notification code lists (topics and configurations) as one document and imports one (Admin or <c>config:write</c>): all of it in one audited transaction, or none of it.</summary>
 public sealed class CodeListTransferService(

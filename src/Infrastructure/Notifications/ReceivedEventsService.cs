@@ -1,19 +1,8 @@
-using System.Security.Claims;
-using FluentValidation;
 using Microsoft.EntityFrameworkCore;
 using Switchboard.Domain;
-using Switchboard.Domain.Access;
-using Switchboard.Domain.ApiKeys;
-using Switchboard.Domain.Audit;
-using Switchboard.Domain.Notifications;
-using Switchboard.Domain.Notifications.Templates;
-using Switchboard.Domain.Text;
-using Switchboard.Infrastructure.Access;
-using Switchboard.Infrastructure.Email;
-using Switchboard.Infrastructure.Jobs;
 using Switchboard.Infrastructure.Persistence;
 
-namespace Switchboard.Portal.Features.Notifications;
+namespace Switchboard.Infrastructure.Notifications;
 
 /// <summary>The events received from the identity-management system, and the messages from the event queue that could not be read, paged.</summary>
 public sealed class ReceivedEventsService(

@@ -6,14 +6,10 @@ using Switchboard.Domain.Access;
 using Switchboard.Domain.ApiKeys;
 using Switchboard.Domain.Audit;
 using Switchboard.Domain.Notifications;
-using Switchboard.Domain.Notifications.Templates;
-using Switchboard.Domain.Text;
 using Switchboard.Infrastructure.Access;
-using Switchboard.Infrastructure.Email;
-using Switchboard.Infrastructure.Jobs;
 using Switchboard.Infrastructure.Persistence;
 
-namespace Switchboard.Portal.Features.Notifications;
+namespace Switchboard.Infrastructure.Notifications;
 
 /// <summary>The notification configurations: list, read, save, enable or disable and delete (Admin or <c>config:write</c>), validated again on the server and audited in the same transaction.</summary>
 public sealed class NotificationConfigurationsService(

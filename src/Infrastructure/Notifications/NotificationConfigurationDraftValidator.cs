@@ -4,7 +4,7 @@ using Switchboard.Domain.Notifications;
 using Switchboard.Domain.Notifications.Rules;
 using Switchboard.Domain.Notifications.Scripts;
 
-namespace Switchboard.Portal.Features.Notifications;
+namespace Switchboard.Infrastructure.Notifications;
 
 public sealed class NotificationConfigurationDraftValidator : AbstractValidator<NotificationConfigurationDraft>
 {

@@ -1,0 +1,7 @@
+namespace Switchboard.Infrastructure.Notifications;
+
+public enum ScriptKind
+{
+    Rule,
+    Recipients,
+}
