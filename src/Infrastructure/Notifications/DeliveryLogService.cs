@@ -87,8 +87,7 @@ public sealed class DeliveryLogService(
 
         if (!string.IsNullOrWhiteSpace(filter.Recipient))
         {
-            var recipient = filter.Recipient.Trim().ToLowerInvariant();
-            messages = messages.Where(m => m.RecipientEmail.StartsWith(recipient));
+            messages = messages.WhereStartsWithIgnoringCase(db.Database, m => m.RecipientEmail, filter.Recipient.Trim());
         }
 
         return messages;
