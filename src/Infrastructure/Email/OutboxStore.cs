@@ -9,15 +9,16 @@ namespace Switchboard.Infrastructure.Email;
 /// The sender's reads and writes of the outbox: due messages claimed with a lease in one conditional <c>UPDATE … RETURNING</c>
 /// (the claim pattern of the portal's senders, see <c>TicketSender</c>: the outer <c>WHERE</c> repeats the claim's condition,
 /// so a database that re-checks a row another transaction just changed, as PostgreSQL does, skips it; only the rows this
-/// statement leased are returned, so two senders never hold the same message), and attempt outcomes written with one
-/// prepared command in one transaction. Values come from the domain's <see cref="OutboxMessage"/> methods.
+/// statement leased are returned, whole, so two senders never hold the same message and no second read is needed), and
+/// attempt outcomes written with one prepared command in one transaction. Values come from the domain's
+/// <see cref="OutboxMessage"/> methods.
 /// </summary>
 internal static class OutboxStore
 {
     public static async Task<List<OutboxMessage>> ClaimAsync(SwitchboardDbContext db, DateTime now, TimeSpan lease, int limit, CancellationToken cancellationToken)
     {
         var leaseUntil = now + lease;
-        var claimed = await db.Database.SqlQuery<long>(
+        var messages = await db.OutboxMessages.FromSql(
             $"""
             UPDATE "OutboxMessages" SET "LeaseUntil" = {leaseUntil}
             WHERE "Id" IN (
@@ -25,9 +26,9 @@ internal static class OutboxStore
                 WHERE "Status" IN ('Pending', 'Failed') AND "NextAttemptAt" <= {now} AND ("LeaseUntil" IS NULL OR "LeaseUntil" < {now})
                 ORDER BY "Id" LIMIT {limit})
               AND "Status" IN ('Pending', 'Failed') AND ("LeaseUntil" IS NULL OR "LeaseUntil" < {now})
-            RETURNING "Id" AS "Value"
-            """).ToListAsync(cancellationToken);
-        var messages = await db.OutboxMessages.AsNoTracking().Where(m => claimed.Contains(m.Id)).OrderBy(m => m.Id).ToListAsync(cancellationToken);
+            RETURNING *
+            """).AsNoTracking().ToListAsync(cancellationToken);
+        messages.Sort((a, b) => a.Id.CompareTo(b.Id)); // RETURNING keeps no order
         foreach (var message in messages)
         {
             message.Claim(now, lease);
