@@ -113,7 +113,7 @@ static async Task<TimeSpan> PlainAsync(IConnection connection, int total)
 static async Task<TimeSpan> CaptureAsync(string uri, int total)
 {
     var folder = Path.Combine(Path.GetTempPath(), $"switchboard-bench-capture-{Guid.NewGuid():N}");
-    var portal = new WebApplicationFactory<Switchboard.Infrastructure.Provisioning.ProvisioningService>().WithWebHostBuilder(b => b
+    var portal = new WebApplicationFactory<Switchboard.Portal.Auth.OidcOptions>().WithWebHostBuilder(b => b
         .UseEnvironment("Development")
         .UseSetting("Database:DataFolder", folder)
         .UseSetting("DemoData:Enabled", "false")
@@ -140,7 +140,10 @@ static async Task<TimeSpan> CaptureAsync(string uri, int total)
     {
         await portal.DisposeAsync();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        Directory.Delete(folder, recursive: true);
+        if (Directory.Exists(folder))
+        {
+            Directory.Delete(folder, recursive: true);
+        }
     }
 }
 

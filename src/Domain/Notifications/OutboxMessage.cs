@@ -56,6 +56,12 @@ public sealed class OutboxMessage
 
     public void Claim(DateTime now, TimeSpan lease) => LeaseUntil = now + lease;
 
+    /// <summary>
+    /// Gives a claimed message back unattempted (its sender stopped first): the lease ends, so the next run takes it
+    /// without waiting for the lease to run out. After an attempt (whose outcome already ended the lease) it changes nothing.
+    /// </summary>
+    public void Release() => LeaseUntil = null;
+
     public void MarkSent(string? reply, DateTime now)
     {
         Status = MessageStatus.Sent;

@@ -9,9 +9,10 @@ namespace Switchboard.Infrastructure.Email;
 /// The sender's reads and writes of the outbox: due messages claimed with a lease in one conditional <c>UPDATE … RETURNING</c>
 /// (the claim pattern of the portal's senders, see <c>TicketSender</c>: the outer <c>WHERE</c> repeats the claim's condition,
 /// so a database that re-checks a row another transaction just changed, as PostgreSQL does, skips it; only the rows this
-/// statement leased are returned, so two senders never hold the same message; on PostgreSQL the candidates are also
-/// locked and skipped when locked, <c>FOR UPDATE SKIP LOCKED</c>), and attempt outcomes written with one
-/// prepared command in one transaction. Values come from the domain's <see cref="OutboxMessage"/> methods.
+/// statement leased are returned, whole, so two senders never hold the same message and no second read is needed; on
+/// PostgreSQL the candidates are also locked and skipped when locked, <c>FOR UPDATE SKIP LOCKED</c>), and attempt
+/// outcomes written with one prepared command in one transaction. Values come from the domain's
+/// <see cref="OutboxMessage"/> methods.
 /// </summary>
 internal static class OutboxStore
 {
@@ -21,7 +22,7 @@ internal static class OutboxStore
         // PostgreSQL: the inner SELECT skips rows another sender is leasing right now (FOR UPDATE SKIP LOCKED), so the
         // senders take different messages instead of queueing on the same rows. SQLite has one writer at a time.
         var claim = db.Database.IsNpgsql()
-            ? db.Database.SqlQuery<long>(
+            ? db.OutboxMessages.FromSql(
                 $"""
                 UPDATE "OutboxMessages" SET "LeaseUntil" = {leaseUntil}
                 WHERE "Id" IN (
@@ -29,9 +30,9 @@ internal static class OutboxStore
                     WHERE "Status" IN ('Pending', 'Failed') AND "NextAttemptAt" <= {now} AND ("LeaseUntil" IS NULL OR "LeaseUntil" < {now})
                     ORDER BY "Id" LIMIT {limit} FOR UPDATE SKIP LOCKED)
                   AND "Status" IN ('Pending', 'Failed') AND ("LeaseUntil" IS NULL OR "LeaseUntil" < {now})
-                RETURNING "Id" AS "Value"
+                RETURNING *
                 """)
-            : db.Database.SqlQuery<long>(
+            : db.OutboxMessages.FromSql(
                 $"""
                 UPDATE "OutboxMessages" SET "LeaseUntil" = {leaseUntil}
                 WHERE "Id" IN (
@@ -39,10 +40,10 @@ internal static class OutboxStore
                     WHERE "Status" IN ('Pending', 'Failed') AND "NextAttemptAt" <= {now} AND ("LeaseUntil" IS NULL OR "LeaseUntil" < {now})
                     ORDER BY "Id" LIMIT {limit})
                   AND "Status" IN ('Pending', 'Failed') AND ("LeaseUntil" IS NULL OR "LeaseUntil" < {now})
-                RETURNING "Id" AS "Value"
+                RETURNING *
                 """);
-        var claimed = await claim.ToListAsync(cancellationToken);
-        var messages = await db.OutboxMessages.AsNoTracking().Where(m => claimed.Contains(m.Id)).OrderBy(m => m.Id).ToListAsync(cancellationToken);
+        var messages = await claim.AsNoTracking().ToListAsync(cancellationToken);
+        messages.Sort((a, b) => a.Id.CompareTo(b.Id)); // RETURNING keeps no order
         foreach (var message in messages)
         {
             message.Claim(now, lease);

@@ -18,10 +18,12 @@ internal sealed class PickupFolderMailSender(IOptions<SmtpOptions> smtp, IOption
 
     private sealed class Session(string folder, MailboxAddress from) : IMailSession
     {
-        public async Task<string> SendAsync(OutboxMessage message, CancellationToken cancellationToken)
+        public IPreparedMail Prepare(OutboxMessage message) => new PreparedMime(message, from);
+
+        public async Task<string> SendAsync(IPreparedMail mail, CancellationToken cancellationToken)
         {
-            var path = Path.Combine(folder, $"{message.MessageId.Trim('<', '>')}.eml");
-            await MimeMessages.From(message, from).WriteToAsync(path, cancellationToken);
+            var path = Path.Combine(folder, $"{mail.Message.MessageId.Trim('<', '>')}.eml");
+            await PreparedMime.Of(mail).Mime.WriteToAsync(path, cancellationToken);
             return $"written to {path}";
         }
 

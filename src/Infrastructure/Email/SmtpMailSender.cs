@@ -32,8 +32,10 @@ internal sealed class SmtpMailSender(IOptions<SmtpOptions> options) : IMailSende
 
     private sealed class Session(SmtpClient client, MailboxAddress from) : IMailSession
     {
-        public Task<string> SendAsync(OutboxMessage message, CancellationToken cancellationToken) =>
-            client.SendAsync(MimeMessages.From(message, from), cancellationToken);
+        public IPreparedMail Prepare(OutboxMessage message) => new PreparedMime(message, from);
+
+        public Task<string> SendAsync(IPreparedMail mail, CancellationToken cancellationToken) =>
+            client.SendAsync(PreparedMime.Of(mail).Mime, cancellationToken);
 
         public async ValueTask DisposeAsync()
         {
