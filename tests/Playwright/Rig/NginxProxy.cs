@@ -40,7 +40,7 @@ internal sealed class NginxProxy : IAsyncDisposable
         proxy._nginx = Process.Start(new ProcessStartInfo(Program, ["-p", folder, "-c", Path.Combine(folder, "nginx.conf"), "-e", Path.Combine(folder, "error.log")]))
             ?? throw new InvalidOperationException("nginx did not start.");
         await Eventually.TrueAsync($"nginx answering on port {port}", async () =>
-            proxy._nginx.HasExited ? throw new InvalidOperationException($"nginx exited: {proxy.ErrorLog}") : await PortAnswersAsync(port));
+            proxy._nginx.HasExited ? throw new InvalidOperationException($"nginx exited: {proxy.ErrorLog}") : await LoopbackPort.AnswersAsync(port));
         return proxy;
     }
 
@@ -82,20 +82,6 @@ internal sealed class NginxProxy : IAsyncDisposable
             }
         }
         """;
-
-    private static async Task<bool> PortAnswersAsync(int port)
-    {
-        try
-        {
-            using var client = new System.Net.Sockets.TcpClient();
-            await client.ConnectAsync(System.Net.IPAddress.Loopback, port);
-            return true;
-        }
-        catch (System.Net.Sockets.SocketException)
-        {
-            return false;
-        }
-    }
 
     private static async Task RunAsync(string program, params string[] arguments)
     {

@@ -57,7 +57,7 @@ public sealed class PortalRig : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        var (portalPort, providerPort, smtpPort, mailPort) = (FreePort.Next(), FreePort.Next(), FreePort.Next(), FreePort.Next());
+        var (portalPort, providerPort, smtpPort, mailPort) = (LoopbackPort.Free(), LoopbackPort.Free(), LoopbackPort.Free(), LoopbackPort.Free());
         MailUrl = $"http://127.0.0.1:{mailPort}";
         PortalUrl = $"http://localhost:{portalPort}";
         ProviderUrl = $"http://localhost:{providerPort}";
@@ -70,13 +70,13 @@ public sealed class PortalRig : IAsyncLifetime
         (_smtpPort, _mailPort) = (smtpPort, mailPort);
         await StartSmtpServerAsync();
 
-        var mattermostPort = FreePort.Next();
+        var mattermostPort = LoopbackPort.Free();
         MattermostUrl = $"http://127.0.0.1:{mattermostPort}";
         _mattermost = await ChildProcess.StartAsync(
             "Mattermost simulator", "dotnet", [SiblingAssembly("MattermostSimulator", "Switchboard.MattermostSimulator.dll"), "--urls", MattermostUrl],
             RepositoryRoot.Path, new Dictionary<string, string>(), "Application started", ServerStart);
 
-        _broker = await RabbitMqNode.StartAsync(Path.Combine(_dataFolder, "rabbitmq"), FreePort.Next(), FreePort.Next());
+        _broker = await RabbitMqNode.StartAsync(Path.Combine(_dataFolder, "rabbitmq"), LoopbackPort.Free(), LoopbackPort.Free());
         AmqpUri = RabbitMqNode.UriOf(_broker);
         _daemon = await ChildProcess.StartAsync(
             "provisioning daemon simulator", "dotnet",
@@ -84,18 +84,18 @@ public sealed class PortalRig : IAsyncLifetime
                 "--plan", $"{AddressTakenAccount}=hardfail:409:GoogleAccountAlreadyExists,hardfail:409:GoogleAccountAlreadyExists,hardfail:409:GoogleAccountAlreadyExists"],
             RepositoryRoot.Path, new Dictionary<string, string>(), "provisioning daemon simulator ready", ServerStart);
 
-        var glpiPort = FreePort.Next();
+        var glpiPort = LoopbackPort.Free();
         GlpiUrl = $"http://127.0.0.1:{glpiPort}/apirest.php";
         _glpi = await ChildProcess.StartAsync(
             "GLPI simulator", "dotnet", [SiblingAssembly("GlpiSimulator", "Switchboard.GlpiSimulator.dll"), "--urls", $"http://127.0.0.1:{glpiPort}"],
             RepositoryRoot.Path, new Dictionary<string, string>(), "Application started", ServerStart);
 
-        var listenerPort = FreePort.Next();
+        var listenerPort = LoopbackPort.Free();
         ListenerUrl = $"http://127.0.0.1:{listenerPort}";
         _listener = await ChildProcess.StartAsync(
             "Exchange Listener simulator", "dotnet", [SiblingAssembly("ExchangeListenerSimulator", "Switchboard.ExchangeListenerSimulator.dll"), "--urls", ListenerUrl],
             RepositoryRoot.Path, new Dictionary<string, string>(), "Application started", ServerStart);
-        _closedPort = FreePort.Next();
+        _closedPort = LoopbackPort.Free();
 
         _portal = await ChildProcess.StartAsync(
             "portal", "dotnet", [PortalAssembly()], RepositoryRoot.Path, PortalEnvironment(portalPort, providerPort, smtpPort),

@@ -6,8 +6,8 @@ using Microsoft.Playwright;
 namespace Switchboard.BrowserTests.Rig;
 
 /// <summary>
-/// Switchboard as an organisation runs it: the published build in Production, two instances on one database, behind
-/// nginx terminating TLS with sticky sessions; sign-in through the real OpenID provider, which knows the portal only by
+/// Switchboard as an organisation runs it: the published build in Production, two instances on one PostgreSQL database
+/// (a throw-away cluster), behind nginx terminating TLS with sticky sessions; sign-in through the real OpenID provider, which knows the portal only by
 /// its https address.
 /// </summary>
 public sealed class ProxyRig : IAsyncLifetime
@@ -16,6 +16,8 @@ public sealed class ProxyRig : IAsyncLifetime
 
     private readonly string _folder = Path.Combine(Path.GetTempPath(), $"switchboard-proxy-{Guid.NewGuid():N}");
     private readonly List<ChildProcess> _instances = [];
+    private readonly PostgresServer _postgres = new();
+    private string _connectionString = "";
     private ChildProcess? _identityProvider;
     private NginxProxy? _proxy;
     private IPlaywright? _playwright;
@@ -31,9 +33,11 @@ public sealed class ProxyRig : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        var (proxyPort, providerPort) = (FreePort.Next(), FreePort.Next());
+        var (proxyPort, providerPort) = (LoopbackPort.Free(), LoopbackPort.Free());
         var proxyUrl = $"https://localhost:{Invariant(proxyPort)}";
         var published = await PublishAsync();
+        await _postgres.InitializeAsync();
+        _connectionString = await _postgres.CreateDatabaseAsync();
 
         _identityProvider = await ChildProcess.StartAsync(
             "identity provider", "node", ["server.mjs"], Path.Combine(RepositoryRoot.Path, "tests", "Playwright", "oidc"),
@@ -41,7 +45,7 @@ public sealed class ProxyRig : IAsyncLifetime
             "oidc-provider ready", ServerStart);
 
         // One after the other: the first applies the migrations, the second finds them applied.
-        var ports = new[] { FreePort.Next(), FreePort.Next() };
+        var ports = new[] { LoopbackPort.Free(), LoopbackPort.Free() };
         var workingFolder = Directory.CreateDirectory(Path.Combine(_folder, "run")).FullName;
         foreach (var (port, index) in ports.Select((p, i) => (p, i)))
         {
@@ -66,7 +70,8 @@ public sealed class ProxyRig : IAsyncLifetime
     {
         ["ASPNETCORE_ENVIRONMENT"] = "Production",
         ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{Invariant(port)}",
-        ["Database__DataFolder"] = Path.Combine(_folder, "data"),
+        ["Database__Provider"] = "Postgres",
+        ["Database__ConnectionString"] = _connectionString,
         ["Authentication__Oidc__Authority"] = $"http://localhost:{Invariant(providerPort)}",
         ["Authentication__Oidc__ClientId"] = "switchboard",
         ["Authentication__Oidc__ClientSecret"] = "switchboard-test-secret",
@@ -114,6 +119,8 @@ public sealed class ProxyRig : IAsyncLifetime
         {
             await _identityProvider.DisposeAsync();
         }
+
+        await _postgres.DisposeAsync();
 
         if (Directory.Exists(_folder))
         {

@@ -6,7 +6,7 @@ using static Microsoft.Playwright.Assertions;
 
 namespace Switchboard.BrowserTests.Tests;
 
-/// <summary>The published portal in Production, two instances on one database behind nginx with TLS.</summary>
+/// <summary>The published portal in Production, two instances on one PostgreSQL database behind nginx with TLS.</summary>
 public sealed class BehindTlsProxyTests(ProxyRig rig) : IClassFixture<ProxyRig>, IAsyncDisposable
 {
     private IBrowserContext? _context;

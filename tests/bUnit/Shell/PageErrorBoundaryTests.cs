@@ -1,8 +1,12 @@
 using Bunit;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Rendering;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Switchboard.Domain.Access;
+using Switchboard.Infrastructure.Incidents;
+using Switchboard.Infrastructure.Jobs;
+using Switchboard.Infrastructure.Persistence;
 using Switchboard.Portal.Components.Layout;
 
 namespace Switchboard.ComponentTests.Shell;
@@ -10,12 +14,24 @@ namespace Switchboard.ComponentTests.Shell;
 /// <summary>A page that throws in the layout: a visible error with a way to go on, never a silently dead page.</summary>
 public sealed class PageErrorBoundaryTests : ComponentTestContext
 {
-    public PageErrorBoundaryTests() => Services.AddSingleton(TimeProvider.System);
+    public PageErrorBoundaryTests()
+    {
+        // The layout's incident strip reads what needs attention from a database of its own.
+        Services.AddSingleton(TimeProvider.System);
+        Services.AddAuditedDatabase(Path.Combine(Path.GetTempPath(), $"switchboard-bunit-{Guid.NewGuid():N}.db"));
+        Services.AddSingleton<JobRegistry>();
+        Services.AddSingleton<IncidentReader>();
+    }
 
     private IRenderedComponent<MainLayout> RenderLayoutWith<TPage>()
         where TPage : IComponent
     {
         SignInAs("otto.operator", PortalRole.Operator);
+        using (var db = Services.GetRequiredService<IDbContextFactory<SwitchboardDbContext>>().CreateDbContext())
+        {
+            db.Database.Migrate();
+        }
+
         return Render<MainLayout>(p => p.Add(l => l.Body, builder =>
         {
             builder.OpenComponent<TPage>(0);

@@ -2,15 +2,13 @@ using System.Diagnostics;
 using System.Globalization;
 using Npgsql;
 
-[assembly: AssemblyFixture(typeof(Switchboard.IntegrationTests.PostgresServer))]
-
-namespace Switchboard.IntegrationTests;
+namespace Switchboard.Testing;
 
 /// <summary>
 /// A real PostgreSQL cluster (Debian's <c>postgresql</c>, installed by ./test.sh) started for the tests: <c>initdb</c>
 /// into a temporary folder, <c>pg_ctl start</c> on a free loopback port, no system service; stopped by its PID and its
 /// folder deleted. One cluster serves the whole test assembly (an assembly fixture: starting one takes seconds); each
-/// test or portal gets a database of its own (<see cref="CreateDatabaseAsync"/>, <see cref="PostgresPortalFactory"/>).
+/// test or portal gets a database of its own (<see cref="CreateDatabaseAsync"/>; the integration tests' <c>PostgresPortalFactory</c>).
 /// </summary>
 public sealed class PostgresServer : IAsyncLifetime
 {

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace Switchboard.IntegrationTests;
+namespace Switchboard.Testing;
 
 /// <summary>Ports on 127.0.0.1 for the servers the tests start: a free one, and whether something answers on one.</summary>
 public static class LoopbackPort

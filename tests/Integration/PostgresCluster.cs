@@ -1,0 +1,2 @@
+// One PostgreSQL cluster for the whole integration test assembly (tests/Shared/PostgresServer.cs).
+[assembly: AssemblyFixture(typeof(Switchboard.Testing.PostgresServer))]
