@@ -76,9 +76,18 @@ public sealed class TwoInstanceHookTests(PostgresPortalFactory portal, Simulated
     {
         var payload = new Dictionary<string, string>
         {
-            ["token"] = Token, ["team_id"] = "t1", ["team_domain"] = "hospital", ["channel_id"] = "c1", ["channel_name"] = "town-square",
-            ["timestamp"] = "1732435200000", ["user_id"] = "u-" + user, ["user_name"] = user, ["post_id"] = postId, ["text"] = text,
-            ["trigger_word"] = "112", ["file_ids"] = "",
+            ["token"] = Token,
+            ["team_id"] = "t1",
+            ["team_domain"] = "hospital",
+            ["channel_id"] = "c1",
+            ["channel_name"] = "town-square",
+            ["timestamp"] = "1732435200000",
+            ["user_id"] = "u-" + user,
+            ["user_name"] = user,
+            ["post_id"] = postId,
+            ["text"] = text,
+            ["trigger_word"] = "112",
+            ["file_ids"] = "",
         };
         using var response = await client.PostAsJsonAsync($"/hooks/mattermost/{_bridge}", payload, Ct);
         var body = await response.Content.ReadFromJsonAsync<JsonElement>(Ct);
