@@ -112,12 +112,36 @@ public abstract partial class RabbitMqConsumer<TMessage> : ContinuousJob
         connected();
         LogConsuming(_logger, settings.Queue, settings.Bindings.Count);
 
+        // SQLite's driver is synchronous even under await: batches are stored and acknowledged on a thread of their own,
+        // so the client's dispatch loop keeps receiving and reading the next batch on the thread pool meanwhile.
+        var writer = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var thread = new Thread(() =>
+        {
+            try
+            {
+                StoreBatches(connection, channel, deliveries.Reader, settings, stoppingToken);
+                writer.TrySetResult();
+            }
+            catch (Exception ex)
+            {
+                writer.TrySetException(ex);
+            }
+        })
+        { IsBackground = true, Name = $"{settings.ClientName} writer" };
+        thread.Start();
+        await writer.Task;
+    }
+
+    /// <summary>The writer thread's loop: waits synchronously (it owns its thread), never on a thread-pool thread.</summary>
+    private void StoreBatches(IConnection connection, IChannel channel, ChannelReader<(ulong Tag, TMessage Message)> deliveries, ConsumerSettings settings,
+        CancellationToken stoppingToken)
+    {
         var batch = new List<TMessage>(settings.BatchSize);
-        while (await deliveries.Reader.WaitToReadAsync(stoppingToken))
+        while (Wait(deliveries.WaitToReadAsync(stoppingToken)))
         {
             batch.Clear();
             ulong last = 0;
-            while (batch.Count < settings.BatchSize && deliveries.Reader.TryRead(out var delivery))
+            while (batch.Count < settings.BatchSize && deliveries.TryRead(out var delivery))
             {
                 batch.Add(delivery.Message);
                 last = delivery.Tag;
@@ -126,19 +150,24 @@ public abstract partial class RabbitMqConsumer<TMessage> : ContinuousJob
             var started = Time.GetUtcNow().UtcDateTime;
             try
             {
-                await using (var scope = _scopes.CreateAsyncScope())
+                var scope = _scopes.CreateAsyncScope();
+                try
                 {
-                    await StoreAsync(scope.ServiceProvider, batch, stoppingToken);
+                    StoreAsync(scope.ServiceProvider, batch, stoppingToken).GetAwaiter().GetResult();
+                }
+                finally
+                {
+                    Wait(scope.DisposeAsync());
                 }
 
-                await channel.BasicAckAsync(last, multiple: true, stoppingToken);
+                Wait(channel.BasicAckAsync(last, multiple: true, stoppingToken));
             }
             catch (Exception ex) when (ex is not OperationCanceledException && connection.IsOpen)
             {
                 LogStoreFailed(_logger, ex, batch.Count, settings.Queue);
                 Ran(started, JobOutcome.Failed, null, $"storing {batch.Count} messages failed: {ex.Message}");
-                await channel.BasicNackAsync(last, multiple: true, requeue: true, stoppingToken);
-                await Task.Delay(FirstBackOff, Time, stoppingToken);
+                Wait(channel.BasicNackAsync(last, multiple: true, requeue: true, stoppingToken));
+                Task.Delay(FirstBackOff, Time, stoppingToken).GetAwaiter().GetResult();
                 continue;
             }
 
@@ -146,6 +175,16 @@ public abstract partial class RabbitMqConsumer<TMessage> : ContinuousJob
             {
                 Report(string.Create(CultureInfo.InvariantCulture, $"connected · {Status.Rate:N0} msg/s · {Status.Handled:N0} handled"));
             }
+        }
+    }
+
+    private static T Wait<T>(ValueTask<T> pending) => pending.IsCompletedSuccessfully ? pending.Result : pending.AsTask().GetAwaiter().GetResult();
+
+    private static void Wait(ValueTask pending)
+    {
+        if (!pending.IsCompletedSuccessfully)
+        {
+            pending.AsTask().GetAwaiter().GetResult();
         }
     }
 

@@ -38,10 +38,10 @@ public sealed class ProvisioningQueueOptions
     /// <summary>The exchange reruns are published to (the daemon's event exchange).</summary>
     public string RequestExchange { get; set; } = "exchange";
 
-    public ushort PrefetchCount { get; set; } = 2000;
+    public ushort PrefetchCount { get; set; } = 5000;
 
     /// <summary>At most this many messages are stored in one transaction and acknowledged together.</summary>
-    public int BatchSize { get; set; } = 500;
+    public int BatchSize { get; set; } = 2000;
 
     public bool Enabled => !string.IsNullOrWhiteSpace(Uri);
 
