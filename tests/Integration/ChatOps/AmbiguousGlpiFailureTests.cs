@@ -29,18 +29,7 @@ public sealed class AmbiguousGlpiFailureTests(PortalFactory portal, SimulatedGlp
         _mattermost = _bridged.CreateClient();
         glpi.State.Reset();
         _bridge = $"ambiguous-{Guid.NewGuid():N}"[..20];
-        await using var scope = _bridged.Services.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<ChatOpsService>().SaveAsync(TestPeople.Admin, null, new BridgeForm
-        {
-            Name = _bridge,
-            TriggerWords = "112",
-            WebhookTokens = Token,
-            GlpiUrl = glpi.ApiUrl,
-            AppToken = glpi.State.AppToken,
-            UserToken = glpi.State.UserToken,
-            RequestSourceId = 7,
-            TicketType = TicketType.Incident,
-        }, Ct);
+        await TestBridges.SaveAsync(_bridged.Services, _bridge, glpi, Token);
     }
 
     public async ValueTask DisposeAsync()

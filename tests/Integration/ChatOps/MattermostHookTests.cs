@@ -31,19 +31,7 @@ public abstract class MattermostHookTests(PortalFactory portal, SimulatedGlpi gl
         _mattermost = _bridged.CreateClient();
         glpi.State.Reset();
         _bridge = $"helpdesk-{Guid.NewGuid():N}"[..20];
-        await using var scope = _bridged.Services.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<ChatOpsService>().SaveAsync(TestPeople.Admin, null, new BridgeForm
-        {
-            Name = _bridge,
-            TriggerWords = "112, helpdesk",
-            WebhookTokens = $"old-token\n{Token}",
-            GlpiUrl = glpi.ApiUrl,
-            AppToken = glpi.State.AppToken,
-            UserToken = glpi.State.UserToken,
-            RequestSourceId = 7,
-            TicketType = TicketType.Request,
-            Urgency = 4,
-        }, Ct);
+        await TestBridges.SaveAsync(_bridged.Services, _bridge, glpi, $"old-token\n{Token}", "112, helpdesk", TicketType.Request, urgency: 4);
     }
 
     public async ValueTask DisposeAsync()
@@ -57,21 +45,8 @@ public abstract class MattermostHookTests(PortalFactory portal, SimulatedGlpi gl
         GC.SuppressFinalize(this);
     }
 
-    private static Dictionary<string, string> Payload(string text, string postId, string user = "alice", string token = Token) => new()
-    {
-        ["token"] = token,
-        ["team_id"] = "t1",
-        ["team_domain"] = "hospital",
-        ["channel_id"] = "c1",
-        ["channel_name"] = "town-square",
-        ["timestamp"] = "1732435200000",
-        ["user_id"] = "u-" + user,
-        ["user_name"] = user,
-        ["post_id"] = postId,
-        ["text"] = text,
-        ["trigger_word"] = "112",
-        ["file_ids"] = "",
-    };
+    private static Dictionary<string, string> Payload(string text, string postId, string user = "alice", string token = Token) =>
+        TestBridges.Payload(text, postId, user, token);
 
     private async Task<(HttpStatusCode Status, string Text)> PostJsonAsync(Dictionary<string, string> payload)
     {

@@ -32,19 +32,7 @@ public sealed class TwoInstanceHookTests(PostgresPortalFactory portal, Simulated
         }
 
         _bridge = $"twin-{Guid.NewGuid():N}"[..20];
-        await using var scope = _instances[0].Services.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<ChatOpsService>().SaveAsync(TestPeople.Admin, null, new BridgeForm
-        {
-            Name = _bridge,
-            TriggerWords = "112",
-            WebhookTokens = Token,
-            GlpiUrl = glpi.ApiUrl,
-            AppToken = glpi.State.AppToken,
-            UserToken = glpi.State.UserToken,
-            RequestSourceId = 7,
-            TicketType = TicketType.Request,
-            Urgency = 4,
-        }, Ct);
+        await TestBridges.SaveAsync(_instances[0].Services, _bridge, glpi, Token, ticketType: TicketType.Request, urgency: 4);
     }
 
     [Fact]
@@ -74,21 +62,7 @@ public sealed class TwoInstanceHookTests(PostgresPortalFactory portal, Simulated
 
     private async Task<(HttpStatusCode Status, string Text)> PostAsync(HttpClient client, string text, string postId, string user)
     {
-        var payload = new Dictionary<string, string>
-        {
-            ["token"] = Token,
-            ["team_id"] = "t1",
-            ["team_domain"] = "hospital",
-            ["channel_id"] = "c1",
-            ["channel_name"] = "town-square",
-            ["timestamp"] = "1732435200000",
-            ["user_id"] = "u-" + user,
-            ["user_name"] = user,
-            ["post_id"] = postId,
-            ["text"] = text,
-            ["trigger_word"] = "112",
-            ["file_ids"] = "",
-        };
+        var payload = TestBridges.Payload(text, postId, user, Token);
         using var response = await client.PostAsJsonAsync($"/hooks/mattermost/{_bridge}", payload, Ct);
         var body = await response.Content.ReadFromJsonAsync<JsonElement>(Ct);
         return (response.StatusCode, body.TryGetProperty("text", out var reply) ? reply.GetString()! : body.ToString());
