@@ -29,7 +29,7 @@ public sealed class PostgresServer : IAsyncLifetime
         if (RunningAsRoot)
         {
             // initdb and postgres refuse to run as root; the package's postgres account owns the throw-away folder.
-            await RunAsync("chown", "-R", "postgres:postgres", _folder);
+            await ExternalCommand.RunAsync("chown", "-R", "postgres:postgres", _folder);
         }
 
         await RunAsPostgresAsync(Path.Combine(bin, "initdb"), "-D", data, "-U", "postgres", "--auth=trust", "-E", "UTF8", "--no-locale", "--no-sync");
@@ -49,7 +49,7 @@ public sealed class PostgresServer : IAsyncLifetime
     public async Task<string> CreateDatabaseAsync()
     {
         var name = $"sb_{Guid.NewGuid():N}";
-        await RunAsync("psql", "-h", "127.0.0.1", "-p", Port.ToString(CultureInfo.InvariantCulture), "-U", "postgres", "-d", "postgres",
+        await ExternalCommand.RunAsync("psql", "-h", "127.0.0.1", "-p", Port.ToString(CultureInfo.InvariantCulture), "-U", "postgres", "-d", "postgres",
             "-v", "ON_ERROR_STOP=1", "-q", "-c", $"CREATE DATABASE {name}");
         return ConnectionString(name);
     }
@@ -82,7 +82,7 @@ public sealed class PostgresServer : IAsyncLifetime
         if (_pid is { } pid)
         {
             // SIGINT: PostgreSQL's fast shutdown (ends sessions, stops at once).
-            await RunAsync("kill", "-INT", pid.ToString(CultureInfo.InvariantCulture));
+            await ExternalCommand.RunAsync("kill", "-INT", pid.ToString(CultureInfo.InvariantCulture));
             await Eventually.TrueAsync($"PostgreSQL (PID {pid}) stopped", () => Task.FromResult(!ProcessIsAlive(pid)));
         }
 
@@ -117,18 +117,5 @@ public sealed class PostgresServer : IAsyncLifetime
     }
 
     private static Task RunAsPostgresAsync(string program, params string[] arguments) =>
-        RunningAsRoot ? RunAsync("runuser", ["-u", "postgres", "--", program, .. arguments]) : RunAsync(program, arguments);
-
-    private static async Task RunAsync(string program, params string[] arguments)
-    {
-        var start = new ProcessStartInfo(program, arguments) { RedirectStandardOutput = true, RedirectStandardError = true };
-        using var process = Process.Start(start) ?? throw new InvalidOperationException($"{program} did not start.");
-        var output = process.StandardOutput.ReadToEndAsync();
-        var errors = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        if (process.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"{program} {string.Join(' ', arguments)} ended with {process.ExitCode}: {await errors}{await output}");
-        }
-    }
+        RunningAsRoot ? ExternalCommand.RunAsync("runuser", ["-u", "postgres", "--", program, .. arguments]) : ExternalCommand.RunAsync(program, arguments);
 }

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Switchboard.Domain.ChatOps;
+using Switchboard.Domain.Jobs;
 using Switchboard.Domain.Listeners;
 using Switchboard.Domain.Mattermost;
 using Switchboard.Domain.Notifications;
@@ -9,7 +10,7 @@ using Switchboard.Infrastructure.Persistence;
 namespace Switchboard.Infrastructure.Incidents;
 
 /// <summary>
-/// Reads <see cref="OpenIncidents"/> from the database (the same on every instance) and the job registry, at most once
+/// Reads <see cref="OpenIncidents"/> from the database (the same on every instance), at most once
 /// per <see cref="Freshness"/> however many open pages ask: every page shows the incident strip.
 /// </summary>
 public sealed class IncidentReader(IDbContextFactory<SwitchboardDbContext> contexts, JobRegistry jobs, TimeProvider clock) : IDisposable
@@ -54,7 +55,28 @@ public sealed class IncidentReader(IDbContextFactory<SwitchboardDbContext> conte
             await db.BridgeCalls.CountAsync(c => c.Status == CallStatus.Failed && c.NextAttemptAt == null, cancellationToken),
             await db.FailureGroups.CountAsync(g => g.FirstSeenAt >= dayAgo, cancellationToken),
             lastRun is TokenRunStatus.Failed or TokenRunStatus.Skipped ? lastRun.ToString() : null,
-            [.. jobs.Statuses().Where(s => s.LastOutcome == JobOutcome.Failed).Select(s => s.Name)]);
+            await FailedJobsAsync(db, cancellationToken));
+    }
+
+    /// <summary>
+    /// The jobs whose last finished run failed, from the stored history, so every instance shows the same (a job run by
+    /// another instance failed there, not here); one indexed look-up per job.
+    /// </summary>
+    private async Task<List<string>> FailedJobsAsync(SwitchboardDbContext db, CancellationToken cancellationToken)
+    {
+        var failed = new List<string>();
+        foreach (var job in jobs.Statuses().Where(s => !s.Continuous && !s.Startup))
+        {
+            var last = await db.JobRuns.AsNoTracking()
+                .Where(r => r.JobName == job.Name && r.Outcome != JobRunOutcome.Running)
+                .OrderByDescending(r => r.Id).Select(r => (JobRunOutcome?)r.Outcome).FirstOrDefaultAsync(cancellationToken);
+            if (last == JobRunOutcome.Failed)
+            {
+                failed.Add(job.Name);
+            }
+        }
+
+        return failed;
     }
 
     public void Dispose() => _gate.Dispose();

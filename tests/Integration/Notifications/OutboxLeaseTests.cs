@@ -48,7 +48,10 @@ public abstract class OutboxLeaseTests(PortalFactory portal)
             await db.SaveChangesAsync(Ct);
         }
 
-        var senders = await Task.WhenAll(Enumerable.Range(0, 2).Select(_ => Task.Run(() => ClaimUntilNoneLeftAsync(due.AddMinutes(1)), Ct)));
+        // The two senders claim in step, so they really claim at the same moments (otherwise one may drain the outbox
+        // before the other has started, and the test would prove nothing).
+        using var together = new Barrier(2);
+        var senders = await Task.WhenAll(Enumerable.Range(0, 2).Select(_ => Task.Run(() => ClaimUntilNoneLeftAsync(due.AddMinutes(1), together), Ct)));
 
         var ours = queued.Select(m => m.Id).ToHashSet();
         var taken = senders.SelectMany(ids => ids).Where(ours.Contains).ToList();
@@ -57,16 +60,18 @@ public abstract class OutboxLeaseTests(PortalFactory portal)
         Assert.All(senders, ids => Assert.NotEmpty(ids));
     }
 
-    /// <summary>One sender: claims small chunks until nothing is due, as <see cref="OutboxSenderJob"/> does.</summary>
-    private async Task<List<long>> ClaimUntilNoneLeftAsync(DateTime now)
+    /// <summary>One sender: claims small chunks until nothing is due, as <see cref="OutboxSenderJob"/> does, each claim in step with the other sender.</summary>
+    private async Task<List<long>> ClaimUntilNoneLeftAsync(DateTime now, Barrier together)
     {
         var taken = new List<long>();
         while (true)
         {
             await using var db = await portal.DbAsync();
+            together.SignalAndWait(Ct);
             var chunk = await OutboxStore.ClaimAsync(db, now, TimeSpan.FromMinutes(5), 10, Ct);
             if (chunk.Count == 0)
             {
+                together.RemoveParticipant();
                 return taken;
             }
 

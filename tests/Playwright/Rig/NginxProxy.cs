@@ -34,7 +34,7 @@ internal sealed class NginxProxy : IAsyncDisposable
 
         Directory.CreateDirectory(folder);
         var proxy = new NginxProxy(folder, port);
-        await RunAsync("openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1", "-subj", "/CN=localhost",
+        await ExternalCommand.RunAsync("openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1", "-subj", "/CN=localhost",
             "-addext", "subjectAltName=DNS:localhost,IP:127.0.0.1", "-keyout", Path.Combine(folder, "tls.key"), "-out", Path.Combine(folder, "tls.pem"));
         await File.WriteAllTextAsync(Path.Combine(folder, "nginx.conf"), proxy.Configuration(instancePorts));
         proxy._nginx = Process.Start(new ProcessStartInfo(Program, ["-p", folder, "-c", Path.Combine(folder, "nginx.conf"), "-e", Path.Combine(folder, "error.log")]))
@@ -82,19 +82,6 @@ internal sealed class NginxProxy : IAsyncDisposable
             }
         }
         """;
-
-    private static async Task RunAsync(string program, params string[] arguments)
-    {
-        using var process = Process.Start(new ProcessStartInfo(program, arguments) { RedirectStandardOutput = true, RedirectStandardError = true })
-            ?? throw new InvalidOperationException($"{program} did not start.");
-        var output = process.StandardOutput.ReadToEndAsync();
-        var errors = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        if (process.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"{program} failed ({process.ExitCode}): {await errors}{await output}");
-        }
-    }
 
     public string ErrorLog => File.Exists(Path.Combine(_folder, "error.log")) ? File.ReadAllText(Path.Combine(_folder, "error.log")) : "";
 

@@ -86,13 +86,9 @@ public sealed class ProxyRig : IAsyncLifetime
     {
         var configuration = typeof(ProxyRig).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Debug";
         var output = Path.Combine(_folder, "publish");
-        using var publish = Process.Start(new ProcessStartInfo(
-            "dotnet", ["publish", Path.Combine(RepositoryRoot.Path, "src", "Portal"), "-c", configuration, "--no-build", "-o", output, "--nologo", "-v", "quiet"])
-        { RedirectStandardOutput = true, RedirectStandardError = true })!;
-        var said = publish.StandardOutput.ReadToEndAsync();
-        var errors = publish.StandardError.ReadToEndAsync();
-        await publish.WaitForExitAsync();
-        return publish.ExitCode == 0 ? output : throw new InvalidOperationException($"dotnet publish failed:\n{await said}\n{await errors}");
+        await ExternalCommand.RunAsync(
+            "dotnet", "publish", Path.Combine(RepositoryRoot.Path, "src", "Portal"), "-c", configuration, "--no-build", "-o", output, "--nologo", "-v", "quiet");
+        return output;
     }
 
     private static string Invariant(int value) => value.ToString(CultureInfo.InvariantCulture);

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Switchboard.Domain.Access;
+using Switchboard.Domain.Jobs;
 using Switchboard.Domain.Listeners;
 using Switchboard.Domain.Notifications;
 using Switchboard.Domain.Retries;
@@ -64,6 +65,33 @@ public sealed class IncidentStripTests : ComponentTestContext
         _clock.Advance(IncidentReader.Freshness + TimeSpan.FromSeconds(1));
 
         strip.WaitForAssertion(() => Assert.Contains("1 dead message", strip.Markup, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void AJobWhoseLastRunFailed_OnAnyInstance_IsListed_AndOneThatRecoveredIsNot()
+    {
+        var registry = Services.GetRequiredService<JobRegistry>();
+        registry.Register(new JobDescriptor("nightly-sync", "Syncs.", TimeSpan.FromHours(1)));
+        registry.Register(new JobDescriptor("cleanup", "Cleans.", TimeSpan.FromHours(1)));
+        AddRun("nightly-sync", JobRunOutcome.Succeeded, "other-host:1");
+        AddRun("nightly-sync", JobRunOutcome.Failed, "other-host:1");
+        AddRun("cleanup", JobRunOutcome.Failed, "other-host:1");
+        AddRun("cleanup", JobRunOutcome.Succeeded, "this-host:2");
+
+        var strip = Render<IncidentStrip>();
+
+        strip.WaitForAssertion(() => Assert.Contains("1 background job failed: nightly-sync", strip.Markup, StringComparison.Ordinal));
+        Assert.DoesNotContain("cleanup", strip.Markup, StringComparison.Ordinal);
+    }
+
+    private void AddRun(string job, JobRunOutcome outcome, string instance)
+    {
+        using var db = Db();
+        var now = _clock.GetUtcNow().UtcDateTime;
+        var run = JobRun.Start(job, JobTriggers.Schedule, instance, null, now);
+        run.Finish(outcome, null, outcome == JobRunOutcome.Failed ? "boom" : null, now);
+        db.JobRuns.Add(run);
+        db.SaveChanges();
     }
 
     private void AddDownDeployment(string name)
