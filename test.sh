@@ -42,6 +42,12 @@ log=$(mktemp)
 status=0
 dotnet test --solution Switchboard.slnx -c Release --no-build 2>&1 | tee "$log" || status=$?
 
+# The failures again at the end, where a reader of the log's tail (CI) sees them.
+if grep -qE '^\s*failed [A-Za-z_][A-Za-z0-9_]*\.' "$log"; then
+  echo "== Failed tests"
+  grep -E -A 12 '^\s*failed [A-Za-z_][A-Za-z0-9_]*\.' "$log" | grep -v -E '^\s+at ' | head -200
+fi
+
 # One closing line that any reader (and CI) can count.
 total_failed=$(grep -E '^\s+failed: [0-9]+' "$log" | tail -1 | grep -oE '[0-9]+' || echo 0)
 total_passed=$(grep -E '^\s+succeeded: [0-9]+' "$log" | tail -1 | grep -oE '[0-9]+' || echo 0)
