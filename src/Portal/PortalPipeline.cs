@@ -47,9 +47,13 @@ public static class PortalPipeline
         }
 
         app.UseWhen(isApi, api => api.UseExceptionHandler().UseStatusCodePages());
-        app.UseWhen(context => context.Request.Path.StartsWithSegments(MachineApi.Prefix), api => api.UseApiRequestGuard());
         app.UseWhen(context => !isApi(context), pages =>
             pages.UseStatusCodePagesWithReExecute(PageRoutes.NotFound, createScopeForStatusCodePages: true));
+
+        // Routing after the status code pages: the re-executed request for the Not found page is routed again
+        // (routed before them, an unknown address re-executed into an empty 404).
+        app.UseRouting();
+        app.UseWhen(context => context.Request.Path.StartsWithSegments(MachineApi.Prefix), api => api.UseApiRequestGuard());
 
         app.UseAuthentication();
         app.UseAuthorization();

@@ -15,6 +15,7 @@ public static class GlpiApi
         var api = app.MapGroup("/apirest.php");
         api.AddEndpointFilter(async (context, next) =>
         {
+            await state.AnswersReleased.WaitAsync(context.HttpContext.RequestAborted);
             if (state.Latency > TimeSpan.Zero)
             {
                 await Task.Delay(state.Latency);

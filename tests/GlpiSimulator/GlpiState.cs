@@ -15,6 +15,23 @@ public sealed class GlpiState
     public string UserToken { get; set; } = "sim-user-token";
     public TimeSpan Latency { get; set; }
 
+    private volatile TaskCompletionSource _answers = Released();
+
+    /// <summary>Completes when GLPI may answer; held, every call waits until <see cref="ReleaseAnswers"/>.</summary>
+    public Task AnswersReleased => _answers.Task;
+
+    /// <summary>Every call waits for <see cref="ReleaseAnswers"/>: a GLPI as slow as a test needs, whatever the machine's speed.</summary>
+    public void HoldAnswers() => _answers = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public void ReleaseAnswers() => _answers.TrySetResult();
+
+    private static TaskCompletionSource Released()
+    {
+        var released = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        released.SetResult();
+        return released;
+    }
+
     /// <summary>How late a "late" ticket creation answers: the ticket is stored at once, the answer comes after this.</summary>
     public TimeSpan LateAnswer { get; set; } = TimeSpan.FromSeconds(30);
 
@@ -85,6 +102,7 @@ public sealed class GlpiState
         _sessions.Clear();
         _tickets.Clear();
         (Latency, Down, _initSessions, _killSessions, LateAnswer) = (TimeSpan.Zero, false, 0, 0, TimeSpan.FromSeconds(30));
+        ReleaseAnswers();
         FailNextCreates(0);
         AnswerNextCreatesLate(0);
     }

@@ -1,6 +1,8 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Options;
 using Switchboard.Domain.Audit;
 using Switchboard.Infrastructure.Access;
@@ -140,8 +142,21 @@ internal sealed partial class PortalCookieEvents(
     public override Task RedirectToLogin(RedirectContext<CookieAuthenticationOptions> context) =>
         IsApi(context.Request) ? Answer(context, StatusCodes.Status401Unauthorized) : base.RedirectToLogin(context);
 
-    public override Task RedirectToAccessDenied(RedirectContext<CookieAuthenticationOptions> context) =>
-        IsApi(context.Request) ? Answer(context, StatusCodes.Status403Forbidden) : base.RedirectToAccessDenied(context);
+    // A person is told on the no-access page which role the refused page needs.
+    public override Task RedirectToAccessDenied(RedirectContext<CookieAuthenticationOptions> context)
+    {
+        if (IsApi(context.Request))
+        {
+            return Answer(context, StatusCodes.Status403Forbidden);
+        }
+
+        var policies = context.HttpContext.GetEndpoint()?.Metadata.GetOrderedMetadata<IAuthorizeData>() ?? [];
+        context.RedirectUri = QueryHelpers.AddQueryString(context.RedirectUri, NoAccessNeeds, PortalPolicies.RoleNeededBy(policies).ToString());
+        return base.RedirectToAccessDenied(context);
+    }
+
+    /// <summary>The no-access page's query parameter naming the role the refused page needs.</summary>
+    public const string NoAccessNeeds = "needs";
 
     private static bool IsApi(HttpRequest request) => request.Path.StartsWithSegments(Api.MachineApi.Prefix);
 

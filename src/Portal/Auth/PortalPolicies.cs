@@ -1,3 +1,4 @@
+using System.Reflection;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
 using Switchboard.Domain.Access;
@@ -31,6 +32,15 @@ public static class PortalPolicies
         options.FallbackPolicy = For(PortalRole.Viewer);
         options.DefaultPolicy = For(PortalRole.Viewer);
     }
+
+    /// <summary>The highest role named by a page's or endpoint's policies; naming none means the fallback, Viewer.</summary>
+    public static PortalRole RoleNeededBy(IEnumerable<IAuthorizeData> policies) =>
+        policies
+            .Select(a => Enum.TryParse<PortalRole>(a.Policy, out var role) ? role : PortalRole.Viewer)
+            .DefaultIfEmpty(PortalRole.Viewer)
+            .Max();
+
+    public static PortalRole RoleNeededBy(Type pageType) => RoleNeededBy(pageType.GetCustomAttributes<AuthorizeAttribute>(inherit: true));
 
     // No scheme named: the session cookie authenticates, and the default challenge is single sign-on when
     // configured, the development sign-in page otherwise.

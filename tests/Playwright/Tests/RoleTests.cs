@@ -8,7 +8,7 @@ namespace Switchboard.BrowserTests.Tests;
 public sealed class RoleTests(PortalRig rig) : BrowserTest(rig)
 {
     [Fact]
-    public async Task Viewer_HasNoApiKeysEntry_AndIsRefusedTheApiKeysPage()
+    public async Task Viewer_HasNoApiKeysEntry_AndIsToldTheApiKeysPageNeedsTheAdminRole()
     {
         var shell = new PortalShell(Page);
         await shell.SignInAsync("vera.viewer");
@@ -18,6 +18,7 @@ public sealed class RoleTests(PortalRig rig) : BrowserTest(rig)
         await Page.GotoAsync("/api-keys");
 
         await Expect(Page.GetByRole(AriaRole.Heading, new() { Name = "No access" })).ToBeVisibleAsync();
+        await Expect(Page.GetByText("with the Viewer role, but that page needs the Admin role")).ToBeVisibleAsync();
         await Expect(Page.GetByRole(AriaRole.Button, new() { Name = "Create API key" })).ToHaveCountAsync(0);
     }
 
