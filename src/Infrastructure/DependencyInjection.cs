@@ -31,6 +31,7 @@ using Switchboard.Infrastructure.Notifications.Scripts;
 using Switchboard.Infrastructure.People;
 using Switchboard.Infrastructure.Persistence;
 using Switchboard.Infrastructure.Provisioning;
+using Switchboard.Infrastructure.Search;
 using Switchboard.Infrastructure.Sessions;
 using Switchboard.Infrastructure.Telemetry;
 using Switchboard.Infrastructure.Templates;
@@ -53,6 +54,7 @@ public static class DependencyInjection
         services.AddAudit();
         services.AddAccess();
         services.AddDashboard();
+        services.AddSearch();
         services.AddJobs();
         services.AddMessaging();
         services.AddEvents();
@@ -121,6 +123,8 @@ public static class DependencyInjection
     }
 
     private static void AddDashboard(this IServiceCollection services) => services.AddScoped<DashboardService>();
+
+    private static void AddSearch(this IServiceCollection services) => services.AddScoped<PortalSearch>();
 
     private static void AddMessaging(this IServiceCollection services) => services.AddSingleton<RabbitMqConnections>();
 

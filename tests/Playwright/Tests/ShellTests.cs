@@ -76,4 +76,25 @@ public sealed class ShellTests(PortalRig rig) : BrowserTest(rig)
         await Expect(shell.Heading).ToHaveTextAsync("Not found");
         await Expect(Page.GetByRole(AriaRole.Link, new() { Name = "Dashboard" }).Last).ToBeVisibleAsync();
     }
+
+    [Fact]
+    public async Task CtrlK_PutsTheCursorInTheSearch_AndAPersonFoundByPartOfTheirNameOpensTheirPage()
+    {
+        var shell = new PortalShell(Page);
+        await shell.SignInAsync("ada.admin", "/people");
+        var people = new PeoplePages(Page);
+        await people.CreateAsync("search.target", "Quintessa");
+        await Expect(people.Heading).ToHaveTextAsync("Quintessa");
+        await shell.NavLink("Audit").ClickAsync();
+        await Expect(shell.Heading).ToHaveTextAsync("Audit");
+
+        await Page.Keyboard.PressAsync("Control+k");
+        var search = Page.GetByRole(AriaRole.Combobox, new() { Name = "Search people, envelopes, configurations, topics, calls and messages" })
+            .Or(Page.GetByLabel("Search people, envelopes, configurations, topics, calls and messages"));
+        await Expect(search.First).ToBeFocusedAsync();
+        await Page.Keyboard.TypeAsync("INTESS");
+        await Page.GetByText("Quintessa (search.target)").ClickAsync();
+
+        await Expect(Page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/people/search.target$"));
+    }
 }

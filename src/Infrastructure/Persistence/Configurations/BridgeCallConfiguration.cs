@@ -27,6 +27,8 @@ internal sealed class BridgeCallConfiguration : IEntityTypeConfiguration<BridgeC
         builder.HasIndex(c => new { c.Status, c.NextAttemptAt });
         builder.HasIndex(c => new { c.BridgeId, c.ReceivedAt });
         builder.HasIndex(c => c.ReceivedAt);
+        builder.HasIndex(c => c.PostId); // the app bar's search
+        builder.HasIndex(c => c.TicketId);
         builder.HasIndex(c => new { c.UserName, c.ReceivedAt });
     }
 }

@@ -361,7 +361,11 @@ namespace Switchboard.Infrastructure.Persistence.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("PostId");
+
                     b.HasIndex("ReceivedAt");
+
+                    b.HasIndex("TicketId");
 
                     b.HasIndex("BridgeId", "PostId")
                         .IsUnique();
@@ -932,6 +936,10 @@ namespace Switchboard.Infrastructure.Persistence.Migrations
 
                     b.HasIndex("MessageId")
                         .IsUnique();
+
+                    b.HasIndex("RecipientEmail");
+
+                    b.HasIndex("RecipientUsername");
 
                     b.HasIndex("Status", "NextAttemptAt");
 

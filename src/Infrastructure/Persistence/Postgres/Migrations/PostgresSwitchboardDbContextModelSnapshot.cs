@@ -374,7 +374,11 @@ namespace Switchboard.Infrastructure.Persistence.Postgres.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("PostId");
+
                     b.HasIndex("ReceivedAt");
+
+                    b.HasIndex("TicketId");
 
                     b.HasIndex("BridgeId", "PostId")
                         .IsUnique();
@@ -961,6 +965,10 @@ namespace Switchboard.Infrastructure.Persistence.Postgres.Migrations
 
                     b.HasIndex("MessageId")
                         .IsUnique();
+
+                    b.HasIndex("RecipientEmail");
+
+                    b.HasIndex("RecipientUsername");
 
                     b.HasIndex("Status", "NextAttemptAt");
 
