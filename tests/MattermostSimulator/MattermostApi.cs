@@ -68,6 +68,9 @@ public static class MattermostApi
             return Results.Json(new { id = token.Id, token = token.Token, user_id = token.UserId, description = token.Description, expires_at = token.ExpiresAt },
                 statusCode: StatusCodes.Status201Created);
         });
+        api.MapGet("/users/{userId}/tokens", (string userId) =>
+            Results.Json(state.Tokens.Where(t => t.UserId == userId)
+                .Select(t => new { id = t.Id, user_id = t.UserId, description = t.Description, is_active = t.IsActive }).ToList()));
         api.MapPost("/users/tokens/revoke", async (HttpRequest request) =>
         {
             var body = await ReadAsync(request);

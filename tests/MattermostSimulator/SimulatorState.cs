@@ -12,6 +12,7 @@ public sealed class SimulatorState
     private long _lastExpiryCheck;
     private readonly ConcurrentDictionary<string, SimToken> _tokens = new();
     private readonly ConcurrentDictionary<string, int> _calls = new();
+    private readonly ConcurrentDictionary<string, int> _created = new();
     private int _failNext;
     private int _inFlight;
     private int _maxInFlight;
@@ -30,6 +31,9 @@ public sealed class SimulatorState
     public IEnumerable<SimUser> Users => _users.Values;
     public IEnumerable<SimToken> Tokens => _tokens.Values;
     public IReadOnlyDictionary<string, int> Calls => _calls;
+
+    /// <summary>How many tokens were created for each user id, revoked ones included.</summary>
+    public IReadOnlyDictionary<string, int> TokensCreated => _created;
     public int MaxInFlight => _maxInFlight;
 
     public SimUser AddUser(string username, string email, string? id = null)
@@ -56,6 +60,7 @@ public sealed class SimulatorState
     {
         var token = new SimToken(NewId(), NewId(), userId, description, SupportsExpiry ? expiresAt : 0) { IsActive = true };
         _tokens[token.Id] = token;
+        _created.AddOrUpdate(userId, 1, (_, n) => n + 1);
         return token;
     }
 
@@ -116,6 +121,7 @@ public sealed class SimulatorState
         _byEmail.Clear();
         _tokens.Clear();
         _calls.Clear();
+        _created.Clear();
         _failNext = 0;
         _maxInFlight = 0;
         UserAccessTokensEnabled = true;

@@ -23,6 +23,16 @@ public sealed class JobStore(IDbContextFactory<SwitchboardDbContext> contextFact
     }
 
     /// <summary>
+    /// Whether a run of the job is stored as running. Read by an instance that is not running the job: when it can then
+    /// take the job's lock, the instance that started that run is gone (decision 0009), and the run is taken up.
+    /// </summary>
+    public async Task<bool> HasUnfinishedRunAsync(string jobName, CancellationToken cancellationToken)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        return await db.JobRuns.AnyAsync(r => r.JobName == jobName && r.Outcome == JobRunOutcome.Running, cancellationToken);
+    }
+
+    /// <summary>
     /// Stores a Run now for whichever instance takes the job's lock next; a request while one is pending is the same
     /// request (the first asker is kept).
     /// </summary>
@@ -41,13 +51,37 @@ public sealed class JobStore(IDbContextFactory<SwitchboardDbContext> contextFact
     /// instance has already run, marks runs left "Running" by an instance that died as abandoned, and stores the new run.
     /// </summary>
     /// <param name="due">The schedule's due time this run serves, or null (Run now, a wake, the run at start).</param>
-    /// <returns>The stored run, or null when <paramref name="due"/> was already run and nobody asked for a run.</returns>
-    public async Task<JobRun?> BeginLockedRunAsync(string jobName, string triggeredBy, DateTime? due, CancellationToken cancellationToken)
+    /// <param name="stored">
+    /// The run is for what this instance read from the store (a Run now stored by another instance, a run to take up):
+    /// not started when, by now, another instance has answered it.
+    /// </param>
+    /// <returns>
+    /// The stored run, or null when <paramref name="due"/> was already run and nobody asked for a run, or when what was
+    /// <paramref name="stored"/> has been answered.
+    /// </returns>
+    public async Task<JobRun?> BeginLockedRunAsync(string jobName, string triggeredBy, DateTime? due, bool stored, CancellationToken cancellationToken)
     {
         await EnsureSettingAsync(jobName, cancellationToken);
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var setting = await db.JobSettings.SingleAsync(s => s.JobName == jobName, cancellationToken);
+        var requestedAt = setting.RunRequestedAt;
         var requestedBy = setting.TakeRunRequest();
+        if (requestedAt is { } askedAt
+            && await db.JobRuns.AnyAsync(r => r.JobName == jobName && r.Outcome != JobRunOutcome.Running && r.FinishedAt >= askedAt, cancellationToken))
+        {
+            // Stored by an instance that found the lock held while a run was under way: that run answered it (Run now
+            // pressed on two instances at once makes one run, as pressing it twice on one instance does).
+            requestedBy = null;
+        }
+
+        var unfinished = await db.JobRuns.AnyAsync(r => r.JobName == jobName && r.Outcome == JobRunOutcome.Running, cancellationToken);
+        if (stored && (triggeredBy == JobTriggers.Takeover ? !unfinished && requestedBy is null : requestedBy is null))
+        {
+            // What this instance read is answered: another instance took the request, or finished the run it thought left.
+            await db.SaveChangesAsync(cancellationToken);
+            return null;
+        }
+
         if (due is { } dueAt)
         {
             if (setting.HasRun(dueAt) && requestedBy is null)
@@ -59,6 +93,14 @@ public sealed class JobStore(IDbContextFactory<SwitchboardDbContext> contextFact
         }
 
         var now = Now;
+        if (triggeredBy == JobTriggers.Takeover)
+        {
+            // Says whose run is taken up; with nothing left to take up, the stored Run now is what runs.
+            var stopped = await db.JobRuns.AsNoTracking().Where(r => r.JobName == jobName && r.Outcome == JobRunOutcome.Running)
+                .OrderBy(r => r.Id).Select(r => r.TriggeredBy).FirstOrDefaultAsync(cancellationToken);
+            triggeredBy = stopped is not null ? $"{JobTriggers.Takeover} (asked by {stopped})" : requestedBy ?? triggeredBy;
+        }
+
         await db.JobRuns.Where(r => r.JobName == jobName && r.Outcome == JobRunOutcome.Running)
             .ExecuteUpdateAsync(set => set
                 .SetProperty(r => r.Outcome, JobRunOutcome.Abandoned)

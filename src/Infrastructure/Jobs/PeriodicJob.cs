@@ -10,7 +10,8 @@ namespace Switchboard.Infrastructure.Jobs;
 /// A hosted service that runs its work on an interval and whenever someone asks (Run now), one run at a time,
 /// each in a fresh scope. Pausing stops the schedule, not a run asked for by hand. Across instances (decision 0009) a
 /// job runs on one instance at a time and once per due time, unless its descriptor says <see cref="JobDescriptor.EveryInstance"/>;
-/// Pause/Resume and a Run now stored by another instance are read again every <see cref="JobsOptions.CoordinationInterval"/>.
+/// Pause/Resume, a Run now stored by another instance and a run left unfinished by an instance that died (taken up) are
+/// read again every <see cref="JobsOptions.CoordinationInterval"/>.
 /// Every run is stored in the job's history.
 /// </summary>
 public abstract partial class PeriodicJob : BackgroundService
@@ -63,27 +64,37 @@ public abstract partial class PeriodicJob : BackgroundService
 
         while (!stoppingToken.IsCancellationRequested)
         {
-            var (askedBy, due) = await WaitForNextRunAsync(coordination, stoppingToken);
+            var (askedBy, due, stored) = await WaitForNextRunAsync(coordination, stoppingToken);
             if (askedBy is null && _handle.Status.Paused)
             {
                 continue;
             }
 
-            await RunAsync(coordination, askedBy ?? JobTriggers.Schedule, due, stoppingToken);
+            await RunAsync(coordination, askedBy ?? JobTriggers.Schedule, due, stoppingToken, stored);
         }
     }
 
-    /// <summary>Reads what every instance shares (Pause/Resume); answers who asked for a run another instance could not start.</summary>
+    /// <summary>
+    /// Reads what every instance shares (Pause/Resume); answers who asked for a run another instance could not start, or
+    /// <see cref="JobTriggers.Takeover"/> when a run is stored as running (this instance is not running it: it is waiting
+    /// here), so that the run of an instance that died is taken up once its lock is free.
+    /// </summary>
     private async Task<string?> ReadStoredStateAsync(JobStore store, CancellationToken cancellationToken)
     {
-        var setting = await store.SettingAsync(_handle.Descriptor.Name, cancellationToken);
+        var name = _handle.Descriptor.Name;
+        var setting = await store.SettingAsync(name, cancellationToken);
         var (paused, by) = (setting?.Paused ?? false, setting?.Paused == true ? setting.ChangedBy : null);
         if (paused != _handle.Status.Paused || by != _handle.Status.PausedBy)
         {
             _handle.SetPaused(paused, by);
         }
 
-        return setting?.RunRequestedBy;
+        if (setting?.RunRequestedBy is { } requestedBy)
+        {
+            return requestedBy;
+        }
+
+        return !_handle.Descriptor.EveryInstance && await store.HasUnfinishedRunAsync(name, cancellationToken) ? JobTriggers.Takeover : null;
     }
 
     private async Task<string?> TryReadStoredStateAsync(JobStore store, CancellationToken stoppingToken)
@@ -100,8 +111,11 @@ public abstract partial class PeriodicJob : BackgroundService
         }
     }
 
-    /// <returns>Who asked for the run (null when the schedule came round) and the due time it serves (null when asked).</returns>
-    private async Task<(string? AskedBy, DateTime? Due)> WaitForNextRunAsync(Coordination coordination, CancellationToken stoppingToken)
+    /// <returns>
+    /// Who asked for the run (null when the schedule came round), the due time it serves (null when asked), and whether
+    /// the run is for what is stored (a Run now another instance stored, a takeover) rather than this instance's ring or schedule.
+    /// </returns>
+    private async Task<(string? AskedBy, DateTime? Due, bool Stored)> WaitForNextRunAsync(Coordination coordination, CancellationToken stoppingToken)
     {
         var next = _handle.Descriptor.NextAfter(_time.GetUtcNow().UtcDateTime);
         _handle.Update(s => s with { NextRunAt = next });
@@ -119,17 +133,17 @@ public abstract partial class PeriodicJob : BackgroundService
             stoppingToken.ThrowIfCancellationRequested();
             if (first == requested && _handle.RunRequests.TryRead(out var askedBy))
             {
-                return (askedBy, null);
+                return (askedBy, null, false);
             }
 
             if (first == scheduled)
             {
-                return (null, next);
+                return (null, next, false);
             }
 
             if (first == changed && await TryReadStoredStateAsync(coordination.Store, stoppingToken) is { } storedBy)
             {
-                return (storedBy, null);
+                return (storedBy, null, true);
             }
         }
     }
@@ -137,10 +151,11 @@ public abstract partial class PeriodicJob : BackgroundService
     /// <summary>
     /// One run, whoever asked: the single place a run starts and ends. A job that runs once across instances first takes
     /// its lock without waiting (held elsewhere: this instance leaves the run to the holder, storing a request when
-    /// someone asked), then skips a due time already run; every run is stored in the history. Never throws but for
-    /// cancellation at shutdown.
+    /// someone asked here), then skips a due time already run or a stored request or takeover another instance has
+    /// answered; every run is stored in the history. Never throws but for cancellation at shutdown.
     /// </summary>
-    private async Task RunAsync(Coordination coordination, string triggeredBy, DateTime? due, CancellationToken stoppingToken)
+    /// <param name="stored">The run is for what another instance stored (a Run now, a run left unfinished), not asked here.</param>
+    private async Task RunAsync(Coordination coordination, string triggeredBy, DateTime? due, CancellationToken stoppingToken, bool stored = false)
     {
         var name = _handle.Descriptor.Name;
         IAsyncDisposable? held = null;
@@ -155,7 +170,9 @@ public abstract partial class PeriodicJob : BackgroundService
                     if (held is null)
                     {
                         LogHeldElsewhere(_logger, name);
-                        if (due is null && triggeredBy != JobTriggers.Schedule)
+
+                        // What was stored stays stored for the holder; a takeover that finds the lock held: the run's instance is alive.
+                        if (due is null && !stored && triggeredBy != JobTriggers.Schedule)
                         {
                             await coordination.Store.RequestRunAsync(name, triggeredBy, stoppingToken);
                         }
@@ -166,7 +183,7 @@ public abstract partial class PeriodicJob : BackgroundService
 
                 run = _handle.Descriptor.EveryInstance
                     ? await coordination.Store.BeginRunAsync(name, triggeredBy, stoppingToken)
-                    : await coordination.Store.BeginLockedRunAsync(name, triggeredBy, due, stoppingToken);
+                    : await coordination.Store.BeginLockedRunAsync(name, triggeredBy, due, stored, stoppingToken);
             }
             catch (Exception ex) when (ex is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
             {
@@ -178,7 +195,7 @@ public abstract partial class PeriodicJob : BackgroundService
 
             if (run is null)
             {
-                LogDueTimeAlreadyRun(_logger, name, due);
+                LogNothingToRun(_logger, name, due);
                 return;
             }
 
@@ -261,8 +278,9 @@ public abstract partial class PeriodicJob : BackgroundService
     [LoggerMessage(Level = LogLevel.Debug, Message = "Background job {JobName} is running on another instance; this instance leaves the run to it")]
     private static partial void LogHeldElsewhere(ILogger logger, string jobName);
 
-    [LoggerMessage(Level = LogLevel.Debug, Message = "Background job {JobName}: the due time {DueAt:O} was already run by another instance")]
-    private static partial void LogDueTimeAlreadyRun(ILogger logger, string jobName, DateTime? dueAt);
+    [LoggerMessage(Level = LogLevel.Debug,
+        Message = "Background job {JobName}: nothing to run (the due time {DueAt:O} was already run, or another instance answered the stored request or took the run up)")]
+    private static partial void LogNothingToRun(ILogger logger, string jobName, DateTime? dueAt);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Background job {JobName} could not start a run")]
     private static partial void LogCoordinationFailed(ILogger logger, Exception exception, string jobName);

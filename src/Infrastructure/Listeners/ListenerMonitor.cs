@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Switchboard.Domain.Audit;
 using Switchboard.Domain.Listeners;
+using Switchboard.Infrastructure.Jobs;
 using Switchboard.Infrastructure.Persistence;
 
 namespace Switchboard.Infrastructure.Listeners;
@@ -10,12 +11,48 @@ namespace Switchboard.Infrastructure.Listeners;
 /// <summary>
 /// Checks a deployment and records it: the check row, the deployment's state (Down only after
 /// <c>ExchangeListeners:DownAfter</c> failures in a row), and on a change to or from Down one alert per recipient in the
-/// outbox — all in one transaction, so a state change is alerted exactly once.
+/// outbox — all in one transaction, so a state change is alerted exactly once. With several instances on one database,
+/// the scheduled checks of a deployment are taken in turn under a lock and skipped when another instance checked it
+/// within the interval (<see cref="CheckIfDueAsync"/>), so each deployment is checked once per interval, not once per instance.
 /// </summary>
 public sealed partial class ListenerMonitor(
-    IDbContextFactory<SwitchboardDbContext> contextFactory, ListenerProbe probe, IOptions<ListenerOptions> options, TimeProvider clock, ILogger<ListenerMonitor> logger)
+    IDbContextFactory<SwitchboardDbContext> contextFactory, ListenerProbe probe, IJobLocks locks, IOptions<ListenerOptions> options, TimeProvider clock,
+    ILogger<ListenerMonitor> logger)
 {
+    /// <summary>
+    /// How much sooner than the interval a check by another instance still counts as this interval's: timers of two
+    /// instances never line up exactly.
+    /// </summary>
+    public static readonly TimeSpan Slack = TimeSpan.FromMilliseconds(500);
+
     public IReadOnlyList<ListenerDeployment> Deployments => options.Value.Deployments;
+
+    /// <summary>
+    /// The monitor's scheduled check: taken under the deployment's lock (shared by every instance, decision 0009), and
+    /// skipped when another instance holds it or checked the deployment within the interval.
+    /// </summary>
+    /// <param name="asked">Someone asked (Run now): check even when the last check is recent.</param>
+    /// <returns>The check, or null when it was left to another instance.</returns>
+    public async Task<ListenerCheck?> CheckIfDueAsync(ListenerDeployment deployment, bool asked, CancellationToken cancellationToken)
+    {
+        await using var held = await locks.TryAcquireAsync($"{ListenerMonitorJob.Name}:{deployment.Name}", cancellationToken);
+        if (held is null)
+        {
+            return null;
+        }
+
+        if (!asked)
+        {
+            await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+            var last = await db.DeploymentStatuses.AsNoTracking().Where(s => s.Deployment == deployment.Name).Select(s => s.LastCheckAt).SingleOrDefaultAsync(cancellationToken);
+            if (last is { } at && clock.GetUtcNow().UtcDateTime - at < options.Value.Interval - Slack)
+            {
+                return null;
+            }
+        }
+
+        return await CheckAsync(deployment, cancellationToken);
+    }
 
     public ListenerDeployment? Find(string name) => options.Value.Deployments.FirstOrDefault(d => d.Name == name);
 

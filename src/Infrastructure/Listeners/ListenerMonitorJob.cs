@@ -6,7 +6,8 @@ namespace Switchboard.Infrastructure.Listeners;
 
 /// <summary>
 /// Checks every configured deployment on <c>ExchangeListeners:Interval</c> with jitter, each in a loop of its own, so a
-/// hanging listener never delays the checks of the others; prunes old checks hourly. A failing check is logged and the
+/// hanging listener never delays the checks of the others (with several instances, once per interval across them:
+/// <see cref="ListenerMonitor.CheckIfDueAsync"/>); prunes old checks hourly. A failing check is logged and the
 /// loop goes on. Run now (through its job handle) checks every deployment at once.
 /// </summary>
 public sealed partial class ListenerMonitorJob(
@@ -33,13 +34,16 @@ public sealed partial class ListenerMonitorJob(
     private async Task WatchAsync(ListenerDeployment deployment, CancellationToken stoppingToken)
     {
         var settings = options.Value;
+        var asked = false;
         while (!stoppingToken.IsCancellationRequested)
         {
             var started = Time.GetUtcNow().UtcDateTime;
             try
             {
-                var check = await monitor.CheckAsync(deployment, stoppingToken);
-                Ran(started, JobOutcome.Succeeded, $"{deployment.Name}: {check.State}");
+                if (await monitor.CheckIfDueAsync(deployment, asked, stoppingToken) is { } check)
+                {
+                    Ran(started, JobOutcome.Succeeded, $"{deployment.Name}: {check.State}");
+                }
             }
             catch (Exception failed) when (failed is not OperationCanceledException)
             {
@@ -52,10 +56,12 @@ public sealed partial class ListenerMonitorJob(
             try
             {
                 await Task.Delay(wait, Time, waiting.Token);
+                asked = false;
             }
             catch (OperationCanceledException) when (!stoppingToken.IsCancellationRequested)
             {
                 // Run now: check at once.
+                asked = true;
             }
         }
     }

@@ -14,6 +14,9 @@ public sealed class MattermostClient(HttpClient http, IOptions<MattermostOptions
     public const string DisabledTokensErrorId = "app.user_access_token.disabled";
     public const string TokensDisabledReason = "user access tokens are disabled on the server";
 
+    /// <summary>How every token Switchboard creates is described in Mattermost (followed by the date).</summary>
+    public const string TokenDescription = "Switchboard token regeneration";
+
     /// <summary>Is the server there and does it take the admin token? Never throws.</summary>
     public async Task<MattermostCheck> CheckAsync(CancellationToken cancellationToken)
     {
@@ -53,7 +56,7 @@ public sealed class MattermostClient(HttpClient http, IOptions<MattermostOptions
     {
         var now = time.GetUtcNow();
         var lifetime = options.Value.TokenLifetime;
-        return CreateTokenAsync(userId, $"Switchboard token regeneration {now:yyyy-MM-dd}", lifetime > TimeSpan.Zero ? now + lifetime : null, cancellationToken);
+        return CreateTokenAsync(userId, $"{TokenDescription} {now:yyyy-MM-dd}", lifetime > TimeSpan.Zero ? now + lifetime : null, cancellationToken);
     }
 
     private async Task<CreatedToken> CreateTokenAsync(string userId, string description, DateTimeOffset? expiresAt, CancellationToken cancellationToken)
@@ -65,6 +68,15 @@ public sealed class MattermostClient(HttpClient http, IOptions<MattermostOptions
         var created = await response.Content.ReadFromJsonAsync<TokenResponse>(cancellationToken)
             ?? throw new MattermostApiException((int)response.StatusCode, "switchboard.empty_body", "Mattermost answered without a token.");
         return new CreatedToken(created.Id, created.Token, created.ExpiresAt > 0 ? DateTimeOffset.FromUnixTimeMilliseconds(created.ExpiresAt).UtcDateTime : null);
+    }
+
+    /// <summary>The ids of the user's active tokens that Switchboard created (by their description); Mattermost never lists the token itself.</summary>
+    public async Task<IReadOnlyList<string>> SwitchboardTokenIdsAsync(string userId, CancellationToken cancellationToken)
+    {
+        using var response = await SendAsync(Request(HttpMethod.Get, $"api/v4/users/{Uri.EscapeDataString(userId)}/tokens?page=0&per_page=200"), cancellationToken);
+        await ThrowUnlessSuccessAsync(response, cancellationToken);
+        var tokens = await response.Content.ReadFromJsonAsync<List<TokenListing>>(cancellationToken) ?? [];
+        return [.. tokens.Where(t => t.IsActive && t.Description.StartsWith(TokenDescription, StringComparison.Ordinal)).Select(t => t.Id)];
     }
 
     public async Task RevokeTokenAsync(string tokenId, CancellationToken cancellationToken)
@@ -139,6 +151,9 @@ public sealed class MattermostClient(HttpClient http, IOptions<MattermostOptions
 
     private sealed record TokenResponse(
         [property: JsonPropertyName("id")] string Id, [property: JsonPropertyName("token")] string Token, [property: JsonPropertyName("expires_at")] long ExpiresAt);
+
+    private sealed record TokenListing(
+        [property: JsonPropertyName("id")] string Id, [property: JsonPropertyName("description")] string Description, [property: JsonPropertyName("is_active")] bool IsActive);
 
     private sealed record UserResponse([property: JsonPropertyName("id")] string Id, [property: JsonPropertyName("username")] string Username);
 }

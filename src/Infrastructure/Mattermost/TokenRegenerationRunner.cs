@@ -46,19 +46,51 @@ public sealed partial class TokenRegenerationRunner(
     public TokenRun? LastFinished { get; private set; }
 
     /// <summary>Asks the token job to run now (its job handle), or answers the run already going; returns the run's id once it started.</summary>
-    public async Task<long> StartAsync(string triggeredBy, CancellationToken cancellationToken) =>
-        (await BeginAsync(triggeredBy, audited: null, cancellationToken)).Id;
+    public Task<long> StartAsync(string triggeredBy, CancellationToken cancellationToken) =>
+        IdOfStartAsync(stop => BeginAsync(triggeredBy, audited: null, stop), cancellationToken);
 
     /// <summary>
     /// As <see cref="StartAsync(string, CancellationToken)"/> for a person: a run that starts for them is stored together
     /// with its <see cref="AuditActions.TokenRunStarted"/> entry, in one transaction; the run already going is not audited again.
     /// </summary>
-    public async Task<long> StartAsync(Actor actor, CancellationToken cancellationToken) =>
-        (await BeginAsync(actor.Name, actor, cancellationToken)).Id;
+    public Task<long> StartAsync(Actor actor, CancellationToken cancellationToken) =>
+        IdOfStartAsync(stop => BeginAsync(actor.Name, actor, stop), cancellationToken);
 
     /// <summary>As <see cref="StartAsync(string, CancellationToken)"/>, then waits for the run to end.</summary>
     public async Task<TokenRun> RunAsync(string triggeredBy, CancellationToken cancellationToken) =>
         await (await BeginAsync(triggeredBy, audited: null, cancellationToken)).Finished.WaitAsync(cancellationToken);
+
+    /// <summary>
+    /// The id of the run that answers the request: this instance's, or, when another instance holds the token job
+    /// (several instances on one database), the run stored as running there.
+    /// </summary>
+    private async Task<long> IdOfStartAsync(Func<CancellationToken, Task<TokenRunStarted>> begin, CancellationToken cancellationToken)
+    {
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var here = begin(stop.Token);
+        var elsewhere = RunningRunAsync(stop.Token);
+        var first = await Task.WhenAny(here, elsewhere);
+        await stop.CancelAsync();
+        return first == here ? (await here).Id : await elsewhere;
+    }
+
+    private async Task<long> RunningRunAsync(CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            await using (var db = await contextFactory.CreateDbContextAsync(cancellationToken))
+            {
+                var running = await db.TokenRuns.Where(r => r.Status == TokenRunStatus.Running).OrderByDescending(r => r.Id)
+                    .Select(r => (long?)r.Id).FirstOrDefaultAsync(cancellationToken);
+                if (running is { } id)
+                {
+                    return id;
+                }
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(250), time, cancellationToken);
+        }
+    }
 
     private Task<TokenRunStarted> BeginAsync(string triggeredBy, Actor? audited, CancellationToken cancellationToken)
     {
@@ -136,6 +168,7 @@ public sealed partial class TokenRegenerationRunner(
                 return run;
             }
 
+            var takenUp = await EndStoppedRunsAsync(db, run, cancel.Token);
             var candidates = await CandidatesAsync(db, cancel.Token);
             var keep = candidates.Count(c => c.Action == TokenAction.Keep);
             run.SetAlreadyValid(keep);
@@ -143,7 +176,7 @@ public sealed partial class TokenRegenerationRunner(
             var todo = candidates.Where(c => c.Action is TokenAction.Create or TokenAction.Rotate).ToList();
             Progress = Progress with { Total = todo.Count };
             Changed?.Invoke();
-            var disabled = await ProcessAsync(db, run, client, todo, cancel);
+            var disabled = await ProcessAsync(db, run, client, todo, takenUp, cancel);
             var status = disabled ? TokenRunStatus.Skipped : cancel.IsCancellationRequested ? TokenRunStatus.Cancelled : TokenRunStatus.Succeeded;
             run.Finish(status, disabled ? MattermostClient.TokensDisabledReason : status == TokenRunStatus.Cancelled ? "cancelled" : null, Now);
             LogSummary(logger, run.Processed, run.Generated, run.Rotated, run.AlreadyValid, run.NotFound, run.Failed);
@@ -166,6 +199,27 @@ public sealed partial class TokenRegenerationRunner(
             finished.TrySetResult(run);
             Changed?.Invoke();
         }
+    }
+
+    /// <summary>
+    /// Ends the runs still stored as running: this run holds the job's lock (one run at a time across instances), so
+    /// their instances stopped before they ended (decision 0009). Their people who have a stored token are done; the
+    /// others are in this run's to-do list.
+    /// </summary>
+    /// <returns>Whether there were such runs: tokens they created but never stored are then looked for and revoked.</returns>
+    private async Task<bool> EndStoppedRunsAsync(SwitchboardDbContext db, TokenRun run, CancellationToken cancellationToken)
+    {
+        var reason = $"its instance stopped before the run ended; run {run.Id.ToString(CultureInfo.InvariantCulture)} took the work up";
+        var now = Now;
+        var stopped = await db.TokenRuns.Where(r => r.Status == TokenRunStatus.Running && r.Id != run.Id)
+            .ExecuteUpdateAsync(set => set.SetProperty(r => r.Status, TokenRunStatus.Failed).SetProperty(r => r.Reason, reason).SetProperty(r => r.FinishedAt, now),
+                cancellationToken);
+        if (stopped > 0)
+        {
+            LogTakingUp(logger, stopped);
+        }
+
+        return stopped > 0;
     }
 
     /// <summary>Stores the run; when a person asked for it, with its audit entry in the same transaction (the entry names the run's id).</summary>
@@ -230,7 +284,9 @@ public sealed partial class TokenRegenerationRunner(
     /// The first token is created alone (<see cref="FirstCallGate"/>): when the server has user access tokens switched
     /// off, that one call says so and the run stops, instead of every person in flight asking again.
     /// </remarks>
-    private async Task<bool> ProcessAsync(SwitchboardDbContext db, TokenRun run, MattermostClient client, List<TokenCandidate> todo, CancellationTokenSource cancel)
+    /// <param name="takingUp">A stopped run is taken up: before creating a person's token, revoke any token a stopped run created but never stored.</param>
+    private async Task<bool> ProcessAsync(
+        SwitchboardDbContext db, TokenRun run, MattermostClient client, List<TokenCandidate> todo, bool takingUp, CancellationTokenSource cancel)
     {
         var protector = protection.CreateProtector(ProtectorPurpose);
         var settings = options.Value;
@@ -245,7 +301,7 @@ public sealed partial class TokenRegenerationRunner(
                 {
                     try
                     {
-                        var result = await ProcessOneAsync(client, protector, firstCreate, candidate, cancellationToken);
+                        var result = await ProcessOneAsync(client, protector, firstCreate, candidate, takingUp, cancellationToken);
                         await results.Writer.WriteAsync(result, CancellationToken.None);
                     }
                     catch (MattermostApiException off) when (off.TokensDisabled)
@@ -271,7 +327,7 @@ public sealed partial class TokenRegenerationRunner(
 
     /// <exception cref="MattermostApiException">Only when user access tokens are disabled on the server (the whole run stops).</exception>
     private async Task<TokenResult> ProcessOneAsync(
-        MattermostClient client, IDataProtector protector, FirstCallGate firstCreate, TokenCandidate candidate, CancellationToken cancellationToken)
+        MattermostClient client, IDataProtector protector, FirstCallGate firstCreate, TokenCandidate candidate, bool takingUp, CancellationToken cancellationToken)
     {
         try
         {
@@ -281,6 +337,8 @@ public sealed partial class TokenRegenerationRunner(
                 LogNotFound(logger, candidate.Username);
                 return new TokenResult(candidate, TokenOutcomeKind.NotFound, "no Mattermost user with this username or e-mail");
             }
+
+            var lost = takingUp ? await RevokeLostTokensAsync(client, user.Id, candidate.TokenId, cancellationToken) : 0;
 
             var first = await firstCreate.EnterAsync(cancellationToken);
             CreatedToken created;
@@ -313,6 +371,11 @@ public sealed partial class TokenRegenerationRunner(
                 }
             }
 
+            if (lost > 0)
+            {
+                note = $"{(note is null ? "" : note + "; ")}revoked {lost} token(s) a stopped run created but never stored";
+            }
+
             LogGenerated(logger, candidate.Username, candidate.Action == TokenAction.Rotate ? "rotated" : "generated");
             return new TokenResult(candidate, candidate.Action == TokenAction.Rotate ? TokenOutcomeKind.Rotated : TokenOutcomeKind.Generated, note,
                 protector.Protect(created.Token), created.Id, user.Id, created.ExpiresAt);
@@ -327,6 +390,21 @@ public sealed partial class TokenRegenerationRunner(
             LogPersonFailed(logger, candidate.Username, ex.Message);
             return new TokenResult(candidate, TokenOutcomeKind.Failed, $"Mattermost could not be reached: {ex.Message}");
         }
+    }
+
+    /// <summary>
+    /// Revokes the user's Switchboard tokens other than the stored one: those a run created and could not store because
+    /// its instance died between Mattermost's answer and the write (the token itself is never listed, so it cannot be kept).
+    /// </summary>
+    private static async Task<int> RevokeLostTokensAsync(MattermostClient client, string userId, string? storedTokenId, CancellationToken cancellationToken)
+    {
+        var lost = (await client.SwitchboardTokenIdsAsync(userId, cancellationToken)).Where(id => id != storedTokenId).ToList();
+        foreach (var tokenId in lost)
+        {
+            await client.RevokeTokenAsync(tokenId, cancellationToken);
+        }
+
+        return lost.Count;
     }
 
     private async Task WriteResultsAsync(SwitchboardDbContext db, TokenRun run, ChannelReader<TokenResult> reader)
@@ -404,6 +482,9 @@ public sealed partial class TokenRegenerationRunner(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "[Mattermost] user access tokens are disabled on the server: the run stops, nobody gets a token")]
     private static partial void LogTokensDisabled(ILogger logger);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "[Mattermost] taking up the work of {Count} run(s) whose instance stopped before they ended")]
+    private static partial void LogTakingUp(ILogger logger, int count);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "[Mattermost] the run failed")]
     private static partial void LogRunFailed(ILogger logger, Exception exception);

@@ -21,6 +21,11 @@ public sealed class PortalProcess : IAsyncDisposable
 
     public string Url { get; }
 
+    /// <summary>The process id, as the portal writes it on the job runs it makes (<c>machine:pid</c>).</summary>
+    public int Id => _process.Id;
+
+    public bool HasExited => _process.HasExited;
+
     /// <summary>What the process wrote so far (standard output and error), for assertions and failure messages.</summary>
     public string Output
     {
