@@ -9,11 +9,13 @@ using System.Globalization;
 using System.Text;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using RabbitMQ.Client;
 using RabbitMQ.Client.Events;
 using Switchboard.Bench;
 using Switchboard.Infrastructure.Messaging;
+using Switchboard.Infrastructure.Persistence;
 using Switchboard.Infrastructure.Provisioning;
 
 var (providers, rest) = BenchDatabase.Parse(args);
@@ -152,12 +154,29 @@ static async Task<TimeSpan> CaptureAsync(string uri, int total, BenchDatabase da
         }
 
         capture.Stop();
+        await CheckStoredAsync(portal.Services, total);
         return capture.Elapsed;
     }
     finally
     {
         await portal.DisposeAsync();
         await drop();
+    }
+}
+
+// What the capture must have stored: every message once, one envelope per failed request (its two replies counted once
+// by its group), each reply linked to its request's envelope.
+static async Task CheckStoredAsync(IServiceProvider services, int total)
+{
+    await using var db = await services.GetRequiredService<IDbContextFactory<SwitchboardDbContext>>().CreateDbContextAsync();
+    var failedRequests = Enumerable.Range(0, total).Where(i => i % 3 == 0).Count(i => i / 3 % 10 < 3);
+    var (messages, envelopes, failures, linked) = (await db.ProvisioningMessages.CountAsync(), await db.ProvisioningEnvelopes.CountAsync(),
+        await db.FailureGroups.SumAsync(g => g.Failures), await db.ProvisioningMessages.CountAsync(m => m.EnvelopeId != null));
+    var failedMessages = Enumerable.Range(0, total).Count(i => i / 3 % 10 < 3);
+    if (messages != total || envelopes != failedRequests || failures != failedRequests || linked != failedMessages)
+    {
+        throw new InvalidOperationException($"Stored {messages} messages, {envelopes} envelopes, {failures} group failures, {linked} messages linked; "
+            + $"expected {total}, {failedRequests}, {failedRequests}, {failedMessages}.");
     }
 }
 
