@@ -1,22 +1,27 @@
 // Capture throughput: N provisioning messages (a third requests, the rest replies: 70% success, 30% hardfail over
 // 20 error names) waiting on RabbitMQ, taken by (1) a plain consumer that acknowledges without storing and (2) the
-// portal's capture (read, scrub, store in SQLite, acknowledge after commit), in the same run against the same broker.
-// Run: bench/ProvisioningCapture/run.sh [messages] [rounds]   (starts a throw-away RabbitMQ node on loopback)
-//  or: dotnet run -c Release --project bench/ProvisioningCapture -- <amqp-uri> [messages] [rounds]
+// portal's capture (read, scrub, store, acknowledge after commit), in the same run against the same broker; the
+// database is SQLite, PostgreSQL (a throw-away cluster) or, round by round, both (--provider sqlite|postgres|both).
+// Run: bench/ProvisioningCapture/run.sh [messages] [rounds] [--provider sqlite|postgres|both]   (starts a throw-away RabbitMQ node on loopback)
+//  or: dotnet run -c Release --project bench/ProvisioningCapture -- <amqp-uri> [messages] [rounds] [--provider …]
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using RabbitMQ.Client;
 using RabbitMQ.Client.Events;
+using Switchboard.Bench;
 using Switchboard.Infrastructure.Messaging;
+using Switchboard.Infrastructure.Persistence;
 using Switchboard.Infrastructure.Provisioning;
 
-var uri = args[0];
-var total = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 150_000;
-var rounds = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 3;
+var (providers, rest) = BenchDatabase.Parse(args);
+var uri = rest[0];
+var total = rest.Length > 1 ? int.Parse(rest[1], CultureInfo.InvariantCulture) : 150_000;
+var rounds = rest.Length > 2 ? int.Parse(rest[2], CultureInfo.InvariantCulture) : 3;
 const string PlainQueue = "bench.plain";
 const string CaptureQueue = "switchboard.provisioning";
 
@@ -32,27 +37,43 @@ await using (var setup = await connection.CreateChannelAsync())
 }
 
 Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_SWITCHBOARD_PORTAL", Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "../../../../../src/Portal")));
-var plainRates = new List<double>();
-var captureRates = new List<double>();
-var ratios = new List<double>();
-for (var round = 1; round <= rounds; round++)
+var databases = new List<BenchDatabase>();
+foreach (var provider in providers)
 {
-    await PublishAsync(connection, total);
-    var plainRate = total / (await PlainAsync(connection, total)).TotalSeconds;
-    var captureRate = total / (await CaptureAsync(uri, total)).TotalSeconds;
-    plainRates.Add(plainRate);
-    captureRates.Add(captureRate);
-    ratios.Add(captureRate / plainRate);
-    Console.WriteLine($"Round {round}: plain consumer {plainRate,8:N0} msg/s · Switchboard capture {captureRate,8:N0} msg/s · capture / plain {captureRate / plainRate:P0}");
+    databases.Add(await BenchDatabase.StartAsync(provider));
 }
 
-Console.WriteLine($"Median of {rounds} rounds of {total:N0} messages: plain consumer {Median(plainRates):N0} msg/s · Switchboard capture {Median(captureRates):N0} msg/s · "
-    + $"capture / plain {Median(ratios):P0}");
-
-static double Median(List<double> values)
+var results = databases.ToDictionary(d => d.Provider, _ => (Plain: new List<double>(), Capture: new List<double>(), Ratio: new List<double>()));
+try
 {
-    var sorted = values.Order().ToList();
-    return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[(sorted.Count / 2) - 1] + sorted[sorted.Count / 2]) / 2;
+    // With both providers, each round measures one after the other, each against a plain consumer drained just before it.
+    for (var round = 1; round <= rounds; round++)
+    {
+        foreach (var database in databases)
+        {
+            await PublishAsync(connection, total);
+            var plainRate = total / (await PlainAsync(connection, total)).TotalSeconds;
+            var captureRate = total / (await CaptureAsync(uri, total, database)).TotalSeconds;
+            var (plain, capture, ratio) = results[database.Provider];
+            plain.Add(plainRate);
+            capture.Add(captureRate);
+            ratio.Add(captureRate / plainRate);
+            Console.WriteLine($"Round {round} ({database.Provider}): plain consumer {plainRate,8:N0} msg/s · Switchboard capture {captureRate,8:N0} msg/s · capture / plain {captureRate / plainRate:P0}");
+        }
+    }
+}
+finally
+{
+    foreach (var database in databases)
+    {
+        await database.DisposeAsync();
+    }
+}
+
+foreach (var (provider, (plain, capture, ratio)) in results)
+{
+    Console.WriteLine($"Median of {rounds} rounds of {total:N0} messages ({provider}): plain consumer {BenchDatabase.Median(plain):N0} msg/s · "
+        + $"Switchboard capture {BenchDatabase.Median(capture):N0} msg/s · capture / plain {BenchDatabase.Median(ratio):P0}");
 }
 
 static async Task PublishAsync(IConnection connection, int total)
@@ -110,15 +131,14 @@ static async Task<TimeSpan> PlainAsync(IConnection connection, int total)
 }
 
 // The portal's capture (a fresh portal and database each round), started on a full queue.
-static async Task<TimeSpan> CaptureAsync(string uri, int total)
+static async Task<TimeSpan> CaptureAsync(string uri, int total, BenchDatabase database)
 {
-    var folder = Path.Combine(Path.GetTempPath(), $"switchboard-bench-capture-{Guid.NewGuid():N}");
-    var portal = new WebApplicationFactory<Switchboard.Portal.Auth.OidcOptions>().WithWebHostBuilder(b => b
+    var (configure, drop) = database.Fresh();
+    var portal = new WebApplicationFactory<Switchboard.Portal.Auth.OidcOptions>().WithWebHostBuilder(b => configure(b
         .UseEnvironment("Development")
-        .UseSetting("Database:DataFolder", folder)
         .UseSetting("DemoData:Enabled", "false")
         .UseSetting("Provisioning:RabbitMq:Uri", uri)
-        .UseSetting("Logging:LogLevel:Default", "Warning"));
+        .UseSetting("Logging:LogLevel:Default", "Warning")));
     try
     {
         var status = portal.Services.GetRequiredService<CaptureStatus>();
@@ -134,16 +154,29 @@ static async Task<TimeSpan> CaptureAsync(string uri, int total)
         }
 
         capture.Stop();
+        await CheckStoredAsync(portal.Services, total);
         return capture.Elapsed;
     }
     finally
     {
         await portal.DisposeAsync();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        if (Directory.Exists(folder))
-        {
-            Directory.Delete(folder, recursive: true);
-        }
+        await drop();
+    }
+}
+
+// What the capture must have stored: every message once, one envelope per failed request (its two replies counted once
+// by its group), each reply linked to its request's envelope.
+static async Task CheckStoredAsync(IServiceProvider services, int total)
+{
+    await using var db = await services.GetRequiredService<IDbContextFactory<SwitchboardDbContext>>().CreateDbContextAsync();
+    var failedRequests = Enumerable.Range(0, total).Where(i => i % 3 == 0).Count(i => i / 3 % 10 < 3);
+    var (messages, envelopes, failures, linked) = (await db.ProvisioningMessages.CountAsync(), await db.ProvisioningEnvelopes.CountAsync(),
+        await db.FailureGroups.SumAsync(g => g.Failures), await db.ProvisioningMessages.CountAsync(m => m.EnvelopeId != null));
+    var failedMessages = Enumerable.Range(0, total).Count(i => i / 3 % 10 < 3);
+    if (messages != total || envelopes != failedRequests || failures != failedRequests || linked != failedMessages)
+    {
+        throw new InvalidOperationException($"Stored {messages} messages, {envelopes} envelopes, {failures} group failures, {linked} messages linked; "
+            + $"expected {total}, {failedRequests}, {failedRequests}, {failedMessages}.");
     }
 }
 
