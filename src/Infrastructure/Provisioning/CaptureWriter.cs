@@ -2,6 +2,7 @@ using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using Switchboard.Domain.Provisioning;
+using Switchboard.Infrastructure.Changes;
 using Switchboard.Infrastructure.Persistence;
 
 namespace Switchboard.Infrastructure.Provisioning;
@@ -44,6 +45,7 @@ public sealed class CaptureWriter(IDbContextFactory<SwitchboardDbContext> contex
             }
         }
 
+        db.Touched(ChangeKind.Envelope);
         await transaction.CommitAsync(cancellationToken);
         return new CaptureSummary(stored, duplicates, ignored, envelopes);
     }
