@@ -4,6 +4,7 @@ using MudBlazor;
 using Switchboard.Domain.Notifications;
 using Switchboard.Domain.Text;
 using Switchboard.Infrastructure.Access;
+using Switchboard.Infrastructure.Changes;
 using Switchboard.Infrastructure.Notifications;
 using Switchboard.Portal.Components;
 
@@ -29,6 +30,7 @@ public sealed partial class DeliveryLogTab
     {
         _filter = new MessageFilter(InitialStatus);
         _topics = await Topics.TopicsAsync(Aborted);
+        RefreshOn(ChangeKind.OutboxMessage, () => _grid.ReloadAsync());
     }
 
     private async Task<GridData<MessageRow>> LoadAsync(GridState<MessageRow> state, CancellationToken cancellationToken)

@@ -3,6 +3,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
 using Switchboard.Domain.Text;
+using Switchboard.Infrastructure.Changes;
 using Switchboard.Infrastructure.Provisioning;
 using Switchboard.Portal.Components;
 
@@ -43,6 +44,7 @@ public sealed partial class ProvisioningPage
         _capture = Provisioning.Capture();
         _routingKeys = await Provisioning.RoutingKeysAsync(Aborted);
         await LoadGroupsAsync();
+        RefreshOn(ChangeKind.Envelope, ReloadAsync);
     }
 
     private async Task OnlyOpenGroupsAsync(bool onlyOpen)
