@@ -8,6 +8,7 @@ using Switchboard.Domain.Access;
 using Switchboard.Infrastructure.Access;
 using Switchboard.Infrastructure.Changes;
 using Switchboard.Portal.Auth;
+using Switchboard.Portal.Components;
 
 namespace Switchboard.ComponentTests;
 
@@ -24,6 +25,7 @@ public abstract class ComponentTestContext : BunitContext
         Services.AddSingleton(new SignInMode(Development: false));
         Services.AddSingleton(_ => new ChangeFeed(TimeProvider.System, NullLogger<ChangeFeed>.Instance));
         Services.AddSingleton<IChangeFeed>(provider => provider.GetRequiredService<ChangeFeed>());
+        Services.AddScoped<QueryState>();
     }
 
     protected BunitAuthorizationContext SignInAs(string name, PortalRole? role)

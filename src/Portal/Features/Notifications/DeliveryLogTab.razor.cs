@@ -17,6 +17,8 @@ public sealed partial class DeliveryLogTab
     [Inject] private DeliveryLogService DeliveryLog { get; set; } = default!;
     [Inject] private IDialogService Dialogs { get; set; } = default!;
 
+    [Inject] private QueryState Query { get; set; } = default!;
+
     private MudDataGrid<MessageRow>? _grid;
     private MessageFilter _filter = new();
     private HashSet<MessageRow> _selected = [];
@@ -49,6 +51,7 @@ public sealed partial class DeliveryLogTab
     private async Task FilterAsync(MessageFilter filter)
     {
         _filter = filter;
+        Query.Replace(new Dictionary<string, object?> { ["status"] = filter.Status?.ToString() });
         await _grid.ReloadAsync();
     }
 
