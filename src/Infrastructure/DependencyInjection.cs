@@ -14,6 +14,7 @@ using Switchboard.Domain.Notifications.Templates;
 using Switchboard.Infrastructure.Access;
 using Switchboard.Infrastructure.ApiKeys;
 using Switchboard.Infrastructure.Audit;
+using Switchboard.Infrastructure.Changes;
 using Switchboard.Infrastructure.ChatOps;
 using Switchboard.Infrastructure.Dashboard;
 using Switchboard.Infrastructure.DemoData;
@@ -48,6 +49,7 @@ public static class DependencyInjection
         services.AddSingleton<SwitchboardMetrics>();
         services.AddSingleton<StoredStateGauges>();
         services.AddSingleton<IncidentReader>();
+        services.AddChanges();
         services.AddPersistence();
         services.AddKeyProtection(configuration);
         services.AddDemoData();
@@ -74,12 +76,22 @@ public static class DependencyInjection
 
         services.AddSingleton<AuditingInterceptor>();
         services.AddDbContextFactory<SwitchboardDbContext, SwitchboardDbContextFactory>((provider, options) =>
-            options.Use(provider.GetRequiredService<IOptions<DatabaseOptions>>().Value, provider.GetRequiredService<AuditingInterceptor>()));
+            options.Use(provider.GetRequiredService<IOptions<DatabaseOptions>>().Value,
+                provider.GetRequiredService<AuditingInterceptor>(), provider.GetRequiredService<ChangeNoticeInterceptor>()));
 
         services.AddHostedService<DatabaseMigrator>();
         services.AddHealthChecks()
             .AddCheck<DatabaseHealthCheck>("database", tags: [ReadyTag])
             .AddCheck<DataFolderHealthCheck>("data-folder", tags: [ReadyTag]);
+    }
+
+    /// <summary>The change feed live pages follow: published after commit, relayed between instances on PostgreSQL.</summary>
+    private static void AddChanges(this IServiceCollection services)
+    {
+        services.AddSingleton<ChangeFeed>();
+        services.AddSingleton<IChangeFeed>(provider => provider.GetRequiredService<ChangeFeed>());
+        services.AddSingleton<ChangeNoticeInterceptor>();
+        services.AddHostedService<PostgresChangeRelay>();
     }
 
     /// <summary>
@@ -238,7 +250,7 @@ public static class DependencyInjection
         services.AddOptions<JobsOptions>().BindConfiguration(JobsOptions.SectionName).ValidateOnStart();
         services.AddSingleton<IValidateOptions<JobsOptions>, JobsOptionsValidator>();
         services.AddSingleton<JobStore>();
-        services.AddSingleton<IJobStateChanges, PolledJobStateChanges>();
+        services.AddSingleton<IJobStateChanges, FeedJobStateChanges>();
         services.AddSingleton<IJobLocks>(provider =>
         {
             // SQLite: one instance (the only supported SQLite setup), so the locks live in this process.

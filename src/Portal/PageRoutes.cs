@@ -30,6 +30,9 @@ public static class PageRoutes
 
     public static string Configuration(int id) => $"{Notifications}/configurations/{id}";
 
+    /// <summary>A tab of the Notifications page: configurations, topics, test-bench, delivery-log, events.</summary>
+    public static string NotificationsTab(string tab) => $"{Notifications}?tab={tab}";
+
     public static string DeliveryLog(Domain.Notifications.MessageStatus status) => $"{Notifications}?tab=delivery-log&status={status}";
 
     public static string Topic(string code) => $"{Notifications}/topics/{Uri.EscapeDataString(code)}";

@@ -24,6 +24,7 @@ public static class PortalServices
 
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();
+        services.AddScoped<Components.QueryState>();
 
         services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         services.AddProblemDetails();

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using Switchboard.Domain.Notifications;
+using Switchboard.Infrastructure.Changes;
 using Switchboard.Infrastructure.Persistence;
 
 namespace Switchboard.Infrastructure.Email;
@@ -69,6 +70,7 @@ internal static class OutboxStore
             await update.ExecuteNonQueryAsync(cancellationToken);
         }
 
+        db.Touched(ChangeKind.OutboxMessage);
         await transaction.CommitAsync(cancellationToken);
     }
 }

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using Switchboard.Domain.Events;
+using Switchboard.Infrastructure.Changes;
 using Switchboard.Infrastructure.Persistence;
 using Switchboard.Infrastructure.Telemetry;
 
@@ -37,6 +38,7 @@ public sealed class EventStore(IDbContextFactory<SwitchboardDbContext> contextFa
             stored += await insert.ExecuteNonQueryAsync(cancellationToken);
         }
 
+        db.Touched(ChangeKind.Event);
         await transaction.CommitAsync(cancellationToken);
         metrics.EventsIngested(stored);
         return stored;

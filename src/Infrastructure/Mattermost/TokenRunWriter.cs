@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using Switchboard.Domain.Mattermost;
+using Switchboard.Infrastructure.Changes;
 using Switchboard.Infrastructure.Persistence;
 
 namespace Switchboard.Infrastructure.Mattermost;
@@ -43,6 +44,7 @@ internal static class TokenRunWriter
         await db.TokenRuns.Where(r => r.Id == run.Id).ExecuteUpdateAsync(set => set
             .SetProperty(r => r.Processed, run.Processed).SetProperty(r => r.Generated, run.Generated).SetProperty(r => r.Rotated, run.Rotated)
             .SetProperty(r => r.NotFound, run.NotFound).SetProperty(r => r.Failed, run.Failed), cancellationToken);
+        db.Touched(ChangeKind.TokenOutcome);
         await transaction.CommitAsync(cancellationToken);
     }
 }

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using Switchboard.Domain.Events;
 using Switchboard.Domain.Notifications;
+using Switchboard.Infrastructure.Changes;
 using Switchboard.Infrastructure.Persistence;
 
 namespace Switchboard.Infrastructure.Notifications;
@@ -67,6 +68,7 @@ internal static class EvaluationWriter
             await db.SaveChangesAsync(cancellationToken);
         }
 
+        db.Touched(ChangeKind.OutboxMessage);
         await transaction.CommitAsync(cancellationToken);
     }
 }

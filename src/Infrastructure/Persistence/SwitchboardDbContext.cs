@@ -11,6 +11,7 @@ using Switchboard.Domain.Mattermost;
 using Switchboard.Domain.Notifications;
 using Switchboard.Domain.People;
 using Switchboard.Domain.Provisioning;
+using Switchboard.Infrastructure.Changes;
 
 namespace Switchboard.Infrastructure.Persistence;
 
@@ -23,6 +24,7 @@ namespace Switchboard.Infrastructure.Persistence;
 public class SwitchboardDbContext(DbContextOptions<SwitchboardDbContext> options) : DbContext(options), IDataProtectionKeyContext
 {
     private readonly List<AuditRecord> _pendingAudit = [];
+    private ChangeKind _touched;
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
@@ -62,6 +64,21 @@ public class SwitchboardDbContext(DbContextOptions<SwitchboardDbContext> options
         var pending = _pendingAudit.ToList();
         _pendingAudit.Clear();
         return pending;
+    }
+
+    /// <summary>
+    /// Notes that this context's work changes <paramref name="kinds"/> of state; <see cref="ChangeNoticeInterceptor"/>
+    /// tells the live pages once it is committed. Tracked changes and <c>ExecuteUpdate</c> are noted by themselves;
+    /// prepared-SQL writers call this.
+    /// </summary>
+    public void Touched(ChangeKind kinds) => _touched |= kinds;
+
+    /// <summary>The kinds noted since the last call, handed over once.</summary>
+    internal ChangeKind TakeTouched()
+    {
+        var touched = _touched;
+        _touched = ChangeKind.None;
+        return touched;
     }
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>

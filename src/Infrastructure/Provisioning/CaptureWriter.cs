@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using Switchboard.Domain.Provisioning;
+using Switchboard.Infrastructure.Changes;
 using Switchboard.Infrastructure.Persistence;
 
 namespace Switchboard.Infrastructure.Provisioning;
@@ -36,6 +37,7 @@ public sealed class CaptureWriter(IDbContextFactory<SwitchboardDbContext> contex
         }
 
         await sql.WriteAsync(plan, snapshot, cancellationToken);
+        db.Touched(ChangeKind.Envelope);
         await transaction.CommitAsync(cancellationToken);
         return new CaptureSummary(plan.Messages.Count, plan.Duplicates, plan.Ignored, plan.Touched.OfType<EnvelopeDraft>().Select(e => e.Id!.Value).ToList());
     }

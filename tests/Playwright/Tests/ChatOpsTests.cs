@@ -74,6 +74,20 @@ public sealed class ChatOpsTests(PortalRig rig) : BrowserTest(rig)
     }
 
     [Fact]
+    public async Task CallArriving_AppearsInTheOpenCallLog_WithoutReload()
+    {
+        var admin = await OtherSessionAsync();
+        await CreateBridgeAsync(admin, "e2e-live");
+        await new PortalShell(Page).SignInAsync("vera.viewer", "/chatops");
+        await Expect(Page.GetByLabel("Call log")).ToBeVisibleAsync();
+
+        await CallWebhookAsync("e2e-live", "e2e-live-1", "112 the coffee machine floods the kitchen");
+
+        await Expect(Page.GetByLabel("Call log").GetByRole(AriaRole.Row).Filter(new() { HasText = "the coffee machine floods the kitchen" }))
+            .ToBeVisibleAsync(new() { Timeout = 5_000 });
+    }
+
+    [Fact]
     public async Task FailedCall_IsRetriedFromTheLog_ByAnOperator()
     {
         var admin = await OtherSessionAsync();

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Components;
 using MudBlazor;
 using Switchboard.Domain.Audit;
 using Switchboard.Infrastructure.Audit;
+using Switchboard.Infrastructure.Changes;
 using Switchboard.Portal.Components;
 
 namespace Switchboard.Portal.Features.Audit;
@@ -23,6 +24,7 @@ public sealed partial class AuditPage
     {
         _filter = new AuditFilter(Actor, null, ObjectType, ObjectId);
         _actions = await Audit.ActionsAsync(Aborted);
+        RefreshOn(ChangeKind.AuditEntry, () => _grid.ReloadAsync());
     }
 
     private async Task<GridData<AuditEntryView>> LoadAsync(GridState<AuditEntryView> state, CancellationToken cancellationToken) =>

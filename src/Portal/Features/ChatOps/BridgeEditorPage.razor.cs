@@ -23,6 +23,11 @@ public sealed partial class BridgeEditorPage
 
     [Parameter] public string? Name { get; set; }
 
+    /// <summary>The list this editor was opened from (its filters), where Save and Delete return.</summary>
+    [SupplyParameterFromQuery(Name = QueryState.ReturnUrlName)] public string? ReturnUrl { get; set; }
+
+    private string ListHref => QueryState.ReturnTo(ReturnUrl, PageRoutes.ChatOps);
+
     private string WebhookUrl => MattermostHook.UrlOf(Navigation.BaseUri, string.IsNullOrWhiteSpace(_form.Name) ? "<name>" : _form.Name.Trim().ToLowerInvariant());
 
     protected override async Task OnParametersSetAsync()
@@ -46,7 +51,7 @@ public sealed partial class BridgeEditorPage
         {
             var name = await ChatOps.SaveAsync(await UserAsync(), Name, _form, Aborted);
             Snackbar.Add($"Bridge {name} saved.", Severity.Success);
-            Navigation.NavigateTo(PageRoutes.ChatOps);
+            Navigation.NavigateTo(ListHref);
         }, invalid => _errors = new(invalid));
         _saving = false;
     }
@@ -69,7 +74,7 @@ public sealed partial class BridgeEditorPage
         {
             await ChatOps.DeleteAsync(await UserAsync(), Name!, Aborted);
             Snackbar.Add($"Bridge {Name} deleted.", Severity.Success);
-            Navigation.NavigateTo(PageRoutes.ChatOps);
+            Navigation.NavigateTo(ListHref);
         });
     }
 

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Components;
 using MudBlazor;
 using Switchboard.Domain.ChatOps;
 using Switchboard.Domain.Text;
+using Switchboard.Infrastructure.Changes;
 using Switchboard.Infrastructure.ChatOps;
 using Switchboard.Portal.Components;
 
@@ -18,7 +19,11 @@ public sealed partial class ChatOpsPage
     private HashSet<CallRow> _selected = [];
     private bool _retrying;
 
-    protected override async Task OnInitializedAsync() => _bridges = await ChatOps.BridgesAsync(Aborted);
+    protected override async Task OnInitializedAsync()
+    {
+        _bridges = await ChatOps.BridgesAsync(Aborted);
+        RefreshOn(ChangeKind.ChatOpsCall, () => _grid.ReloadAsync());
+    }
 
     private async Task<GridData<CallRow>> LoadAsync(GridState<CallRow> state, CancellationToken cancellationToken) =>
         (await ChatOps.CallsAsync(_filter, state.Page, state.PageSize, cancellationToken)).ToGridData();

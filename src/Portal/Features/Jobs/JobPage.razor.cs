@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Components;
+using Switchboard.Infrastructure.Changes;
 using Switchboard.Infrastructure.Jobs;
 
 namespace Switchboard.Portal.Features.Jobs;
@@ -14,6 +15,8 @@ public sealed partial class JobPage
     private JobRunHistory? _history;
 
     [Parameter] public string Name { get; set; } = "";
+
+    protected override void OnInitialized() => RefreshOn(ChangeKind.JobState, () => _history?.ReloadAsync() ?? Task.CompletedTask);
 
     protected override void OnParametersSet()
     {

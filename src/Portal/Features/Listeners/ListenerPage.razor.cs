@@ -3,6 +3,7 @@ using Microsoft.JSInterop;
 using MudBlazor;
 using Switchboard.Domain.Listeners;
 using Switchboard.Domain.Text;
+using Switchboard.Infrastructure.Changes;
 using Switchboard.Infrastructure.Listeners;
 using Switchboard.Portal.Components;
 
@@ -22,6 +23,12 @@ public sealed partial class ListenerPage
     private bool _checking;
 
     [Parameter] public string Name { get; set; } = "";
+
+    protected override void OnInitialized() => RefreshOn(ChangeKind.ListenerState, async () =>
+    {
+        _deployment = await Listeners.DeploymentAsync(Name, Aborted);
+        await _grid.ReloadAsync();
+    });
 
     protected override async Task OnParametersSetAsync()
     {

@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
 using Switchboard.Domain.Listeners;
+using Switchboard.Infrastructure.Changes;
 using Switchboard.Infrastructure.Listeners;
 using Switchboard.Portal.Components;
 
@@ -16,7 +17,11 @@ public sealed partial class ListenersPage
     private readonly Dictionary<string, IReadOnlyList<CheckRow>> _history = [];
     private string? _checking;
 
-    protected override Task OnInitializedAsync() => LoadAsync();
+    protected override async Task OnInitializedAsync()
+    {
+        await LoadAsync();
+        RefreshOn(ChangeKind.ListenerState, LoadAsync);
+    }
 
     private async Task LoadAsync()
     {

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
 using Switchboard.Domain.Mattermost;
+using Switchboard.Infrastructure.Changes;
 using Switchboard.Infrastructure.Mattermost;
 using Switchboard.Portal.Components;
 
@@ -34,6 +35,12 @@ public sealed partial class MattermostTokensPage
         _watching = _progress?.RunId;
         Runner.Changed += OnRunnerChanged;
         _status = await Tokens.StatusAsync(Aborted);
+        RefreshOn(ChangeKind.TokenOutcome | ChangeKind.Person, async () =>
+        {
+            _status = await Tokens.StatusAsync(Aborted);
+            await (_history?.ReloadAsync() ?? Task.CompletedTask);
+            await (_people?.ReloadAsync() ?? Task.CompletedTask);
+        });
     }
 
     private void OnRunnerChanged()

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Components;
 using MudBlazor;
 using Switchboard.Infrastructure.Notifications;
 using Switchboard.Infrastructure.People;
+using Switchboard.Portal.Components;
 
 namespace Switchboard.Portal.Features.Notifications;
 
@@ -27,6 +28,11 @@ public sealed partial class ConfigurationEditorPage
     /// <summary>A configuration to start a new one from (Clone).</summary>
     [SupplyParameterFromQuery] public int? From { get; set; }
 
+    /// <summary>The list this editor was opened from (its tab and filters), where Save and Cancel return.</summary>
+    [SupplyParameterFromQuery(Name = QueryState.ReturnUrlName)] public string? ReturnUrl { get; set; }
+
+    private string ListHref => QueryState.ReturnTo(ReturnUrl, PageRoutes.NotificationsTab("configurations"));
+
     protected override async Task OnInitializedAsync()
     {
         _topics = await Topics.TopicsAsync(Aborted);
@@ -36,7 +42,7 @@ public sealed partial class ConfigurationEditorPage
             var draft = await Configurations.ConfigurationAsync(id, Aborted);
             if (draft is null)
             {
-                Navigation.NavigateTo(PageRoutes.Notifications);
+                Navigation.NavigateTo(ListHref);
                 return;
             }
 
@@ -58,6 +64,6 @@ public sealed partial class ConfigurationEditorPage
     {
         var id = await Configurations.SaveConfigurationAsync(await UserAsync(), Id, _form.ToDraft(), Aborted);
         Snackbar.Add($"Configuration {id} saved.", Severity.Success);
-        Navigation.NavigateTo(PageRoutes.Notifications);
+        Navigation.NavigateTo(ListHref);
     }, invalid => _errors = new(invalid));
 }

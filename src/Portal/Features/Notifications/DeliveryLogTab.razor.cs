@@ -4,6 +4,7 @@ using MudBlazor;
 using Switchboard.Domain.Notifications;
 using Switchboard.Domain.Text;
 using Switchboard.Infrastructure.Access;
+using Switchboard.Infrastructure.Changes;
 using Switchboard.Infrastructure.Notifications;
 using Switchboard.Portal.Components;
 
@@ -15,6 +16,8 @@ public sealed partial class DeliveryLogTab
     [Inject] private NotificationTopicsService Topics { get; set; } = default!;
     [Inject] private DeliveryLogService DeliveryLog { get; set; } = default!;
     [Inject] private IDialogService Dialogs { get; set; } = default!;
+
+    [Inject] private QueryState Query { get; set; } = default!;
 
     private MudDataGrid<MessageRow>? _grid;
     private MessageFilter _filter = new();
@@ -29,6 +32,7 @@ public sealed partial class DeliveryLogTab
     {
         _filter = new MessageFilter(InitialStatus);
         _topics = await Topics.TopicsAsync(Aborted);
+        RefreshOn(ChangeKind.OutboxMessage, () => _grid.ReloadAsync());
     }
 
     private async Task<GridData<MessageRow>> LoadAsync(GridState<MessageRow> state, CancellationToken cancellationToken)
@@ -47,6 +51,7 @@ public sealed partial class DeliveryLogTab
     private async Task FilterAsync(MessageFilter filter)
     {
         _filter = filter;
+        Query.Replace(new Dictionary<string, object?> { ["status"] = filter.Status?.ToString() });
         await _grid.ReloadAsync();
     }
 

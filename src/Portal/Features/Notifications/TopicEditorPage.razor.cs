@@ -3,6 +3,7 @@ using MudBlazor;
 using Switchboard.Domain.Notifications;
 using Switchboard.Domain.Notifications.Templates;
 using Switchboard.Infrastructure.Notifications;
+using Switchboard.Portal.Components;
 
 namespace Switchboard.Portal.Features.Notifications;
 
@@ -30,6 +31,11 @@ public sealed partial class TopicEditorPage
     private RenderedEmail? _preview;
 
     [Parameter] public string? Code { get; set; }
+
+    /// <summary>The list this editor was opened from (its tab and filters), where Save and Cancel return.</summary>
+    [SupplyParameterFromQuery(Name = QueryState.ReturnUrlName)] public string? ReturnUrl { get; set; }
+
+    private string ListHref => QueryState.ReturnTo(ReturnUrl, PageRoutes.NotificationsTab("topics"));
 
     private bool AllValid => _templateErrors.Count == 0;
 
@@ -64,6 +70,6 @@ public sealed partial class TopicEditorPage
     {
         await Topics.SaveTopicAsync(await UserAsync(), new TopicDraft(_code, _description, _subject, _html, _text), Aborted);
         Snackbar.Add($"Topic {_code} saved.", Severity.Success);
-        Navigation.NavigateTo(PageRoutes.Notifications);
+        Navigation.NavigateTo(ListHref);
     }, invalid => _errors = new(invalid));
 }

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
 using Switchboard.Domain.Provisioning;
+using Switchboard.Infrastructure.Changes;
 using Switchboard.Infrastructure.Provisioning;
 using Switchboard.Portal.Components;
 
@@ -26,6 +27,8 @@ public sealed partial class EnvelopePage
     [Parameter] public long Id { get; set; }
 
     private bool CanRerun => _detail is { RerunBlockedBecause: null };
+
+    protected override void OnInitialized() => RefreshOn(ChangeKind.Envelope, LoadAsync);
 
     protected override Task OnParametersSetAsync() => LoadAsync();
 

@@ -3,6 +3,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
 using Switchboard.Domain.Text;
+using Switchboard.Infrastructure.Changes;
 using Switchboard.Infrastructure.Provisioning;
 using Switchboard.Portal.Components;
 
@@ -16,6 +17,7 @@ public sealed partial class ProvisioningPage
 {
     [Inject] private ProvisioningService Provisioning { get; set; } = default!;
     [Inject] private IDialogService Dialogs { get; set; } = default!;
+    [Inject] private QueryState Query { get; set; } = default!;
 
     private MudDataGrid<EnvelopeRow>? _grid;
     private CaptureView? _capture;
@@ -43,6 +45,7 @@ public sealed partial class ProvisioningPage
         _capture = Provisioning.Capture();
         _routingKeys = await Provisioning.RoutingKeysAsync(Aborted);
         await LoadGroupsAsync();
+        RefreshOn(ChangeKind.Envelope, ReloadAsync);
     }
 
     private async Task OnlyOpenGroupsAsync(bool onlyOpen)
@@ -65,9 +68,33 @@ public sealed partial class ProvisioningPage
         return page.ToGridData();
     }
 
+    /// <summary>Back (or a link) to another group or state: the address says which, the page follows.</summary>
+    protected override async Task OnParametersSetAsync()
+    {
+        if (_grid is not null && (GroupFromAddress != _filter.GroupId || (StateFromAddress ?? EnvelopeFilter.Open) != _filter.State))
+        {
+            await FilterAsync(_filter with { GroupId = GroupFromAddress, State = StateFromAddress is { } s && EnvelopeFilter.States.Contains(s) ? s : EnvelopeFilter.Open });
+        }
+    }
+
     private async Task FilterAsync(EnvelopeFilter filter)
     {
+        var step = filter.GroupId != _filter.GroupId;
         _filter = filter;
+        var address = new Dictionary<string, object?>
+        {
+            ["group"] = filter.GroupId,
+            ["state"] = filter.State == EnvelopeFilter.Open ? null : filter.State,
+        };
+        if (step)
+        {
+            Query.Push(address);
+        }
+        else
+        {
+            Query.Replace(address);
+        }
+
         _selected = [];
         await ReloadAsync();
     }
