@@ -42,7 +42,7 @@ public sealed partial class SearchBox : IAsyncDisposable
         SearchHitKind.Configuration => PageRoutes.Configuration(int.Parse(hit.Key, CultureInfo.InvariantCulture)),
         SearchHitKind.Topic => PageRoutes.Topic(hit.Key),
         SearchHitKind.ChatOpsCall => PageRoutes.ChatOps,
-        SearchHitKind.Message => $"{PageRoutes.Notifications}?tab=delivery-log",
+        SearchHitKind.Message => PageRoutes.NotificationsTab("delivery-log"),
         _ => PageRoutes.Dashboard,
     };
 
