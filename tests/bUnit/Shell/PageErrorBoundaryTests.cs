@@ -7,6 +7,7 @@ using Switchboard.Domain.Access;
 using Switchboard.Infrastructure.Incidents;
 using Switchboard.Infrastructure.Jobs;
 using Switchboard.Infrastructure.Persistence;
+using Switchboard.Infrastructure.Search;
 using Switchboard.Portal.Components.Layout;
 
 namespace Switchboard.ComponentTests.Shell;
@@ -21,6 +22,7 @@ public sealed class PageErrorBoundaryTests : ComponentTestContext
         Services.AddAuditedDatabase(Path.Combine(Path.GetTempPath(), $"switchboard-bunit-{Guid.NewGuid():N}.db"));
         Services.AddSingleton<JobRegistry>();
         Services.AddSingleton<IncidentReader>();
+        Services.AddScoped<PortalSearch>();
     }
 
     private IRenderedComponent<MainLayout> RenderLayoutWith<TPage>()
