@@ -42,6 +42,6 @@ public sealed class SignInTests(PortalRig rig) : BrowserTest(rig)
 
         await Expect(Page.GetByRole(AriaRole.Heading, new() { Name = "No access" })).ToBeVisibleAsync();
         await Expect(Page.GetByText("holds none of the groups")).ToBeVisibleAsync();
-        Assert.EndsWith("/no-access?ReturnUrl=%2F", Page.Url, StringComparison.Ordinal);
+        Assert.EndsWith("/no-access?ReturnUrl=%2F&needs=Viewer", Page.Url, StringComparison.Ordinal);
     }
 }
