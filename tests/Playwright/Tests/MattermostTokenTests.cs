@@ -78,8 +78,10 @@ public sealed class MattermostTokenTests(PortalRig rig) : BrowserTest(rig)
         await row.GetByRole(AriaRole.Button, new() { Name = "Regenerate token of mmregen0" }).ClickAsync();
         await Page.GetByRole(AriaRole.Dialog).GetByRole(AriaRole.Button, new() { Name = "Regenerate" }).ClickAsync();
 
-        // The snackbar does not repeat an identical message, so the simulator says when the second token is there.
-        var second = await Eventually.MatchesAsync("a second token of mmregen0 in Mattermost", () => TokensOfAsync("mmregen0"), tokens => !tokens.SequenceEqual(first));
+        // The snackbar does not repeat an identical message, so the simulator says when the second token is there
+        // (waiting past the moment between revoking the old token and creating the new one, when there is none).
+        var second = await Eventually.MatchesAsync("one new token of mmregen0 in Mattermost, in place of the first",
+            () => TokensOfAsync("mmregen0"), tokens => tokens.Count > 0 && !tokens.SequenceEqual(first));
 
         Assert.Single(first);
         Assert.Single(second);
