@@ -9,7 +9,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using MimeKit;
-using Switchboard.Bench.Delivery;
+using Switchboard.Bench.Shared;
 using Switchboard.Domain.Notifications;
 using Switchboard.Infrastructure;
 using Switchboard.Infrastructure.Email;

@@ -13,6 +13,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using Switchboard.Bench.SeveralInstances;
+using Switchboard.Bench.Shared;
 using Switchboard.Domain.Jobs;
 using Switchboard.Domain.Notifications;
 using Switchboard.Domain.People;
@@ -39,7 +40,7 @@ await using (var connection = new NpgsqlConnection(server))
 }
 
 var connectionString = new NpgsqlConnectionStringBuilder(server) { Database = database }.ConnectionString;
-await using var sink = new RecordingSmtpSink();
+await using var sink = new SmtpSink(record: true);
 var mattermost = new SimulatorState { Latency = TimeSpan.FromMilliseconds(100) };
 await using var simulator = Simulator.Create(["--urls", "http://127.0.0.1:0"], mattermost);
 await simulator.StartAsync();
