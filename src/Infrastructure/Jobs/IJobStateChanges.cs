@@ -2,8 +2,8 @@ namespace Switchboard.Infrastructure.Jobs;
 
 /// <summary>
 /// Tells a job that its stored state (Pause/Resume, a Run now stored by another instance) may have changed, so that it
-/// reads it again. Today <see cref="PolledJobStateChanges"/> answers every <see cref="JobsOptions.CoordinationInterval"/>;
-/// a PostgreSQL LISTEN/NOTIFY implementation can answer as soon as another instance writes, behind this same seam.
+/// reads it again. <see cref="Changes.FeedJobStateChanges"/> answers on the change feed's job notices (on PostgreSQL also
+/// another instance's, through LISTEN/NOTIFY) and at the latest every <see cref="JobsOptions.CoordinationInterval"/>.
 /// </summary>
 public interface IJobStateChanges
 {
