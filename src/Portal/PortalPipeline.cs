@@ -3,6 +3,7 @@ using Switchboard.Infrastructure;
 using Switchboard.Portal.Api;
 using Switchboard.Portal.Auth;
 using Switchboard.Portal.Components;
+using Switchboard.Portal.Features.Audit;
 using Switchboard.Portal.Features.ChatOps;
 using Switchboard.Portal.Features.Notifications;
 using Switchboard.Portal.Features.People;
@@ -69,6 +70,7 @@ public static class PortalPipeline
         app.MapMachineApi();
         app.MapMattermostHook();
         app.MapPeopleExport();
+        app.MapAuditExport();
         app.MapCodeListExport();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;

@@ -1,5 +1,7 @@
+using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 using Switchboard.Domain;
+using Switchboard.Domain.Audit;
 using Switchboard.Infrastructure.Persistence;
 
 namespace Switchboard.Infrastructure.Audit;
@@ -7,9 +9,42 @@ namespace Switchboard.Infrastructure.Audit;
 /// <summary>Reads the audit trail. There is deliberately no way to change or delete an entry.</summary>
 public sealed class AuditService(IDbContextFactory<SwitchboardDbContext> contextFactory)
 {
+    /// <summary>The most rows one CSV export holds (newest first); a wider export needs a narrower filter.</summary>
+    public const int MaxExportRows = 100_000;
+
     public async Task<Paged<AuditEntryView>> QueryAsync(AuditFilter filter, int page, int pageSize, CancellationToken cancellationToken)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var query = Filtered(db, filter);
+        var total = await query.CountAsync(cancellationToken);
+        var items = await query
+            .OrderByDescending(e => e.At)
+            .ThenByDescending(e => e.Id)
+            .Skip(page * pageSize)
+            .Take(pageSize)
+            .Select(e => new AuditEntryView(e.Id, e.At, e.Actor, e.ActorKind, e.Action, e.ObjectType, e.ObjectId, e.Result, e.Details))
+            .ToListAsync(cancellationToken);
+        return new Paged<AuditEntryView>(items, total);
+    }
+
+    /// <summary>The filtered trail, newest first, for a CSV export (at most <see cref="MaxExportRows"/>), streamed.</summary>
+    public async IAsyncEnumerable<AuditEntryView> ExportAsync(AuditFilter filter, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var rows = Filtered(db, filter)
+            .OrderByDescending(e => e.At)
+            .ThenByDescending(e => e.Id)
+            .Take(MaxExportRows)
+            .Select(e => new AuditEntryView(e.Id, e.At, e.Actor, e.ActorKind, e.Action, e.ObjectType, e.ObjectId, e.Result, e.Details))
+            .AsAsyncEnumerable();
+        await foreach (var row in rows.WithCancellation(cancellationToken))
+        {
+            yield return row;
+        }
+    }
+
+    private static IQueryable<AuditEntry> Filtered(SwitchboardDbContext db, AuditFilter filter)
+    {
         var query = db.AuditEntries.AsNoTracking();
         if (!string.IsNullOrWhiteSpace(filter.Actor))
         {
@@ -41,15 +76,12 @@ public sealed class AuditService(IDbContextFactory<SwitchboardDbContext> context
             query = query.Where(e => e.At < to.ToUniversalTime());
         }
 
-        var total = await query.CountAsync(cancellationToken);
-        var items = await query
-            .OrderByDescending(e => e.At)
-            .ThenByDescending(e => e.Id)
-            .Skip(page * pageSize)
-            .Take(pageSize)
-            .Select(e => new AuditEntryView(e.Id, e.At, e.Actor, e.ActorKind, e.Action, e.ObjectType, e.ObjectId, e.Result, e.Details))
-            .ToListAsync(cancellationToken);
-        return new Paged<AuditEntryView>(items, total);
+        if (filter.Exclude is { Length: > 0 } excluded)
+        {
+            query = query.Where(e => !excluded.Contains(e.Action));
+        }
+
+        return query;
     }
 
     /// <summary>The action names that occur in the trail, for the filter's drop-down.</summary>

@@ -41,6 +41,20 @@ public sealed class AuditFiltersTests : ComponentTestContext
         Assert.Equal(new AuditFilter(), _raised.Last());
     }
 
+    [Fact]
+    public void HiddenActions_StayInTheFilter_WhenTheUserChanges_AndClearShowsThemAgain()
+    {
+        var filters = RenderFilters(new AuditFilter(Exclude: ["auth.sign-in"]), ["auth.sign-in", "person.updated"]);
+
+        var user = filters.InputLabelled("User");
+        user.Input("ada");
+        user.Blur();
+        filters.WaitForAssertion(() => Assert.Equal(["auth.sign-in"], _raised.LastOrDefault()?.Exclude ?? []));
+        filters.Find("button[aria-label='Clear filters']").Click();
+
+        Assert.Null(_raised.Last().Exclude);
+    }
+
     private IRenderedComponent<AuditFilters> RenderFilters(AuditFilter initial, IReadOnlyList<string>? actions = null) =>
         Render<AuditFilters>(p => p
             .Add(f => f.Initial, initial)

@@ -13,6 +13,7 @@ public sealed partial class AuditFilters
     private string? _objectType;
     private string? _objectId;
     private DateRange? _range;
+    private HashSet<string> _excluded = [];
 
     [Parameter] public AuditFilter Initial { get; set; } = new();
     [Parameter] public IReadOnlyList<string> Actions { get; set; } = [];
@@ -21,6 +22,7 @@ public sealed partial class AuditFilters
     protected override void OnInitialized()
     {
         (_actor, _action, _objectType, _objectId) = (Initial.Actor, Initial.Action, Initial.ObjectType, Initial.ObjectId);
+        _excluded = [.. Initial.Exclude ?? []];
         if (Initial.From is not null || Initial.To is not null)
         {
             _range = new DateRange(Initial.From, Initial.To?.AddDays(-1));
@@ -36,6 +38,7 @@ public sealed partial class AuditFilters
     private Task ClearAsync()
     {
         (_actor, _action, _objectType, _objectId, _range) = (null, null, null, null, null);
+        _excluded = [];
         return FilterChanged.InvokeAsync(Current());
     }
 
@@ -43,7 +46,8 @@ public sealed partial class AuditFilters
     private AuditFilter Current() => new(
         Blank(_actor), Blank(_action), Blank(_objectType), Blank(_objectId),
         _range?.Start?.Date,
-        _range?.End?.Date.AddDays(1));
+        _range?.End?.Date.AddDays(1),
+        _excluded.Count == 0 ? null : [.. _excluded.Order(StringComparer.Ordinal)]);
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }
