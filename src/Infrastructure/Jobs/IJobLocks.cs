@@ -7,6 +7,12 @@ namespace Switchboard.Infrastructure.Jobs;
 /// </summary>
 public interface IJobLocks
 {
+    /// <summary>
+    /// Whether a free lock means no other instance runs the job (PostgreSQL: the holder's session ended with it). An
+    /// in-process lock knows nothing of other processes, so a run stored as running is never taken up on its say-so.
+    /// </summary>
+    bool SpansInstances { get; }
+
     /// <summary>Takes the job's lock without waiting.</summary>
     /// <returns>The held lock (dispose to release it), or null when another instance or run holds it.</returns>
     Task<IAsyncDisposable?> TryAcquireAsync(string jobName, CancellationToken cancellationToken);

@@ -7,6 +7,8 @@ public sealed class InProcessJobLocks : IJobLocks
 {
     private readonly ConcurrentDictionary<string, SemaphoreSlim> _locks = new(StringComparer.Ordinal);
 
+    public bool SpansInstances => false;
+
     public async Task<IAsyncDisposable?> TryAcquireAsync(string jobName, CancellationToken cancellationToken)
     {
         var gate = _locks.GetOrAdd(jobName, _ => new SemaphoreSlim(1, 1));

@@ -56,7 +56,7 @@ public abstract partial class PeriodicJob : BackgroundService
 
     private async Task ExecuteAsync(Coordination coordination, CancellationToken stoppingToken)
     {
-        await ReadStoredStateAsync(coordination.Store, stoppingToken);
+        await ReadStoredStateAsync(coordination, stoppingToken);
         if (_handle.Descriptor.RunAtStart && !_handle.Status.Paused)
         {
             await RunAsync(coordination, JobTriggers.Schedule, due: null, stoppingToken);
@@ -79,8 +79,9 @@ public abstract partial class PeriodicJob : BackgroundService
     /// <see cref="JobTriggers.Takeover"/> when a run is stored as running (this instance is not running it: it is waiting
     /// here), so that the run of an instance that died is taken up once its lock is free.
     /// </summary>
-    private async Task<string?> ReadStoredStateAsync(JobStore store, CancellationToken cancellationToken)
+    private async Task<string?> ReadStoredStateAsync(Coordination coordination, CancellationToken cancellationToken)
     {
+        var store = coordination.Store;
         var name = _handle.Descriptor.Name;
         var setting = await store.SettingAsync(name, cancellationToken);
         var (paused, by) = (setting?.Paused ?? false, setting?.Paused == true ? setting.ChangedBy : null);
@@ -94,14 +95,16 @@ public abstract partial class PeriodicJob : BackgroundService
             return requestedBy;
         }
 
-        return !_handle.Descriptor.EveryInstance && await store.HasUnfinishedRunAsync(name, cancellationToken) ? JobTriggers.Takeover : null;
+        return !_handle.Descriptor.EveryInstance && coordination.Locks.SpansInstances && await store.HasUnfinishedRunAsync(name, cancellationToken)
+            ? JobTriggers.Takeover
+            : null;
     }
 
-    private async Task<string?> TryReadStoredStateAsync(JobStore store, CancellationToken stoppingToken)
+    private async Task<string?> TryReadStoredStateAsync(Coordination coordination, CancellationToken stoppingToken)
     {
         try
         {
-            return await ReadStoredStateAsync(store, stoppingToken);
+            return await ReadStoredStateAsync(coordination, stoppingToken);
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
         {
@@ -141,7 +144,7 @@ public abstract partial class PeriodicJob : BackgroundService
                 return (null, next, false);
             }
 
-            if (first == changed && await TryReadStoredStateAsync(coordination.Store, stoppingToken) is { } storedBy)
+            if (first == changed && await TryReadStoredStateAsync(coordination, stoppingToken) is { } storedBy)
             {
                 return (storedBy, null, true);
             }

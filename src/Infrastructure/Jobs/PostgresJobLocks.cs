@@ -12,6 +12,8 @@ public sealed class PostgresJobLocks(string connectionString) : IJobLocks
     /// <summary>Keeps Switchboard's advisory locks apart from anything else that uses advisory locks on the database.</summary>
     public const string KeyPrefix = "switchboard-job:";
 
+    public bool SpansInstances => true;
+
     public async Task<IAsyncDisposable?> TryAcquireAsync(string jobName, CancellationToken cancellationToken)
     {
         var key = new PostgresAdvisoryLockKey(KeyPrefix + jobName, allowHashing: true);
