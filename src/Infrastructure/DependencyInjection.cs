@@ -163,6 +163,7 @@ public static class DependencyInjection
         services.AddSingleton<IdentityEventSync>();
         services.AddHostedService<IdentityEventSyncJob>();
         services.AddScoped<PeopleService>();
+        services.AddScoped<PersonTimelineService>();
     }
 
     private static void AddNotifications(this IServiceCollection services)

@@ -28,6 +28,23 @@ public static class PageRoutes
 
     public static string Person(string username) => $"{People}/{Uri.EscapeDataString(username)}";
 
+    /// <summary>A person's page with their timeline showing one module (<c>null</c>: all).</summary>
+    public static string PersonTimeline(string username, string? module) =>
+        module is null ? Person(username) : $"{Person(username)}?module={Uri.EscapeDataString(module)}";
+
+    public static string Message(long id) => $"{Notifications}/messages/{id}";
+
+    /// <summary>The ChatOps call log showing the calls of one Mattermost user.</summary>
+    public static string ChatOpsCallsOf(string userName) => $"{ChatOps}?user={Uri.EscapeDataString(userName)}";
+
+    /// <summary>The Mattermost tokens page with one run's per-person outcomes open.</summary>
+    public static string TokenRun(long runId) => $"{MattermostTokens}?run={runId}";
+
+    /// <summary>The audit trail of one object.</summary>
+    public static string AuditOf(string objectType, string? objectId) =>
+        objectId is null ? $"{Audit}?objectType={Uri.EscapeDataString(objectType)}"
+            : $"{Audit}?objectType={Uri.EscapeDataString(objectType)}&objectId={Uri.EscapeDataString(objectId)}";
+
     public static string Configuration(int id) => $"{Notifications}/configurations/{id}";
 
     /// <summary>A tab of the Notifications page: configurations, topics, test-bench, delivery-log, events.</summary>

@@ -30,5 +30,6 @@ internal sealed class BridgeCallConfiguration : IEntityTypeConfiguration<BridgeC
         builder.HasIndex(c => c.PostId); // the app bar's search
         builder.HasIndex(c => c.TicketId);
         builder.HasIndex(c => new { c.UserName, c.ReceivedAt });
+        builder.HasIndex(c => new { c.UserId, c.ReceivedAt }); // a person's timeline, by Mattermost user id
     }
 }

@@ -24,6 +24,6 @@ internal sealed class EntityEventConfiguration : IEntityTypeConfiguration<Entity
         builder.HasIndex(e => e.EventId).IsUnique();
         builder.HasIndex(e => new { e.DirectorySync, e.Id });
         builder.HasIndex(e => e.ReceivedAt);
-        builder.HasIndex(e => new { e.Identity, e.Id });
+        builder.HasIndex(e => new { e.Identity, e.ReceivedAt, e.Id }); // a person's timeline
     }
 }

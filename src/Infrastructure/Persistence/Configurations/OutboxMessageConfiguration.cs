@@ -23,7 +23,7 @@ internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outb
         builder.HasIndex(m => new { m.Status, m.NextAttemptAt });
         builder.HasIndex(m => m.EventId);
         builder.HasIndex(m => m.CreatedAt);
-        builder.HasIndex(m => m.RecipientEmail); // the app bar's search
-        builder.HasIndex(m => m.RecipientUsername);
+        builder.HasIndex(m => new { m.RecipientEmail, m.CreatedAt, m.Id }); // the app bar's search, a person's timeline
+        builder.HasIndex(m => new { m.RecipientUsername, m.CreatedAt, m.Id });
     }
 }

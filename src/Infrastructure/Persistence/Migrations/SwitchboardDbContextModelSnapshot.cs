@@ -374,6 +374,8 @@ namespace Switchboard.Infrastructure.Persistence.Migrations
 
                     b.HasIndex("Status", "NextAttemptAt");
 
+                    b.HasIndex("UserId", "ReceivedAt");
+
                     b.HasIndex("UserName", "ReceivedAt");
 
                     b.ToTable("BridgeCalls", (string)null);
@@ -464,7 +466,7 @@ namespace Switchboard.Infrastructure.Persistence.Migrations
 
                     b.HasIndex("Evaluated", "Id");
 
-                    b.HasIndex("Identity", "Id");
+                    b.HasIndex("Identity", "ReceivedAt", "Id");
 
                     b.ToTable("EntityEvents", (string)null);
                 });
@@ -937,11 +939,11 @@ namespace Switchboard.Infrastructure.Persistence.Migrations
                     b.HasIndex("MessageId")
                         .IsUnique();
 
-                    b.HasIndex("RecipientEmail");
-
-                    b.HasIndex("RecipientUsername");
-
                     b.HasIndex("Status", "NextAttemptAt");
+
+                    b.HasIndex("RecipientEmail", "CreatedAt", "Id");
+
+                    b.HasIndex("RecipientUsername", "CreatedAt", "Id");
 
                     b.ToTable("OutboxMessages", (string)null);
                 });

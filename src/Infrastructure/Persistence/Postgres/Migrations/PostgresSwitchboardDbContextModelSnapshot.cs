@@ -387,6 +387,8 @@ namespace Switchboard.Infrastructure.Persistence.Postgres.Migrations
 
                     b.HasIndex("Status", "NextAttemptAt");
 
+                    b.HasIndex("UserId", "ReceivedAt");
+
                     b.HasIndex("UserName", "ReceivedAt");
 
                     b.ToTable("BridgeCalls", (string)null);
@@ -479,7 +481,7 @@ namespace Switchboard.Infrastructure.Persistence.Postgres.Migrations
 
                     b.HasIndex("Evaluated", "Id");
 
-                    b.HasIndex("Identity", "Id");
+                    b.HasIndex("Identity", "ReceivedAt", "Id");
 
                     b.ToTable("EntityEvents", (string)null);
                 });
@@ -966,11 +968,11 @@ namespace Switchboard.Infrastructure.Persistence.Postgres.Migrations
                     b.HasIndex("MessageId")
                         .IsUnique();
 
-                    b.HasIndex("RecipientEmail");
-
-                    b.HasIndex("RecipientUsername");
-
                     b.HasIndex("Status", "NextAttemptAt");
+
+                    b.HasIndex("RecipientEmail", "CreatedAt", "Id");
+
+                    b.HasIndex("RecipientUsername", "CreatedAt", "Id");
 
                     b.ToTable("OutboxMessages", (string)null);
                 });
