@@ -164,6 +164,7 @@ public static class DependencyInjection
         services.AddHostedService<IdentityEventSyncJob>();
         services.AddScoped<PeopleService>();
         services.AddScoped<PersonTimelineService>();
+        services.AddScoped<AccountOwners>();
     }
 
     private static void AddNotifications(this IServiceCollection services)

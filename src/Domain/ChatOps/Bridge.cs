@@ -73,9 +73,12 @@ public sealed partial class Bridge
     public string FailureText(long callId) => Fill(FailureReply, "", "", callId);
 
     /// <summary>The ticket's page in GLPI's web interface.</summary>
-    public string TicketUrl(long ticketId)
+    public string TicketUrl(long ticketId) => TicketUrl(GlpiUrl, ticketId);
+
+    /// <summary>The ticket's page in the web interface of the GLPI at <paramref name="glpiUrl"/> (its API address or its root).</summary>
+    public static string TicketUrl(string glpiUrl, long ticketId)
     {
-        var root = GlpiUrl.EndsWith("/apirest.php", StringComparison.OrdinalIgnoreCase) ? GlpiUrl[..^"/apirest.php".Length] : GlpiUrl;
+        var root = glpiUrl.EndsWith("/apirest.php", StringComparison.OrdinalIgnoreCase) ? glpiUrl[..^"/apirest.php".Length] : glpiUrl;
         return $"{root}/front/ticket.form.php?id={ticketId}";
     }
 

@@ -10,6 +10,7 @@ using Switchboard.Domain.ChatOps;
 using Switchboard.Domain.Text;
 using Switchboard.Infrastructure.Access;
 using Switchboard.Infrastructure.ChatOps;
+using Switchboard.Infrastructure.People;
 using Switchboard.Infrastructure.Persistence;
 
 namespace Switchboard.Infrastructure.ChatOps;
@@ -22,6 +23,7 @@ public sealed class ChatOpsService(
     IValidator<BridgeForm> validator,
     AccessGuard guard,
     IAuditLog audit,
+    AccountOwners accountOwners,
     TimeProvider clock)
 {
     public async Task<IReadOnlyList<BridgeRow>> BridgesAsync(CancellationToken cancellationToken)
@@ -142,10 +144,20 @@ public sealed class ChatOpsService(
 
         var total = await calls.Take(10_001).CountAsync(cancellationToken);
         var rows = await calls.OrderByDescending(c => c.ReceivedAt).ThenByDescending(c => c.Id).Skip(page * pageSize).Take(pageSize)
-            .Join(db.Bridges, c => c.BridgeId, b => b.Id, (c, b) => new CallRow(c.Id, b.Name, c.PostId, c.UserName, c.ChannelName, c.Text, c.ReceivedAt, c.Status,
-                c.TicketId, c.ErrorCode, c.ErrorMessage, c.Attempts, c.NextAttemptAt, c.GlpiMilliseconds, c.ReplyMilliseconds))
+            .Join(db.Bridges, c => c.BridgeId, b => b.Id, (c, b) => new
+            {
+                Row = new CallRow(c.Id, b.Name, c.PostId, c.UserName, c.ChannelName, c.Text, c.ReceivedAt, c.Status,
+                    c.TicketId, c.ErrorCode, c.ErrorMessage, c.Attempts, c.NextAttemptAt, c.GlpiMilliseconds, c.ReplyMilliseconds, null, null),
+                c.UserId,
+                b.GlpiUrl,
+            })
             .ToListAsync(cancellationToken);
-        return new Paged<CallRow>(rows, total);
+        var owners = await accountOwners.OfChatUsersAsync(rows.Select(r => (r.Row.UserName, r.UserId)).ToList(), cancellationToken);
+        return new Paged<CallRow>(rows.Select(r => r.Row with
+        {
+            TicketUrl = r.Row.TicketId is { } ticket ? Bridge.TicketUrl(r.GlpiUrl, ticket) : null,
+            Person = owners.GetValueOrDefault((r.Row.UserName, r.UserId)),
+        }).ToList(), total);
     }
 
     /// <summary>Sends failed calls again now (Operator); a call already being sent or already done is left alone.</summary>

@@ -242,7 +242,7 @@ public sealed class PeopleService(
         return people;
     }
 
-    private static string Display(string username, string? first, string? last) =>
+    internal static string Display(string username, string? first, string? last) =>
         first is null && last is null ? username : $"{first} {last}".Trim();
 
     private static object? Audited(PersonDraft? draft) => draft is null ? null : draft with

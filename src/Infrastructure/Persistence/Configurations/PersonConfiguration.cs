@@ -40,6 +40,7 @@ internal sealed class PersonConfiguration : IEntityTypeConfiguration<Person>
         builder.HasIndex(p => new { p.MattermostSyncEnabled, p.UsernameKey });
         builder.HasIndex(p => p.ManagerId);
         builder.HasIndex(p => p.Email);
+        builder.HasIndex(p => p.MattermostUserId); // a ChatOps call links to its person
         builder.HasIndex(p => p.LastName);
     }
 }

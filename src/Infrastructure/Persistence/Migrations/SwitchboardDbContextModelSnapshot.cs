@@ -1094,6 +1094,8 @@ namespace Switchboard.Infrastructure.Persistence.Migrations
 
                     b.HasIndex("ManagerId");
 
+                    b.HasIndex("MattermostUserId");
+
                     b.HasIndex("UsernameKey")
                         .IsUnique();
 

@@ -19,8 +19,12 @@ public sealed partial class ChatOpsPage
     private HashSet<CallRow> _selected = [];
     private bool _retrying;
 
+    /// <summary>The Mattermost user whose calls are shown, from a link (a person's timeline).</summary>
+    [SupplyParameterFromQuery(Name = "user")] public string? User { get; set; }
+
     protected override async Task OnInitializedAsync()
     {
+        _filter = new CallFilter(User: string.IsNullOrWhiteSpace(User) ? null : User);
         _bridges = await ChatOps.BridgesAsync(Aborted);
         RefreshOn(ChangeKind.ChatOpsCall, () => _grid.ReloadAsync());
     }

@@ -29,6 +29,9 @@ public sealed partial class MattermostTokensPage
     private string SkipReasons => Skipped == 0 ? "" : $" ({string.Join(", ", _preview!.Where(p => p.Action == TokenAction.Skip)
         .GroupBy(p => p.Reason.Replace("not eligible: ", "", StringComparison.Ordinal)).Select(g => $"{g.Key}: {g.Count()}"))})";
 
+    /// <summary>A run whose per-person outcomes open with the page (a link from a person's timeline).</summary>
+    [SupplyParameterFromQuery(Name = "run")] public long? Run { get; set; }
+
     protected override async Task OnInitializedAsync()
     {
         _progress = Runner.Progress;

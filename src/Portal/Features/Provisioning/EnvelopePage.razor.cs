@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Components;
 using MudBlazor;
 using Switchboard.Domain.Provisioning;
 using Switchboard.Infrastructure.Changes;
+using Switchboard.Infrastructure.People;
 using Switchboard.Infrastructure.Provisioning;
 using Switchboard.Portal.Components;
 
@@ -17,12 +18,14 @@ public sealed partial class EnvelopePage
 
     [Inject] private ProvisioningService Provisioning { get; set; } = default!;
     [Inject] private IDialogService Dialogs { get; set; } = default!;
+    [Inject] private AccountOwners Owners { get; set; } = default!;
 
     private EnvelopeDetail? _detail;
     private bool _loaded;
     private bool _busy;
     private string? _assignee;
     private string? _tags;
+    private IReadOnlyList<PersonLink> _owners = [];
 
     [Parameter] public long Id { get; set; }
 
@@ -35,6 +38,9 @@ public sealed partial class EnvelopePage
     private async Task LoadAsync()
     {
         _detail = await Provisioning.EnvelopeAsync(Id, Aborted);
+        _owners = _detail is { Envelope: var envelope }
+            ? await Owners.OfAccountAsync(envelope.Email, envelope.GoogleId, envelope.GramAccountUuid, Aborted)
+            : [];
         _loaded = true;
         _assignee = _detail?.Envelope.AssignedTo;
         _tags = _detail is null ? null : string.Join(", ", _detail.Envelope.Tags);

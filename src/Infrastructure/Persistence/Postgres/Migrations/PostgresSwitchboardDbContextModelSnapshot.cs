@@ -1127,6 +1127,8 @@ namespace Switchboard.Infrastructure.Persistence.Postgres.Migrations
 
                     b.HasIndex("ManagerId");
 
+                    b.HasIndex("MattermostUserId");
+
                     b.HasIndex("UsernameKey")
                         .IsUnique();
 

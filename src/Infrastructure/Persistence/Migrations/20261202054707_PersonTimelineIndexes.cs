@@ -23,6 +23,11 @@ namespace Switchboard.Infrastructure.Persistence.Migrations
                 table: "EntityEvents");
 
             migrationBuilder.CreateIndex(
+                name: "IX_People_MattermostUserId",
+                table: "People",
+                column: "MattermostUserId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_OutboxMessages_RecipientEmail_CreatedAt_Id",
                 table: "OutboxMessages",
                 columns: new[] { "RecipientEmail", "CreatedAt", "Id" });
@@ -46,6 +51,10 @@ namespace Switchboard.Infrastructure.Persistence.Migrations
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropIndex(
+                name: "IX_People_MattermostUserId",
+                table: "People");
+
             migrationBuilder.DropIndex(
                 name: "IX_OutboxMessages_RecipientEmail_CreatedAt_Id",
                 table: "OutboxMessages");
