@@ -35,10 +35,27 @@ public sealed class DeliveryLogService(
         return new Paged<MessageRow>(rows, total);
     }
 
-    public async Task<OutboxMessage?> MessageAsync(long id, CancellationToken cancellationToken)
+    /// <summary>A message with its event, configuration and recipient person, for the message page; null when there is no such message.</summary>
+    public async Task<MessageDetail?> DetailAsync(long id, CancellationToken cancellationToken)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        return await db.OutboxMessages.AsNoTracking().SingleOrDefaultAsync(m => m.Id == id, cancellationToken);
+        var message = await db.OutboxMessages.AsNoTracking().SingleOrDefaultAsync(m => m.Id == id, cancellationToken);
+        if (message is null)
+        {
+            return null;
+        }
+
+        var source = await db.EntityEvents.AsNoTracking().Where(e => e.Id == message.EventId)
+            .Select(e => new MessageEvent(e.Id, e.EventId, e.EntityType, e.EventType, e.Identity, e.ReceivedAt))
+            .SingleOrDefaultAsync(cancellationToken);
+        var configuration = await db.NotificationConfigurations.AsNoTracking().Where(c => c.Id == message.ConfigurationId)
+            .Select(c => new { c.Description }).SingleOrDefaultAsync(cancellationToken);
+        var key = message.RecipientUsername is { } username ? Domain.People.Person.KeyOf(username) : null;
+        var email = message.RecipientEmail;
+        var person = await db.People.AsNoTracking()
+            .Where(p => key != null ? p.UsernameKey == key : p.Email == email)
+            .OrderBy(p => p.Deleted).ThenBy(p => p.UsernameKey).Select(p => p.Username).FirstOrDefaultAsync(cancellationToken);
+        return new MessageDetail(message, source, configuration?.Description, configuration is not null, person);
     }
 
     /// <summary>Sends every message the delivery log's filter shows again (Operator), at most <see cref="MaxResend"/> at once.</summary>
