@@ -34,6 +34,8 @@ public static class PageRoutes
 
     public static string Message(long id) => $"{Notifications}/messages/{id}";
 
+    public static string Event(long id) => $"{Notifications}/events/{id}";
+
     /// <summary>The ChatOps call log showing the calls of one Mattermost user.</summary>
     public static string ChatOpsCallsOf(string userName) => $"{ChatOps}?user={Uri.EscapeDataString(userName)}";
 

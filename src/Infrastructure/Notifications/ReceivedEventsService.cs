@@ -19,6 +19,23 @@ public sealed class ReceivedEventsService(
         return new Paged<EventRow>(rows, total);
     }
 
+    /// <summary>One event and the messages it produced (at most <paramref name="maxMessages"/>, newest first); null when there is no such event.</summary>
+    public async Task<EventDetail?> EventAsync(long id, int maxMessages, CancellationToken cancellationToken)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var received = await db.EntityEvents.AsNoTracking().SingleOrDefaultAsync(e => e.Id == id, cancellationToken);
+        if (received is null)
+        {
+            return null;
+        }
+
+        var messages = await db.OutboxMessages.AsNoTracking().Where(m => m.EventId == id).OrderByDescending(m => m.Id).Take(maxMessages)
+            .Select(m => new MessageRow(m.Id, m.CreatedAt, m.RecipientEmail, m.Topic, m.Level, m.ConfigurationId, received.EventId,
+                m.Status, m.Attempts, m.LastError, m.SentAt, m.SmtpReply, m.Subject))
+            .ToListAsync(cancellationToken);
+        return new EventDetail(received, messages);
+    }
+
     public async Task<Paged<RejectedEventRow>> RejectedEventsAsync(int page, int pageSize, CancellationToken cancellationToken)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);

@@ -73,7 +73,7 @@ public sealed partial class PersonTimeline
     /// <summary>The page of the object a line is about.</summary>
     private string Href(PersonTimelineEntry entry) => entry.Module switch
     {
-        TimelineModule.Identity => PageRoutes.NotificationsTab("events"),
+        TimelineModule.Identity => PageRoutes.Event(entry.Id),
         TimelineModule.Notifications => PageRoutes.Message(entry.Id),
         TimelineModule.Provisioning => PageRoutes.Envelope(entry.Id),
         TimelineModule.ChatOps => PageRoutes.ChatOpsCallsOf(entry.Key ?? Username),

@@ -1,0 +1,41 @@
+using Microsoft.AspNetCore.Components;
+using Switchboard.Domain.Events;
+using Switchboard.Infrastructure.Changes;
+using Switchboard.Infrastructure.Notifications;
+
+namespace Switchboard.Portal.Features.Notifications;
+
+/// <summary>
+/// One received event: what arrived (before and after), what the directory did, what evaluation noted, and the messages
+/// it produced, each linked. Live: the directory and evaluation update an event after it arrives.
+/// </summary>
+public sealed partial class EventPage
+{
+    private const int MaxMessages = 200;
+
+    [Inject] private ReceivedEventsService ReceivedEvents { get; set; } = default!;
+
+    private EventDetail? _detail;
+    private bool _loaded;
+
+    [Parameter] public long Id { get; set; }
+
+    protected override void OnInitialized() => RefreshOn(ChangeKind.Event | ChangeKind.OutboxMessage, LoadAsync);
+
+    protected override Task OnParametersSetAsync() => LoadAsync();
+
+    private async Task LoadAsync()
+    {
+        _detail = await ReceivedEvents.EventAsync(Id, MaxMessages, Aborted);
+        _loaded = true;
+    }
+
+    private static string DirectoryText(EntityEvent e) => e.DirectorySync switch
+    {
+        DirectorySyncState.NotApplicable => "Nothing: only identity events change the directory.",
+        DirectorySyncState.Pending => "Not applied yet: the directory sync takes it at its next run.",
+        DirectorySyncState.Done => $"Applied to {e.Identity} at {e.DirectorySyncedAt:yyyy-MM-dd HH:mm:ss} UTC.",
+        DirectorySyncState.Failed => $"Refused at {e.DirectorySyncedAt:yyyy-MM-dd HH:mm:ss} UTC: {e.DirectorySyncError}",
+        _ => "Skipped: directory sync from identity events is switched off (People:SyncFromIdentityEvents).",
+    };
+}
