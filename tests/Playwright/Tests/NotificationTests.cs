@@ -42,6 +42,11 @@ public sealed class NotificationTests(PortalRig rig) : BrowserTest(rig)
         await Expect(row).ToContainTextAsync("e2e-evt-1");
         await row.GetByRole(AriaRole.Link, new() { Name = "e2e.leaver left" }).ClickAsync();
         await Expect(Page.GetByLabel("Text body")).ToHaveTextAsync("Goodbye e2e.leaver@example.test");
+
+        // The message links to the event it came from, which lists the messages it produced.
+        await Page.GetByRole(AriaRole.Link, new() { Name = "Source event" }).ClickAsync();
+        await Expect(Page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("e2e-evt-1");
+        await Expect(Page.GetByLabel("Messages produced")).ToContainTextAsync("e2e.leaver left");
     }
 
     [Fact]
