@@ -78,6 +78,7 @@ public sealed class BacktestService(
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         await using var events = await contextFactory.CreateDbContextAsync(cancellationToken);
         var evaluator = new NotificationEvaluator(db, renderer, scripts, limits.Value, time, render: false);
+        var watched = new WatchedChange(configurations.WatchedAttributes);
         var kinds = configurations.All.Select(c => (c.Configuration.EntityType, c.Configuration.EventType)).Distinct().ToList();
         // The next batch is read while this one is evaluated.
         var next = Task.Run(() => ReadAsync(events, kinds, since, from - 1, to, cancellationToken), cancellationToken);
@@ -97,7 +98,7 @@ public sealed class BacktestService(
                 var candidates = new List<(EntityEvent Event, ScriptEvent ScriptEvent)>();
                 foreach (var (_, entityEvent) in batch)
                 {
-                    if (!configurations.WatchesEverything && !WatchedChange.Any(entityEvent.Before, entityEvent.After, configurations.WatchedAttributes))
+                    if (!configurations.WatchesEverything && !watched.Any(entityEvent.Before, entityEvent.After))
                     {
                         continue;
                     }
