@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using Switchboard.Domain;
 using Switchboard.Domain.Events;
 using Switchboard.Domain.Notifications;
+using Switchboard.Domain.Notifications.Rules;
 using Switchboard.Domain.Notifications.Scripts;
 using Switchboard.Domain.Notifications.Templates;
 using Switchboard.Infrastructure.Persistence;
@@ -34,6 +35,13 @@ public sealed class BacktestService(
         if (days is < 1 or > MaxDays)
         {
             throw new ValidationException([new ValidationFailure("Days", $"A backtest looks back 1 to {MaxDays} days, not {days}.")]);
+        }
+
+        // A rule that does not parse would fail on every event: said once, before reading any.
+        if (string.IsNullOrWhiteSpace(draft.RuleScript) && RuleParser.Parse(draft.Rule) is { Rule: null } unparsed)
+        {
+            throw new ValidationException([new ValidationFailure(nameof(draft.Rule),
+                $"The rule does not parse ({string.Join("; ", unparsed.Errors)}): fix it before a backtest.")]);
         }
 
         var since = time.GetUtcNow().UtcDateTime.AddDays(-days);

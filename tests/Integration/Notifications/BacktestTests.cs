@@ -71,6 +71,14 @@ public abstract class BacktestTests(PortalFactory portal)
         Assert.Equal("Days", Assert.Single(refused.Errors).PropertyName);
     }
 
+    [Fact]
+    public async Task Backtest_OfARuleThatDoesNotParse_IsRefusedNamingRule_BeforeReadingEvents()
+    {
+        var refused = await Assert.ThrowsAsync<ValidationException>(() => Service().RunAsync(Draft("bp", "state:VALID->"), null, 7, null, Ct));
+
+        Assert.Equal("Rule", Assert.Single(refused.Errors).PropertyName);
+    }
+
     /// <summary>Collects reports as they come (<see cref="Progress{T}"/> would post them later).</summary>
     private sealed class Collect(List<BacktestProgress> reports) : IProgress<BacktestProgress>
     {

@@ -41,7 +41,11 @@ public sealed partial class BacktestPanel
         {
             // Off the circuit's thread: the page stays responsive and renders the progress meanwhile.
             await AttemptAsync(async () => _result = await Task.Run(() => Backtests.RunAsync(draft, SavedId, _days, progress, cancel.Token), cancel.Token),
-                invalid => _daysError = string.Join(" ", invalid.Values));
+                invalid =>
+                {
+                    _daysError = invalid.GetValueOrDefault("Days");
+                    _notice = string.Join(" ", invalid.Where(e => e.Key != "Days").Select(e => e.Value)) is { Length: > 0 } other ? other : null;
+                });
         }
         catch (OperationCanceledException) when (cancel.IsCancellationRequested && !Aborted.IsCancellationRequested)
         {
