@@ -190,6 +190,7 @@ public static class DependencyInjection
         services.AddScoped<DeliveryLogService>();
         services.AddScoped<ReceivedEventsService>();
         services.AddScoped<TestBenchService>();
+        services.AddScoped<BacktestService>();
     }
 
     private static void AddMattermost(this IServiceCollection services)

@@ -941,6 +941,8 @@ namespace Switchboard.Infrastructure.Persistence.Migrations
 
                     b.HasIndex("RecipientUsername");
 
+                    b.HasIndex("ConfigurationId", "CreatedAt");
+
                     b.HasIndex("Status", "NextAttemptAt");
 
                     b.ToTable("OutboxMessages", (string)null);

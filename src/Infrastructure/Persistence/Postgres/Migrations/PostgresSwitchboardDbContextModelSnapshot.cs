@@ -970,6 +970,8 @@ namespace Switchboard.Infrastructure.Persistence.Postgres.Migrations
 
                     b.HasIndex("RecipientUsername");
 
+                    b.HasIndex("ConfigurationId", "CreatedAt");
+
                     b.HasIndex("Status", "NextAttemptAt");
 
                     b.ToTable("OutboxMessages", (string)null);
