@@ -192,6 +192,7 @@ public static class DependencyInjection
         services.AddScoped<DeliveryLogService>();
         services.AddScoped<ReceivedEventsService>();
         services.AddScoped<TestBenchService>();
+        services.AddScoped<BacktestService>();
     }
 
     private static void AddMattermost(this IServiceCollection services)

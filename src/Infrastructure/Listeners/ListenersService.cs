@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using Switchboard.Domain;
 using Switchboard.Domain.Access;
 using Switchboard.Domain.ApiKeys;
@@ -12,8 +13,15 @@ using Switchboard.Infrastructure.Persistence;
 namespace Switchboard.Infrastructure.Listeners;
 
 /// <summary>The Listeners pages and API: deployments with state and uptime, their checks, Check now (Operator, audited).</summary>
-public sealed class ListenersService(IDbContextFactory<SwitchboardDbContext> contextFactory, ListenerMonitor monitor, AccessGuard guard, TimeProvider clock)
+public sealed class ListenersService(
+    IDbContextFactory<SwitchboardDbContext> contextFactory, ListenerMonitor monitor, AccessGuard guard, IOptions<ListenerOptions> options, TimeProvider clock)
 {
+    /// <summary>How many of its latest checks each deployment's heartbeat bar shows.</summary>
+    public const int HeartbeatLength = 30;
+
+    /// <summary>How many points the latency chart of a deployment's last day has, whatever the check interval.</summary>
+    public const int ChartBuckets = 48;
+
     public async Task<IReadOnlyList<DeploymentView>> DeploymentsAsync(CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow().UtcDateTime;
@@ -27,11 +35,13 @@ public sealed class ListenersService(IDbContextFactory<SwitchboardDbContext> con
             {
                 g.Key,
                 Week = g.Count(),
+                First = g.Min(c => c.At),
                 WeekUp = g.Count(c => c.ListenerUp),
                 Day = g.Count(c => c.At >= day),
                 DayUp = g.Count(c => c.At >= day && c.ListenerUp),
             })
             .ToDictionaryAsync(u => u.Key, cancellationToken);
+        var heartbeats = await HeartbeatsAsync(db, now, cancellationToken);
         return monitor.Deployments.Select(deployment =>
         {
             var status = statuses.GetValueOrDefault(deployment.Name);
@@ -39,9 +49,30 @@ public sealed class ListenersService(IDbContextFactory<SwitchboardDbContext> con
             return new DeploymentView(deployment.Name, deployment.ServiceUrl, status?.State ?? ListenerState.Unknown, status?.LastCheckAt is null ? null : status.Since,
                 status?.LastCheckAt, status?.LastLatencyMilliseconds, Share(share?.DayUp, share?.Day), Share(share?.WeekUp, share?.Week),
                 deployment.Replicas, deployment.ActiveMailboxes, deployment.ActiveMailboxes is { } mailboxes ? CreatioSettings.RecommendedReplicas(mailboxes) : null,
-                !string.IsNullOrEmpty(deployment.Redis), !string.IsNullOrEmpty(deployment.CreatioUrl));
+                !string.IsNullOrEmpty(deployment.Redis), !string.IsNullOrEmpty(deployment.CreatioUrl))
+            {
+                UptimeCovers24Hours = share is null ? null : Covered(now, share.First, TimeSpan.FromDays(1)),
+                UptimeCovers7Days = share is null ? null : Covered(now, share.First, TimeSpan.FromDays(7)),
+                Heartbeat = heartbeats[deployment.Name].TakeLast(HeartbeatLength).ToList(),
+            };
         }).ToList();
     }
+
+    /// <summary>
+    /// The latest checks of every deployment in one query: those of the last <see cref="HeartbeatLength"/> intervals (and a little more),
+    /// so a page of 200 deployments reads a few thousand rows, not a day of checks each.
+    /// </summary>
+    private async Task<ILookup<string, CheckPoint>> HeartbeatsAsync(SwitchboardDbContext db, DateTime now, CancellationToken cancellationToken)
+    {
+        var since = now - options.Value.Interval * (HeartbeatLength * 1.5);
+        var rows = await db.ListenerChecks.AsNoTracking().Where(c => c.At >= since).OrderBy(c => c.At).ThenBy(c => c.Id)
+            .Select(c => new { c.Deployment, c.At, c.State, c.LatencyMilliseconds })
+            .ToListAsync(cancellationToken);
+        return rows.ToLookup(r => r.Deployment, r => new CheckPoint(r.At, r.State, r.LatencyMilliseconds));
+    }
+
+    /// <summary>How much of the window the stored checks cover: all of it, or only since the first check.</summary>
+    private static TimeSpan Covered(DateTime now, DateTime firstCheck, TimeSpan window) => now - firstCheck < window ? now - firstCheck : window;
 
     public async Task<DeploymentView?> DeploymentAsync(string name, CancellationToken cancellationToken) =>
         (await DeploymentsAsync(cancellationToken)).FirstOrDefault(d => d.Name == name);
@@ -63,18 +94,32 @@ public sealed class ListenersService(IDbContextFactory<SwitchboardDbContext> con
         return new Paged<CheckRow>(rows, total);
     }
 
-    /// <summary>The last day's checks, oldest first, for the latency chart and the state timeline.</summary>
-    public async Task<IReadOnlyList<CheckRow>> LastDayAsync(string name, CancellationToken cancellationToken)
+    /// <summary>
+    /// A deployment's last day for its charts: the checks in up to <see cref="ChartBuckets"/> stretches with percentiles, over the part of the day
+    /// the stored checks cover, and its state changes, newest first.
+    /// </summary>
+    public async Task<LatencyHistory> LastDayAsync(string name, CancellationToken cancellationToken)
     {
-        var since = clock.GetUtcNow().UtcDateTime.AddDays(-1);
+        var now = clock.GetUtcNow().UtcDateTime;
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        return await db.ListenerChecks.AsNoTracking().Where(c => c.Deployment == name && c.At >= since).OrderBy(c => c.At)
-            .Select(c => new CheckRow(c.Id, c.At, c.State, c.ListenerUp, c.HttpStatus, c.LatencyMilliseconds, c.ListenerError, c.RedisUp, c.RedisKeys, c.RedisError,
-                c.CreatioUp, c.CreatioError, null))
+        var rows = await db.ListenerChecks.AsNoTracking().Where(c => c.Deployment == name && c.At >= now.AddDays(-1)).OrderBy(c => c.At).ThenBy(c => c.Id)
+            .Select(c => new { c.At, c.State, c.LatencyMilliseconds })
             .ToListAsync(cancellationToken);
+        var checks = rows.Select(r => new CheckPoint(r.At, r.State, r.LatencyMilliseconds)).ToList();
+        if (checks.Count == 0)
+        {
+            return new LatencyHistory([], TimeSpan.Zero, 0, 0, TimeSpan.Zero, []);
+        }
+
+        // No stretch shorter than the check interval while the checks cover less than a day: each holds a check or so, not a fraction of one.
+        var covers = now - checks[0].At;
+        var count = (int)Math.Clamp(covers / options.Value.Interval, 2, ChartBuckets);
+        var buckets = LatencyProfile.Buckets(checks, checks[0].At, now, count);
+        var top = LatencyProfile.AxisTop(buckets, checks);
+        return new LatencyHistory(buckets, covers / count, top, checks.Count(c => c.LatencyMilliseconds > top), covers, ChangesIn(checks));
     }
 
-    public static IReadOnlyList<StateChange> ChangesIn(IReadOnlyList<CheckRow> checks) =>
+    private static List<StateChange> ChangesIn(List<CheckPoint> checks) =>
         checks.Zip(checks.Skip(1)).Where(p => p.First.State != p.Second.State).Select(p => new StateChange(p.Second.At, p.First.State, p.Second.State)).Reverse().ToList();
 
     public async Task<CheckRow> CheckNowAsync(ClaimsPrincipal caller, string name, CancellationToken cancellationToken)

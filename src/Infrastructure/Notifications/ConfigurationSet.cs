@@ -31,6 +31,12 @@ public sealed class ConfigurationSet
 
     public IReadOnlyList<CompiledConfiguration> All { get; }
 
+    /// <summary>The attributes the rules watch; an event changing none of them fires no configuration unless <see cref="WatchesEverything"/>.</summary>
+    public IReadOnlyCollection<string> WatchedAttributes => _byWatchedAttribute.Keys;
+
+    /// <summary>Whether a configuration (a rule script, or a rule watching no single attribute) has to see every event.</summary>
+    public bool WatchesEverything => _unwatched.Count > 0;
+
     /// <summary>The configurations that may fire for a change of these attributes, in their stored order.</summary>
     public IReadOnlyList<CompiledConfiguration> MayFire(IReadOnlyList<string> changed)
     {

@@ -15,9 +15,12 @@ namespace Switchboard.Infrastructure.Notifications;
 public sealed class NotificationConfigurationsService(
     IDbContextFactory<SwitchboardDbContext> contextFactory,
     AccessGuard guard,
-    IValidator<NotificationConfigurationDraft> configurationValidator)
+    IValidator<NotificationConfigurationDraft> configurationValidator,
+    TimeProvider time)
 {
-    public async Task<Paged<ConfigurationRow>> ConfigurationsAsync(ConfigurationQuery query, int page, int pageSize, CancellationToken cancellationToken)
+    /// <param name="sort">The order (by id when null), by a configuration's statistics too.</param>
+    public async Task<Paged<ConfigurationRow>> ConfigurationsAsync(
+        ConfigurationQuery query, int page, int pageSize, CancellationToken cancellationToken, ConfigurationSort? sort = null)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var configurations = db.NotificationConfigurations.AsNoTracking();
@@ -47,10 +50,29 @@ public sealed class NotificationConfigurationsService(
         }
 
         var total = await configurations.CountAsync(cancellationToken);
-        var rows = await configurations.Include(c => c.Topic).OrderBy(c => c.Id).Skip(page * pageSize).Take(pageSize).ToListAsync(cancellationToken);
-        return new Paged<ConfigurationRow>(rows.Select(c => new ConfigurationRow(c.Id, c.EntityType, c.EventType, c.FormProjection, c.System,
-            c.RuleScript is null ? c.Rule : "(rule script)", c.Topic!.Code, c.Level, Recipients(c), c.Disabled, c.Description, c.FailureCount, c.LastFailure)).ToList(), total);
+        var rows = await ConfigurationStatisticsQuery.With(db, configurations, Now).Sorted(sort ?? ConfigurationSort.ById)
+            .Skip(page * pageSize).Take(pageSize).ToListAsync(cancellationToken);
+        return new Paged<ConfigurationRow>(rows.Select(Row).ToList(), total);
     }
+
+    /// <summary>Every configuration's statistics, by id (the machine API).</summary>
+    public async Task<IReadOnlyList<ConfigurationStatistics>> StatisticsAsync(CancellationToken cancellationToken)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var rows = await ConfigurationStatisticsQuery.With(db, db.NotificationConfigurations.AsNoTracking(), Now).Sorted(ConfigurationSort.ById).ToListAsync(cancellationToken);
+        return rows.Select(r => r.Statistics).ToList();
+    }
+
+    /// <summary>One configuration's statistics; <see cref="NotFoundException"/> when there is no such configuration.</summary>
+    public async Task<ConfigurationStatistics> StatisticsAsync(int id, CancellationToken cancellationToken)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var row = await ConfigurationStatisticsQuery.With(db, db.NotificationConfigurations.AsNoTracking().Where(c => c.Id == id), Now).SingleOrDefaultAsync(cancellationToken)
+            ?? throw new NotFoundException($"There is no notification configuration {id}.");
+        return row.Statistics;
+    }
+
+    private DateTime Now => time.GetUtcNow().UtcDateTime;
 
     public async Task<NotificationConfigurationDraft?> ConfigurationAsync(int id, CancellationToken cancellationToken)
     {
@@ -134,6 +156,13 @@ public sealed class NotificationConfigurationsService(
         db.NotificationConfigurations.Remove(configuration);
         db.Audit(new AuditRecord(actor, AuditActions.ConfigurationDeleted, "notification-configuration", key, Details: AuditDiff.Between(Audited(configuration), null)));
         await db.SaveChangesAsync(cancellationToken);
+    }
+
+    private static ConfigurationRow Row(ConfigurationWithStatistics row)
+    {
+        var c = row.Configuration;
+        return new ConfigurationRow(c.Id, c.EntityType, c.EventType, c.FormProjection, c.System, c.RuleScript is null ? c.Rule : "(rule script)",
+            row.TopicCode, c.Level, Recipients(c), c.Disabled, c.Description, c.FailureCount, c.LastFailure, row.Statistics);
     }
 
     private static string Recipients(NotificationConfiguration c) => string.Join(", ", new[]

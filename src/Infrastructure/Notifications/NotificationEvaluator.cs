@@ -23,14 +23,23 @@ public sealed class NotificationEvaluator
     private readonly RecipientResolver _recipients;
     private readonly NotificationLimitsOptions _limits;
     private readonly TimeProvider _time;
+    private readonly bool _render;
     private readonly Dictionary<string, Person?> _people = new(StringComparer.Ordinal);
 
+    /// <param name="render">
+    /// Render each message (the job and the test bench); a backtest only counts events and recipients, so it leaves the
+    /// messages unrendered (<see cref="NotRendered"/>), and a template that would fail does not fail it.
+    /// </param>
     public NotificationEvaluator(
-        SwitchboardDbContext db, ITemplateRenderer renderer, INotificationScripts scripts, NotificationLimitsOptions limits, TimeProvider time)
+        SwitchboardDbContext db, ITemplateRenderer renderer, INotificationScripts scripts, NotificationLimitsOptions limits, TimeProvider time,
+        bool render = true)
     {
-        (_db, _renderer, _scripts, _limits, _time) = (db, renderer, scripts, limits, time);
+        (_db, _renderer, _scripts, _limits, _time, _render) = (db, renderer, scripts, limits, time, render);
         _recipients = new RecipientResolver(db, scripts, limits.MaxRecipients);
     }
+
+    /// <summary>The e-mail of every planned message when the evaluator does not render.</summary>
+    public static readonly RenderedEmail NotRendered = new("", "", "");
 
     /// <summary>Reads the people a chunk of events concerns (with their managers) in one query instead of one per event.</summary>
     public async Task LoadIdentitiesAsync(IEnumerable<string> usernames, CancellationToken cancellationToken)
@@ -48,10 +57,15 @@ public sealed class NotificationEvaluator
     }
 
     /// <param name="explain">Also return a verdict for configurations that do not apply (the test bench); the job leaves them out.</param>
+    public Task<IReadOnlyList<ConfigurationVerdict>> EvaluateAsync(
+        EntityEvent entityEvent, ConfigurationSet configurations, bool explain, CancellationToken cancellationToken) =>
+        EvaluateAsync(entityEvent, ScriptEventOf(entityEvent), configurations, explain, cancellationToken);
+
+    /// <param name="scriptEvent">The event's states as <see cref="ScriptEventOf"/> reads them, when the caller has read them already.</param>
+    /// <param name="explain">Also return a verdict for configurations that do not apply (the test bench); the job leaves them out.</param>
     public async Task<IReadOnlyList<ConfigurationVerdict>> EvaluateAsync(
-        EntityEvent entityEvent, ConfigurationSet configurations, bool explain, CancellationToken cancellationToken)
+        EntityEvent entityEvent, ScriptEvent scriptEvent, ConfigurationSet configurations, bool explain, CancellationToken cancellationToken)
     {
-        var scriptEvent = ScriptEventOf(entityEvent);
         var (before, after, changed) = (scriptEvent.Before, scriptEvent.After, scriptEvent.Changed);
         var change = new EntityChange(before.Attributes, after.Attributes, before.Eav, after.Eav);
         var identity = await IdentityAsync(entityEvent.Identity, after, before, cancellationToken);
@@ -163,6 +177,12 @@ public sealed class NotificationEvaluator
         var messages = new List<PlannedMessage>(resolved.Recipients.Count);
         foreach (var recipient in resolved.Recipients)
         {
+            if (!_render)
+            {
+                messages.Add(new PlannedMessage(recipient, NotRendered));
+                continue;
+            }
+
             var model = new TemplateModel(entityEvent.EntityType, entityEvent.EventType, configuration.Level.ToString().ToUpperInvariant(), entityEvent.System,
                 changed, before, after,
                 new TemplatePerson(identity.Username, identity.FirstName, identity.LastName, identity.Email, identity.ManagerUsername),

@@ -27,6 +27,9 @@ public sealed class ProvisioningService(
     public const int CountLimit = 10_000;
     private const int ActionChunk = 500;
 
+    /// <summary>How many failure groups the dashboard names; the rest are counted.</summary>
+    public const int DashboardGroups = 5;
+
     public async Task<CaptureSummary> CaptureAsync(ClaimsPrincipal caller, IReadOnlyList<IncomingSoaMessage> messages, CancellationToken cancellationToken)
     {
         await guard.DemandAsync(caller, PortalRole.Operator, ApiKeyScopes.EnvelopesWrite, AuditActions.ProvisioningMessagesPosted, "provisioning-message", null, cancellationToken);
@@ -165,7 +168,8 @@ public sealed class ProvisioningService(
         var open = await OpenEnvelopes(db).CountAsync(cancellationToken);
         var recent = await db.ProvisioningEnvelopes.CountAsync(e => e.FirstSeenAt >= dayAgo, cancellationToken);
         var groups = await GroupsAsync(onlyOpen: true, cancellationToken);
-        return new ProvisioningSummary(open, recent, groups.Take(5).ToList());
+        var others = groups.Skip(DashboardGroups).ToList();
+        return new ProvisioningSummary(open, recent, groups.Take(DashboardGroups).ToList(), others.Count, others.Sum(g => g.Open));
     }
 
     /// <summary>Applies a person's action to envelopes in chunks, with one activity each and one audit entry for the lot.</summary>

@@ -60,5 +60,5 @@ public sealed record EnvelopeDetail(
     string? RerunBlockedBecause,
     bool BrokerConfigured);
 
-/// <summary>For the dashboard: open envelopes by group and the last day's new ones.</summary>
-public sealed record ProvisioningSummary(int Open, int NewLastDay, IReadOnlyList<FailureGroupRow> TopGroups);
+/// <summary>For the dashboard: open envelopes, the last day's new ones, the groups with most open envelopes, and how many groups and envelopes the rest hold.</summary>
+public sealed record ProvisioningSummary(int Open, int NewLastDay, IReadOnlyList<FailureGroupRow> TopGroups, int OtherGroups, int OtherOpen);

@@ -180,6 +180,31 @@ public sealed class ListenerMonitorTests(PortalFactory portal, RedisServer redis
     }
 
     [Fact]
+    public async Task HeartbeatAndLastDay_HoldTheStoredChecks_AndUptimeSaysHowLittleTimeItCovers()
+    {
+        var closed = _monitor.Find("closed")!;
+        for (var i = 0; i < 3; i++)
+        {
+            await _monitor.CheckAsync(closed, Ct);
+        }
+
+        await using var scope = _monitoring!.Services.CreateAsyncScope();
+        var listeners = scope.ServiceProvider.GetRequiredService<ListenersService>();
+        var deployment = (await listeners.DeploymentsAsync(Ct)).Single(d => d.Name == "closed");
+        var lastDay = await listeners.LastDayAsync("closed", Ct);
+
+        var stored = await QueryAsync(db => db.ListenerChecks.Where(c => c.Deployment == "closed").OrderBy(c => c.At).ThenBy(c => c.Id)
+            .Select(c => c.State).ToListAsync(Ct));
+        Assert.True(stored.Count >= 4, $"the scheduled check and three by hand, saw {stored.Count}");
+        Assert.Equal(stored.TakeLast(ListenersService.HeartbeatLength), deployment.Heartbeat.Select(b => b.State));
+        Assert.Equal(deployment.State, deployment.Heartbeat[^1].State);
+        Assert.Equal(stored.Count, lastDay.Buckets.Sum(b => b.Checks));
+        Assert.Equal(ListenerState.Down, lastDay.Buckets[^1].WorstState);
+        Assert.InRange(deployment.UptimeCovers24Hours!.Value, TimeSpan.Zero, TimeSpan.FromHours(1));
+        Assert.Equal(deployment.UptimeCovers24Hours, deployment.UptimeCovers7Days);
+    }
+
+    [Fact]
     public async Task Api_ListsEveryDeploymentWithItsState()
     {
         using var client = _monitoring!.CreateClient();

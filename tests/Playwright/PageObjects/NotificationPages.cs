@@ -28,6 +28,22 @@ public sealed class NotificationPages(IPage page)
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Notifications" })).ToBeVisibleAsync();
     }
 
+    /// <summary>Opens a saved configuration's editor from the configurations grid, by its rule.</summary>
+    public async Task OpenConfigurationAsync(string rule)
+    {
+        await page.GotoAsync("/notifications");
+        await page.GetByRole(AriaRole.Link, new() { Name = rule, Exact = true }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { NameRegex = new System.Text.RegularExpressions.Regex("^Configuration \\d+$") })).ToBeVisibleAsync();
+    }
+
+    /// <summary>Changes the rule in the open editor without saving, runs the backtest and returns its outcome.</summary>
+    public async Task<ILocator> BacktestAsync(string rule)
+    {
+        await page.GetByLabel("Rule", new() { Exact = true }).FillAsync(rule);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Backtest", Exact = true }).ClickAsync();
+        return page.GetByRole(AriaRole.Status, new() { Name = "Backtest outcome" });
+    }
+
     public async Task<ILocator> DeliveryLogRowAsync(string recipient)
     {
         await page.GotoAsync("/notifications");

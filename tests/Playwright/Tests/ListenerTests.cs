@@ -28,6 +28,23 @@ public sealed class ListenerTests(PortalRig rig) : BrowserTest(rig)
     }
 
     [Fact]
+    public async Task TheListShowsAHeartbeat_AndTheDeploymentPageItsLatencyAndStatesOverTheDay()
+    {
+        await new PortalShell(Page).SignInAsync("otto.operator", "/listeners");
+        var up = Card("listener-up");
+        await up.GetByRole(AriaRole.Button, new() { Name = "Check listener-up now" }).ClickAsync();
+        await Expect(up.GetByRole(AriaRole.Img, new() { NameRegex = new("^Heartbeat of listener-up, last \\d+ checks: \\d+ Up") })).ToBeVisibleAsync();
+
+        await up.GetByRole(AriaRole.Link, new() { Name = "listener-up" }).ClickAsync();
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Check listener-up now" }).ClickAsync();
+
+        var lastDay = Page.GetByLabel("Last day");
+        await Expect(lastDay.GetByLabel("Latency of listener-up")).ToBeVisibleAsync();
+        await Expect(lastDay.GetByLabel("Latency scale")).ToContainTextAsync("Median and 95th percentile");
+        await Expect(lastDay.GetByLabel("State timeline of listener-up").Locator("span.state-up").First).ToBeVisibleAsync();
+    }
+
+    [Fact]
     public async Task SettingsHelper_ShowsTheExactCreatioValues()
     {
         await new PortalShell(Page).SignInAsync("vera.viewer", "/listeners/listener-up");

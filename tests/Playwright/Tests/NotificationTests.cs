@@ -98,6 +98,45 @@ public sealed class NotificationTests(PortalRig rig) : BrowserTest(rig)
     }
 
     [Fact]
+    public async Task Backtest_OfAnUnsavedRule_ShowsTheDifferenceFromTheSavedVersion_AndSavesNothing()
+    {
+        await new PortalShell(Page).SignInAsync("ada.admin");
+        var keys = new ApiKeysPage(Page);
+        await keys.OpenAsync();
+        var secret = await keys.CreateAsync("IdM forwarder for backtest", "events:write");
+        var notifications = new NotificationPages(Page);
+        await notifications.CreateTopicAsync("e2e:backtest", "{{ identity.username }} code changed", "Code: {{ recipient.email }}");
+        await notifications.CreateConfigurationAsync("EAV:bte2e:1->2", "e2e:backtest");
+        foreach (var (who, to) in new[] { ("e2e.bt1", "2"), ("e2e.bt2", "3") })
+        {
+            var response = await Rig.Api.PostAsync("/api/events", new()
+            {
+                Headers = new Dictionary<string, string> { ["X-Api-Key"] = secret },
+                DataObject = new
+                {
+                    id = $"e2e-bt-{who}",
+                    entityType = "IdmIdentity",
+                    eventType = "UPDATE",
+                    entityId = $"guid-{who}",
+                    identity = who,
+                    before = new { attributes = new { email = $"{who}@example.test" }, eav = new { bte2e = "1" } },
+                    after = new { attributes = new { email = $"{who}@example.test" }, eav = new { bte2e = to } },
+                },
+            });
+            Assert.Equal(202, response.Status);
+        }
+
+        await notifications.OpenConfigurationAsync("EAV:bte2e:1->2");
+        var outcome = await notifications.BacktestAsync("EAV:bte2e:CHANGED");
+
+        await Expect(outcome).ToContainTextAsync("Difference: +1 events, +1 recipients");
+        await Expect(outcome).ToContainTextAsync("e2e.bt2@example.test");
+        await Page.GotoAsync("/notifications");
+        await Expect(Page.GetByRole(AriaRole.Link, new() { Name = "EAV:bte2e:1->2", Exact = true })).ToBeVisibleAsync();
+        await Expect(Page.GetByRole(AriaRole.Link, new() { Name = "EAV:bte2e:CHANGED", Exact = true })).ToHaveCountAsync(0);
+    }
+
+    [Fact]
     public async Task Viewer_SeesNoEditToggleOrResend_AndIsRefusedTheEditors()
     {
         await new PortalShell(Page).SignInAsync("vera.viewer");

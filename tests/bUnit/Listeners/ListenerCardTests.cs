@@ -12,7 +12,11 @@ public sealed class ListenerCardTests : ComponentTestContext
 
     private static DeploymentView Deployment(ListenerState state, int replicas = 2, int? mailboxes = 80) => new(
         "main", "http://listener:8080", state, state == ListenerState.Unknown ? null : Since, state == ListenerState.Unknown ? null : Since.AddMinutes(5),
-        state == ListenerState.Down ? null : 42, 0.995, 0.9876, replicas, mailboxes, mailboxes is { } m ? CreatioSettings.RecommendedReplicas(m) : null, true, true);
+        state == ListenerState.Down ? null : 42, 0.995, 0.9876, replicas, mailboxes, mailboxes is { } m ? CreatioSettings.RecommendedReplicas(m) : null, true, true)
+    {
+        UptimeCovers24Hours = TimeSpan.FromDays(1),
+        UptimeCovers7Days = TimeSpan.FromDays(7),
+    };
 
     private IRenderedComponent<ListenerCard> Render(DeploymentView deployment, PortalRole role = PortalRole.Viewer)
     {
@@ -74,4 +78,39 @@ public sealed class ListenerCardTests : ComponentTestContext
     [Fact]
     public void Operators_SeeCheckNow() =>
         Assert.Single(Render(Deployment(ListenerState.Up), PortalRole.Operator).FindAll("[aria-label='Check main now']"));
+
+    [Fact]
+    public void UptimeOfADeploymentWatchedForMinutes_NamesThePeriodItCovers_NotAWeek()
+    {
+        var fresh = Deployment(ListenerState.Up) with { UptimeCovers24Hours = TimeSpan.FromMinutes(18), UptimeCovers7Days = TimeSpan.FromMinutes(18) };
+
+        var uptime = Render(fresh).Find("[aria-label='Uptime']").TextContent;
+
+        Assert.Contains("Uptime 99.5 % (18 min)", uptime, StringComparison.Ordinal);
+        Assert.DoesNotContain("days", uptime, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void UptimeOfADeploymentWatchedForThreeDays_GivesTheDayAndTheThreeDays()
+    {
+        var young = Deployment(ListenerState.Up) with { UptimeCovers7Days = TimeSpan.FromDays(3) };
+
+        Assert.Contains("99.5 % (24 h), 98.8 % (3 days)", Render(young).Find("[aria-label='Uptime']").TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Heartbeat_DrawsTheLatestChecksInStateColours_OldestFirst_AndSaysWhatItShows()
+    {
+        var beats = new[] { ListenerState.Up, ListenerState.Up, ListenerState.Degraded, ListenerState.Down }
+            .Select((state, i) => new CheckPoint(Since.AddSeconds(30 * i), state, state == ListenerState.Down ? null : 40 + i)).ToList();
+
+        var bar = Render(Deployment(ListenerState.Down) with { Heartbeat = beats }).Find("[role='img'][aria-label^='Heartbeat of main']");
+
+        Assert.Equal("Heartbeat of main, last 4 checks: 2 Up, 1 Degraded, 1 Down", bar.GetAttribute("aria-label"));
+        var pills = bar.QuerySelectorAll(".beat");
+        Assert.Equal(ListenersService.HeartbeatLength, pills.Length);
+        Assert.Equal(["state-up", "state-up", "state-degraded", "state-down"], pills.TakeLast(4).Select(p => p.ClassList.Single(c => c.StartsWith("state-", StringComparison.Ordinal))));
+        Assert.Equal("2026-11-24 07:01:30 UTC: Down, no answer", pills[^1].GetAttribute("title"));
+        Assert.Equal("2026-11-24 07:00:00 UTC: Up, 40 ms", pills[^4].GetAttribute("title"));
+    }
 }

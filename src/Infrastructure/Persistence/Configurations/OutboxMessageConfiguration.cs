@@ -23,6 +23,7 @@ internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outb
         builder.HasIndex(m => new { m.Status, m.NextAttemptAt });
         builder.HasIndex(m => m.EventId);
         builder.HasIndex(m => m.CreatedAt);
+        builder.HasIndex(m => new { m.ConfigurationId, m.CreatedAt }); // the configurations grid's statistics
         builder.HasIndex(m => new { m.RecipientEmail, m.CreatedAt, m.Id }); // the app bar's search, a person's timeline
         builder.HasIndex(m => new { m.RecipientUsername, m.CreatedAt, m.Id });
     }

@@ -939,6 +939,8 @@ namespace Switchboard.Infrastructure.Persistence.Migrations
                     b.HasIndex("MessageId")
                         .IsUnique();
 
+                    b.HasIndex("ConfigurationId", "CreatedAt");
+
                     b.HasIndex("Status", "NextAttemptAt");
 
                     b.HasIndex("RecipientEmail", "CreatedAt", "Id");

@@ -9,7 +9,7 @@ using Switchboard.Portal.Components;
 
 namespace Switchboard.Portal.Features.Listeners;
 
-/// <summary>One Exchange Listener deployment: its state, its Creatio settings, the last answer's body and its checks paged on the server.</summary>
+/// <summary>One Exchange Listener deployment: its state, its last day's latency and states, its Creatio settings, the last answer's body and its checks paged on the server.</summary>
 public sealed partial class ListenerPage
 {
     [Inject] private ListenersService Listeners { get; set; } = default!;
@@ -17,6 +17,7 @@ public sealed partial class ListenerPage
 
     private MudDataGrid<CheckRow>? _grid;
     private DeploymentView? _deployment;
+    private LatencyHistory? _history;
     private CreatioSettingsView? _settings;
     private IReadOnlyList<KeyValuePair<string, string>>? _lastBody;
     private bool _loaded;
@@ -27,12 +28,14 @@ public sealed partial class ListenerPage
     protected override void OnInitialized() => RefreshOn(ChangeKind.ListenerState, async () =>
     {
         _deployment = await Listeners.DeploymentAsync(Name, Aborted);
+        _history = await Listeners.LastDayAsync(Name, Aborted);
         await _grid.ReloadAsync();
     });
 
     protected override async Task OnParametersSetAsync()
     {
         _deployment = await Listeners.DeploymentAsync(Name, Aborted);
+        _history = _deployment is null ? null : await Listeners.LastDayAsync(Name, Aborted);
         _settings = Listeners.Settings(Name);
         _loaded = true;
     }
@@ -60,6 +63,7 @@ public sealed partial class ListenerPage
         _checking = false;
 
         _deployment = await Listeners.DeploymentAsync(Name, Aborted);
+        _history = await Listeners.LastDayAsync(Name, Aborted);
         await _grid.ReloadAsync();
     }
 

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
 using Switchboard.Domain.Listeners;
@@ -8,13 +7,12 @@ using Switchboard.Portal.Components;
 
 namespace Switchboard.Portal.Features.Listeners;
 
-/// <summary>The Exchange Listener deployments: their state, the last day's latency, and Check now.</summary>
+/// <summary>The Exchange Listener deployments: their state, heartbeat and uptime, and Check now.</summary>
 public sealed partial class ListenersPage
 {
     [Inject] private ListenersService Listeners { get; set; } = default!;
 
     private IReadOnlyList<DeploymentView> _deployments = [];
-    private readonly Dictionary<string, IReadOnlyList<CheckRow>> _history = [];
     private string? _checking;
 
     protected override async Task OnInitializedAsync()
@@ -26,10 +24,6 @@ public sealed partial class ListenersPage
     private async Task LoadAsync()
     {
         _deployments = await Listeners.DeploymentsAsync(Aborted);
-        foreach (var deployment in _deployments)
-        {
-            _history[deployment.Name] = await Listeners.LastDayAsync(deployment.Name, Aborted);
-        }
     }
 
     private async Task CheckNowAsync(string name)
@@ -45,10 +39,4 @@ public sealed partial class ListenersPage
 
         await LoadAsync();
     }
-
-    private static List<ChartSeries<double>> LatencySeries(IReadOnlyList<CheckRow> checks) =>
-        [new ChartSeries<double> { Name = "Latency", Data = checks.Select(c => (double)(c.LatencyMilliseconds ?? 0)).ToArray() }];
-
-    private static string[] Labels(IReadOnlyList<CheckRow> checks) =>
-        checks.Select((c, i) => i % Math.Max(1, checks.Count / 6) == 0 ? c.At.ToString("HH:mm", CultureInfo.CurrentCulture) : "").ToArray();
 }

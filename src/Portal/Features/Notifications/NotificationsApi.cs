@@ -13,6 +13,11 @@ public static class NotificationsApi
         + $"At most {CodeListDocument.MaxTopics} topics and {CodeListDocument.MaxConfigurations} configurations, "
         + $"each listing at most {NotificationConfigurationDraftValidator.MaxListedRecipients} usernames and as many roles.";
 
+    private const string StatisticsFormat =
+        "{configurationId, lastFiredAt (UTC, null when it never fired), firedLast7Days, firedLast30Days (events it queued messages for), "
+        + "sentLast30Days, failedLast30Days (failed or dead messages), failedEvaluations (all time), neverFiredLately (no fire in 30 days: "
+        + "a rule that never matches is usually a typo)}.";
+
     public static void MapNotificationsApi(this RouteGroupBuilder api)
     {
         api.MapGet("/notifications/code-lists", async (CodeListTransferService codeLists, CancellationToken cancellationToken) =>
@@ -31,5 +36,19 @@ public static class NotificationsApi
             .WithSummary("Upserts topics by code and replaces the configurations, atomically; ?preview=true only says what would change. 400 names each bad field.")
             .WithDescription(DocumentFormat + " 400 names topics[i].Field / configurations[i].Field.")
             .RequireScope(ApiKeyScopes.ConfigWrite);
+
+        api.MapGet("/notifications/configurations/statistics", async (NotificationConfigurationsService configurations, CancellationToken cancellationToken) =>
+                TypedResults.Ok(await configurations.StatisticsAsync(cancellationToken)))
+            .WithName("ConfigurationStatistics")
+            .WithSummary("Every configuration's figures, by id: last fired, fires in the last 7 and 30 days, messages sent and failed (30 days), failed evaluations.")
+            .WithDescription(StatisticsFormat)
+            .RequireScope(ApiKeyScopes.ConfigRead);
+
+        api.MapGet("/notifications/configurations/{id:int}/statistics", async (int id, NotificationConfigurationsService configurations, CancellationToken cancellationToken) =>
+                TypedResults.Ok(await configurations.StatisticsAsync(id, cancellationToken)))
+            .WithName("ConfigurationStatisticsOfOne")
+            .WithSummary("One configuration's figures; 404 (problem details) when there is no such configuration.")
+            .WithDescription(StatisticsFormat)
+            .RequireScope(ApiKeyScopes.ConfigRead);
     }
 }

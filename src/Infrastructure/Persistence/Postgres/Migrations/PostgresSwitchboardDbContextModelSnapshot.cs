@@ -968,6 +968,8 @@ namespace Switchboard.Infrastructure.Persistence.Postgres.Migrations
                     b.HasIndex("MessageId")
                         .IsUnique();
 
+                    b.HasIndex("ConfigurationId", "CreatedAt");
+
                     b.HasIndex("Status", "NextAttemptAt");
 
                     b.HasIndex("RecipientEmail", "CreatedAt", "Id");
