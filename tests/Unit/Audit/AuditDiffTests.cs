@@ -29,4 +29,35 @@ public sealed class AuditDiffTests
         Assert.Null(diff["name"]!["before"]);
         Assert.Equal("new", diff["name"]!["after"]!.GetValue<string>());
     }
+
+    private sealed record Person(string State, string? Email, string? Manager, string[] Roles);
+
+    [Fact]
+    public void Describe_WritesEachChangedFieldAsASentence()
+    {
+        var details = AuditDiff.Between(new Person("VALID", null, "anna", ["ops"]), new Person("LEFT", "b@example.test", null, ["ops", "admins"]));
+
+        Assert.Equal(["set Email to b@example.test", "cleared Manager (was anna)", "changed Roles from [\"ops\"] to [\"ops\",\"admins\"]", "changed State from VALID to LEFT"],
+            AuditDiff.Describe(details));
+    }
+
+    [Fact]
+    public void Describe_CutsLongValues_TheStoredJsonKeepsThem()
+    {
+        var details = AuditDiff.Between(new Person("VALID", null, null, []), new Person("VALID", new string('x', 200), null, []));
+
+        var line = Assert.Single(AuditDiff.Describe(details)!);
+        Assert.Equal($"set Email to {new string('x', AuditDiff.ValueShownLength)}…", line);
+        Assert.Contains(new string('x', 200), details, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("")]
+    [InlineData("3 envelopes rerun")]
+    [InlineData("{}")]
+    [InlineData("{\"count\":3}")]
+    [InlineData("{\"state\":{\"before\":1}}")]
+    [InlineData("{not json")]
+    public void Describe_DetailsThatAreNotADifference_AreLeftAsTheyAre(string? details) => Assert.Null(AuditDiff.Describe(details));
 }
