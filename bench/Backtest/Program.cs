@@ -10,6 +10,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Switchboard.Bench;
+using Switchboard.Bench.Shared;
 using Switchboard.Domain.Notifications;
 using Switchboard.Domain.Notifications.Templates;
 using Switchboard.Domain.People;
@@ -49,22 +50,7 @@ static async Task<double> RunAsync(BenchDatabase database, int totalEvents, int 
         var services = portal.Services;
         var contexts = services.GetRequiredService<IDbContextFactory<SwitchboardDbContext>>();
         var writer = services.GetRequiredService<DirectoryWriter>();
-        for (var start = 0; start < People; start += 5_000)
-        {
-            var result = await writer.UpsertAsync(Enumerable.Range(start, 5_000).Select(i => new PersonDraft
-            {
-                Username = $"user{i}",
-                FirstName = $"First{i}",
-                LastName = $"Last{i}",
-                Email = $"user{i}@example.test",
-                State = "VALID",
-                Manager = i % 50 == 0 ? null : $"user{i - (i % 50)}",
-            }).ToList(), CancellationToken.None);
-            if (!result.Succeeded)
-            {
-                throw new InvalidOperationException(result.Errors[0].ToString());
-            }
-        }
+        await BenchDirectory.SeedAsync(writer, People, i => $"user{i}");
 
         var saved = new NotificationConfigurationDraft
         {

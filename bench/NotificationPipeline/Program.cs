@@ -10,6 +10,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Switchboard.Bench;
+using Switchboard.Bench.Shared;
 using Switchboard.Domain.ApiKeys;
 using Switchboard.Domain.Notifications;
 using Switchboard.Domain.Notifications.Templates;
@@ -79,22 +80,7 @@ static async Task<(double EndToEnd, double Stored)> RunAsync(BenchDatabase datab
 
         // The directory: 10,000 people, a manager for every 50.
         var writer = services.GetRequiredService<DirectoryWriter>();
-        for (var start = 0; start < People; start += 5_000)
-        {
-            var result = await writer.UpsertAsync(Enumerable.Range(start, 5_000).Select(i => new PersonDraft
-            {
-                Username = $"user{i:D5}",
-                FirstName = $"First{i}",
-                LastName = $"Last{i}",
-                Email = $"user{i:D5}@example.test",
-                State = "VALID",
-                Manager = i % 50 == 0 ? null : $"user{i - (i % 50):D5}",
-            }).ToList(), CancellationToken.None);
-            if (!result.Succeeded)
-            {
-                throw new InvalidOperationException(result.Errors[0].ToString());
-            }
-        }
+        await BenchDirectory.SeedAsync(writer, People, i => $"user{i:D5}");
 
         // 200 configurations on IdmIdentity UPDATE: one fires on VALID→LEFT (to the manager); 199 watch attributes the events do not change.
         await using (var db = await contexts.CreateDbContextAsync())
