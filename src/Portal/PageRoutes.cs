@@ -52,6 +52,9 @@ public static class PageRoutes
     /// <summary>A tab of the Notifications page: configurations, topics, test-bench, delivery-log, events.</summary>
     public static string NotificationsTab(string tab) => $"{Notifications}?tab={tab}";
 
+    /// <summary>The test bench with a stored event filled in and run.</summary>
+    public static string TestBenchWithEvent(long eventId) => $"{NotificationsTab("test-bench")}&event={eventId}";
+
     public static string DeliveryLog(Domain.Notifications.MessageStatus status) => $"{Notifications}?tab=delivery-log&status={status}";
 
     public static string Topic(string code) => $"{Notifications}/topics/{Uri.EscapeDataString(code)}";

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Switchboard.Domain.Events;
@@ -17,6 +18,8 @@ public sealed class TestBenchService(
     IDbContextFactory<SwitchboardDbContext> contextFactory, ITemplateRenderer renderer, INotificationScripts scripts,
     IOptions<NotificationLimitsOptions> limits, TimeProvider time)
 {
+    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
+
     /// <summary>Reads one event in the ingest API's JSON form; the errors name each bad field.</summary>
     public static (EntityEvent? Event, IReadOnlyList<string> Errors) ReadEvent(string json)
     {
@@ -42,6 +45,32 @@ public sealed class TestBenchService(
         {
             return (null, [$"Not JSON: {ex.Message}"]);
         }
+    }
+
+    /// <summary>A stored event in the ingest API's JSON form, for the test bench to run it again.</summary>
+    public static string EventJson(EntityEvent stored)
+    {
+        var json = new JsonObject
+        {
+            ["id"] = stored.EventId,
+            ["entityType"] = stored.EntityType,
+            ["eventType"] = stored.EventType,
+            ["entityId"] = stored.EntityId,
+            ["identity"] = stored.Identity,
+        };
+        if (stored.System is not null)
+        {
+            json["system"] = stored.System;
+        }
+
+        if (stored.OccurredAt is { } occurred)
+        {
+            json["occurredAt"] = DateTime.SpecifyKind(occurred, DateTimeKind.Utc);
+        }
+
+        json["before"] = stored.Before is null ? null : JsonNode.Parse(stored.Before);
+        json["after"] = stored.After is null ? null : JsonNode.Parse(stored.After);
+        return json.ToJsonString(Indented);
     }
 
     public async Task<IReadOnlyList<ConfigurationVerdict>> DryRunAsync(EntityEvent entityEvent, CancellationToken cancellationToken)

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using Switchboard.BrowserTests.PageObjects;
 using Switchboard.BrowserTests.Rig;
@@ -9,7 +10,7 @@ namespace Switchboard.BrowserTests.Tests;
 public sealed class NotificationTests(PortalRig rig) : BrowserTest(rig)
 {
     [Fact]
-    public async Task TopicAndConfigurationMadeInTheUi_SendTheEmailForAnApiEvent_AndTheLogShowsItSent()
+    public async Task TopicAndConfigurationMadeInTheUi_SendTheEmailForAnApiEvent_TheLogShowsItSent_AndTheEventOpensInTheTestBench()
     {
         await new PortalShell(Page).SignInAsync("ada.admin");
         var keys = new ApiKeysPage(Page);
@@ -47,6 +48,13 @@ public sealed class NotificationTests(PortalRig rig) : BrowserTest(rig)
         await Page.GetByRole(AriaRole.Link, new() { Name = "Source event" }).ClickAsync();
         await Expect(Page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("e2e-evt-1");
         await Expect(Page.GetByLabel("Messages produced")).ToContainTextAsync("e2e.leaver left");
+
+        // The event's page says what every configuration makes of it, and the test bench opens with it filled in and run.
+        var verdict = Page.GetByLabel("Verdicts of every configuration").GetByRole(AriaRole.Row).Filter(new() { HasText = "e2e:left" });
+        await Expect(verdict).ToContainTextAsync("fires");
+        await Page.GetByRole(AriaRole.Link, new() { Name = "Open in test bench" }).ClickAsync();
+        await Expect(Page.GetByLabel("Event JSON (as POST /api/events takes it)")).ToHaveValueAsync(new Regex("e2e-evt-1"));
+        await Expect(Page.GetByLabel("Dry run result").GetByRole(AriaRole.Row).Filter(new() { HasText = "e2e:left" })).ToContainTextAsync("fires");
     }
 
     [Fact]

@@ -2,17 +2,13 @@ using Bunit;
 using Microsoft.AspNetCore.Components.Web;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 using MudBlazor;
 using Switchboard.Domain.Access;
 using Switchboard.Domain.Events;
 using Switchboard.Domain.Notifications;
-using Switchboard.Domain.Notifications.Scripts;
 using Switchboard.Domain.Notifications.Templates;
 using Switchboard.Infrastructure.Notifications;
-using Switchboard.Infrastructure.Notifications.Scripts;
 using Switchboard.Infrastructure.Persistence;
-using Switchboard.Infrastructure.Templates;
 using Switchboard.Portal.Features.Notifications;
 
 namespace Switchboard.ComponentTests.Notifications;
@@ -25,11 +21,7 @@ public sealed class BacktestPanelTests : ComponentTestContext
     public BacktestPanelTests()
     {
         Services.AddAuditedDatabase(_database);
-        Services.AddSingleton(TimeProvider.System);
-        Services.AddSingleton(Options.Create(new NotificationLimitsOptions()));
-        Services.AddSingleton(Options.Create(new ScriptOptions()));
-        Services.AddSingleton<ITemplateRenderer, FluidTemplateRenderer>();
-        Services.AddSingleton<INotificationScripts, JintNotificationScripts>();
+        Services.AddNotificationEvaluation();
         Services.AddScoped<BacktestService>();
         SignInAs("ada.admin", PortalRole.Admin);
 

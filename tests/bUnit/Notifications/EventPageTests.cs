@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Switchboard.Domain.Access;
 using Switchboard.Domain.Events;
 using Switchboard.Domain.Notifications;
+using Switchboard.Domain.Notifications.Templates;
 using Switchboard.Infrastructure.Notifications;
 using Switchboard.Infrastructure.Persistence;
 using Switchboard.Portal.Features.Notifications;
@@ -18,16 +19,28 @@ public sealed class EventPageTests : ComponentTestContext
     {
         Services.AddAuditedDatabase(_database);
         Services.AddScoped<ReceivedEventsService>();
+        Services.AddNotificationEvaluation();
+        Services.AddScoped<TestBenchService>();
         SignInAs("vera.viewer", PortalRole.Viewer);
     }
 
     [Fact]
-    public void RefusedIdentityEvent_ShowsWhatArrived_WhyTheDirectoryRefusedIt_AndTheMessagesItProduced()
+    public void RefusedIdentityEvent_ShowsWhatArrived_WhyTheDirectoryRefusedIt_TheMessagesItProduced_AndEveryConfigurationsVerdict()
     {
         long eventId, messageId;
         using (var db = Services.GetRequiredService<IDbContextFactory<SwitchboardDbContext>>().CreateDbContext())
         {
             db.Database.Migrate();
+            var topic = db.Topics.Add(Topic.Create("ev:left", null, new EmailTemplate("{{ identity.username }} left", "h", "t"))).Entity;
+            var leftRule = new ConfigurationForm
+            {
+                EntityType = EntityTypes.IdmIdentity,
+                EventType = EventTypes.Update,
+                Rule = "state:VALID->LEFT",
+                Topic = "ev:left",
+                SendToIdentity = true,
+            };
+            db.NotificationConfigurations.Add(NotificationConfiguration.Create(leftRule.ToDraft(), topic));
             var now = DateTime.UtcNow;
             var received = EntityEvent.Receive("ev-page-1", EntityTypes.IdmIdentity, EventTypes.Update, "e-1", "sam.subject", null, null,
                 """{"attributes":{"state":"VALID"}}""", """{"attributes":{"state":"LEFT"}}""", "idm", now);
@@ -52,6 +65,10 @@ public sealed class EventPageTests : ComponentTestContext
         var produced = page.Find("[aria-label='Messages produced'] tbody tr");
         Assert.Contains("Sam left", produced.TextContent, StringComparison.Ordinal);
         Assert.Equal($"/notifications/messages/{messageId}", produced.QuerySelectorAll("a")[0].GetAttribute("href"));
+        var verdict = page.Find("[aria-label='Verdicts of every configuration'] tbody tr");
+        Assert.Contains("ev:left", verdict.TextContent, StringComparison.Ordinal);
+        Assert.Contains("fires", verdict.TextContent, StringComparison.Ordinal);
+        Assert.EndsWith($"?tab=test-bench&event={eventId}", page.FindAll("a").Single(a => a.TextContent.Contains("Open in test bench", StringComparison.Ordinal)).GetAttribute("href"), StringComparison.Ordinal);
     }
 
     protected override void Dispose(bool disposing)

@@ -6,16 +6,20 @@ using Switchboard.Infrastructure.Notifications;
 namespace Switchboard.Portal.Features.Notifications;
 
 /// <summary>
-/// One received event: what arrived (before and after), what the directory did, what evaluation noted, and the messages
-/// it produced, each linked. Live: the directory and evaluation update an event after it arrives.
+/// One received event: what arrived (before and after), what the directory did, what evaluation noted, the messages it
+/// produced, each linked, and what every configuration makes of it today (a dry run, as the test bench shows it).
+/// Live: the directory and evaluation update an event after it arrives.
 /// </summary>
 public sealed partial class EventPage
 {
     private const int MaxMessages = 200;
 
     [Inject] private ReceivedEventsService ReceivedEvents { get; set; } = default!;
+    [Inject] private TestBenchService TestBench { get; set; } = default!;
 
     private EventDetail? _detail;
+    private IReadOnlyList<ConfigurationVerdict>? _verdicts;
+    private PlannedMessage? _shown;
     private bool _loaded;
 
     [Parameter] public long Id { get; set; }
@@ -27,6 +31,7 @@ public sealed partial class EventPage
     private async Task LoadAsync()
     {
         _detail = await ReceivedEvents.EventAsync(Id, MaxMessages, Aborted);
+        _verdicts = _detail is null ? null : await TestBench.DryRunAsync(_detail.Event, Aborted);
         _loaded = true;
     }
 

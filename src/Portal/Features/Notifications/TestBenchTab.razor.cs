@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Components;
-using MudBlazor;
 using Switchboard.Domain.Events;
 using Switchboard.Infrastructure.Notifications;
 using Switchboard.Infrastructure.People;
@@ -11,6 +10,10 @@ public sealed partial class TestBenchTab
 {
     [Inject] private TestBenchService TestBench { get; set; } = default!;
     [Inject] private PeopleService People { get; set; } = default!;
+    [Inject] private ReceivedEventsService ReceivedEvents { get; set; } = default!;
+
+    /// <summary>A stored event to fill in and run at once (the event page's "Open in test bench").</summary>
+    [Parameter] public long? EventId { get; set; }
 
     private readonly TestBenchForm _form = new();
     private string _json = TestBenchService.SampleEvent(EntityTypes.IdmIdentity);
@@ -18,6 +21,24 @@ public sealed partial class TestBenchTab
     private IReadOnlyList<ConfigurationVerdict>? _verdicts;
     private PlannedMessage? _shown;
     private bool _running;
+
+    protected override async Task OnInitializedAsync()
+    {
+        if (EventId is not { } id)
+        {
+            return;
+        }
+
+        if (await ReceivedEvents.EventAsync(id, 0, Aborted) is { } stored)
+        {
+            _json = TestBenchService.EventJson(stored.Event);
+            await RunAsync();
+        }
+        else
+        {
+            _errors = [$"There is no event {id} (it may be past the retention period)."];
+        }
+    }
 
     private async Task<IEnumerable<string>> SearchPeopleAsync(string? prefix, CancellationToken cancellationToken) =>
         await People.UsernamesAsync(prefix, cancellationToken);
@@ -51,19 +72,4 @@ public sealed partial class TestBenchTab
             _running = false;
         }
     }
-
-    private static string Label(VerdictKind kind) => kind switch
-    {
-        VerdictKind.Fired => "fires",
-        VerdictKind.NotApplicable => "does not apply",
-        VerdictKind.RuleNotMatched => "rule does not fire",
-        _ => "fails",
-    };
-
-    private static Color Colour(VerdictKind kind) => kind switch
-    {
-        VerdictKind.Fired => Color.Success,
-        VerdictKind.Failed => Color.Error,
-        _ => Color.Default,
-    };
 }
