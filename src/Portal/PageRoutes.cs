@@ -39,6 +39,9 @@ public static class PageRoutes
     /// <summary>The ChatOps call log showing the calls of one Mattermost user.</summary>
     public static string ChatOpsCallsOf(string userName) => $"{ChatOps}?user={Uri.EscapeDataString(userName)}";
 
+    /// <summary>The ChatOps call log showing the failed calls (those Retry is for).</summary>
+    public const string FailedChatOpsCalls = $"{ChatOps}?status=Failed";
+
     /// <summary>The Mattermost tokens page with one run's per-person outcomes open.</summary>
     public static string TokenRun(long runId) => $"{MattermostTokens}?run={runId}";
 

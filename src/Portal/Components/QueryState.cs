@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Components;
 using Switchboard.Portal.Auth;
 
@@ -12,6 +13,25 @@ public sealed class QueryState(NavigationManager navigation)
 {
     /// <summary>The query parameter an editor returns to after Save or Cancel.</summary>
     public const string ReturnUrlName = "returnUrl";
+
+    /// <summary>The query parameter holding a grid's page, counted from 1 as people count pages; absent on the first.</summary>
+    public const string PageName = "page";
+
+    private const string DayFormat = "yyyy-MM-dd";
+
+    /// <summary>A grid's page index (from 0) for the page number in the address.</summary>
+    public static int PageIndex(int? pageFromAddress) => Math.Max(0, (pageFromAddress ?? 1) - 1);
+
+    /// <summary>The page number to put in the address for a grid's page index: none for the first page.</summary>
+    public static int? PageNumber(int pageIndex) => pageIndex <= 0 ? null : pageIndex + 1;
+
+    /// <summary>A day as the address holds it (yyyy-MM-dd).</summary>
+    public static string? DayText(DateTime? day) => day?.ToString(DayFormat, CultureInfo.InvariantCulture);
+
+    /// <summary>A day from the address (midnight UTC); anything else is no day.</summary>
+    public static DateTime? Day(string? text) =>
+        DateTime.TryParseExact(text, DayFormat, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var day)
+            ? day : null;
 
     /// <summary>Sets the values in the address as a new history entry (Back returns to the state before).</summary>
     public void Push(IReadOnlyDictionary<string, object?> values) => Navigate(values, replace: false);

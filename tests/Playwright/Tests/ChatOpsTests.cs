@@ -54,7 +54,7 @@ public sealed class ChatOpsTests(PortalRig rig) : BrowserTest(rig)
     }
 
     [Fact]
-    public async Task AdminCreatesABridge_AWebhookCallOpensATicket_AndTheLogShowsIt()
+    public async Task AdminCreatesABridge_AWebhookCallOpensATicket_AndTheLogShowsIt_FilteredByTheAddress()
     {
         var admin = await OtherSessionAsync();
         await CreateBridgeAsync(admin, "e2e-helpdesk");
@@ -70,6 +70,16 @@ public sealed class ChatOpsTests(PortalRig rig) : BrowserTest(rig)
         await admin.GotoAsync("/chatops");
         var row = admin.GetByLabel("Call log").GetByRole(AriaRole.Row).Filter(new() { HasText = "projector in room 4 is dead" });
         await Expect(row).ToContainTextAsync("Created");
+        await Expect(row).ToContainTextAsync($"ticket #{id}");
+
+        // The filters are in the address: a link to the failed calls leaves this one out; choosing Created brings it back and survives a reload.
+        await admin.GotoAsync("/chatops?status=Failed");
+        await Expect(admin.GetByLabel("Call log")).ToBeVisibleAsync();
+        await Expect(row).ToHaveCountAsync(0);
+        await admin.GetByLabel("Outcome").ClickAsync();
+        await admin.GetByRole(AriaRole.Option, new() { Name = "Created", Exact = true }).ClickAsync();
+        await Expect(admin).ToHaveURLAsync(new System.Text.RegularExpressions.Regex(@"/chatops\?status=Created$"));
+        await admin.ReloadAsync();
         await Expect(row).ToContainTextAsync($"ticket #{id}");
     }
 

@@ -42,7 +42,7 @@ public sealed class ProvisioningTests(PortalRig rig) : BrowserTest(rig)
     }
 
     [Fact]
-    public async Task BulkArchive_CompletesWithTheProgressGone_AndThePageStillResponds()
+    public async Task BulkArchive_CompletesWithTheProgressGone_ThePageStillResponds_AndAReloadKeepsItsFilters()
     {
         const string account = "bulk.archive@gadz.org";
         for (var i = 0; i < 3; i++)
@@ -65,6 +65,11 @@ public sealed class ProvisioningTests(PortalRig rig) : BrowserTest(rig)
         await provisioning.ShowStateAsync("Archived");
         await Expect(provisioning.Rows(account)).ToHaveCountAsync(3);
         await Expect(provisioning.ConnectionLostNotice).ToBeHiddenAsync();
+
+        // The search and the state are in the address: a reload shows the same list.
+        await Page.ReloadAsync();
+        await Expect(Page.GetByLabel("Search account")).ToHaveValueAsync(account);
+        await Expect(provisioning.Rows(account)).ToHaveCountAsync(3);
     }
 
     [Fact]

@@ -65,7 +65,7 @@ public sealed partial class IncidentStrip
 
         if (incidents.FailedChatOpsCalls > 0)
         {
-            yield return new(Plural.Of(incidents.FailedChatOpsCalls, "failed ChatOps call"), PageRoutes.ChatOps, Icons.Material.Filled.Forum, Color.Error);
+            yield return new(Plural.Of(incidents.FailedChatOpsCalls, "failed ChatOps call"), PageRoutes.FailedChatOpsCalls, Icons.Material.Filled.Forum, Color.Error);
         }
 
         if (incidents.NewFailureGroups > 0)

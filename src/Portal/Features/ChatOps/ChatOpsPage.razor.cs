@@ -12,6 +12,7 @@ namespace Switchboard.Portal.Features.ChatOps;
 public sealed partial class ChatOpsPage
 {
     [Inject] private ChatOpsService ChatOps { get; set; } = default!;
+    [Inject] private QueryState Query { get; set; } = default!;
 
     private MudDataGrid<CallRow>? _grid;
     private IReadOnlyList<BridgeRow> _bridges = [];
@@ -19,12 +20,19 @@ public sealed partial class ChatOpsPage
     private HashSet<CallRow> _selected = [];
     private bool _retrying;
 
-    /// <summary>The Mattermost user whose calls are shown, from a link (a person's timeline).</summary>
+    // The filters and the page are in the address, so a link (a person's timeline, the incident strip) opens the same list.
+    [SupplyParameterFromQuery(Name = "bridge")] public int? Bridge { get; set; }
+    [SupplyParameterFromQuery(Name = "status")] public string? Status { get; set; }
+
+    /// <summary>The Mattermost user whose calls are shown.</summary>
     [SupplyParameterFromQuery(Name = "user")] public string? User { get; set; }
+
+    [SupplyParameterFromQuery(Name = QueryState.PageName)] public int? PageFromAddress { get; set; }
 
     protected override async Task OnInitializedAsync()
     {
-        _filter = new CallFilter(User: string.IsNullOrWhiteSpace(User) ? null : User);
+        _filter = new CallFilter(Bridge, Enum.TryParse<CallStatus>(Status, ignoreCase: true, out var status) ? status : null,
+            string.IsNullOrWhiteSpace(User) ? null : User);
         _bridges = await ChatOps.BridgesAsync(Aborted);
         RefreshOn(ChangeKind.ChatOpsCall, () => _grid.ReloadAsync());
     }
@@ -35,8 +43,17 @@ public sealed partial class ChatOpsPage
     private async Task FilterAsync(CallFilter filter)
     {
         _filter = filter;
+        Query.Replace(new Dictionary<string, object?>
+        {
+            ["bridge"] = filter.BridgeId,
+            ["status"] = filter.Status?.ToString(),
+            ["user"] = string.IsNullOrWhiteSpace(filter.User) ? null : filter.User,
+            [QueryState.PageName] = null,
+        });
         await _grid.ReloadAsync();
     }
+
+    private void OnPageChanged(int page) => Query.Replace(new Dictionary<string, object?> { [QueryState.PageName] = QueryState.PageNumber(page) });
 
     private async Task RetryAsync(IReadOnlyList<long> ids)
     {

@@ -25,12 +25,16 @@ public sealed partial class DeliveryLogTab
     private IReadOnlyList<TopicRow> _topics = [];
     private int _matching;
 
-    /// <summary>A status to filter by from the start (a link from the dashboard).</summary>
-    [Parameter] public MessageStatus? InitialStatus { get; set; }
+    // The filters and the page are in the address, so a link ("dead messages for topic X") opens the same list.
+    [SupplyParameterFromQuery(Name = "status")] public string? Status { get; set; }
+    [SupplyParameterFromQuery(Name = "topic")] public string? Topic { get; set; }
+    [SupplyParameterFromQuery(Name = "recipient")] public string? Recipient { get; set; }
+    [SupplyParameterFromQuery(Name = QueryState.PageName)] public int? PageFromAddress { get; set; }
 
     protected override async Task OnInitializedAsync()
     {
-        _filter = new MessageFilter(InitialStatus);
+        _filter = new MessageFilter(Enum.TryParse<MessageStatus>(Status, ignoreCase: true, out var status) ? status : null,
+            string.IsNullOrWhiteSpace(Topic) ? null : Topic, string.IsNullOrWhiteSpace(Recipient) ? null : Recipient);
         _topics = await Topics.TopicsAsync(Aborted);
         RefreshOn(ChangeKind.OutboxMessage, () => _grid.ReloadAsync());
     }
@@ -51,9 +55,17 @@ public sealed partial class DeliveryLogTab
     private async Task FilterAsync(MessageFilter filter)
     {
         _filter = filter;
-        Query.Replace(new Dictionary<string, object?> { ["status"] = filter.Status?.ToString() });
+        Query.Replace(new Dictionary<string, object?>
+        {
+            ["status"] = filter.Status?.ToString(),
+            ["topic"] = filter.Topic,
+            ["recipient"] = string.IsNullOrWhiteSpace(filter.Recipient) ? null : filter.Recipient,
+            [QueryState.PageName] = null,
+        });
         await _grid.ReloadAsync();
     }
+
+    private void OnPageChanged(int page) => Query.Replace(new Dictionary<string, object?> { [QueryState.PageName] = QueryState.PageNumber(page) });
 
     private Task ResendMatchingAsync() => ConfirmAndResendAsync(
         $"Send all {Plural.Of(Math.Min(_matching, DeliveryLogService.MaxResend), "message")} matching the filter again? Recipients who already got them receive them twice.",

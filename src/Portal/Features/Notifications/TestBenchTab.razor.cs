@@ -13,7 +13,7 @@ public sealed partial class TestBenchTab
     [Inject] private ReceivedEventsService ReceivedEvents { get; set; } = default!;
 
     /// <summary>A stored event to fill in and run at once (the event page's "Open in test bench").</summary>
-    [Parameter] public long? EventId { get; set; }
+    [SupplyParameterFromQuery(Name = "event")] public long? EventId { get; set; }
 
     private readonly TestBenchForm _form = new();
     private string _json = TestBenchService.SampleEvent(EntityTypes.IdmIdentity);

@@ -32,8 +32,19 @@ public sealed partial class ProvisioningPage
     private BulkProgress? _bulk;
     private CancellationTokenSource? _bulkCancel;
 
+    // The filters and the page are in the address, so Back and a shared link ("this failure group") show the same list.
     [SupplyParameterFromQuery(Name = "group")] public long? GroupFromAddress { get; set; }
     [SupplyParameterFromQuery(Name = "state")] public string? StateFromAddress { get; set; }
+    [SupplyParameterFromQuery(Name = "status")] public int? StatusFromAddress { get; set; }
+    [SupplyParameterFromQuery(Name = "errorType")] public string? ErrorTypeFromAddress { get; set; }
+    [SupplyParameterFromQuery(Name = "routingKey")] public string? RoutingKeyFromAddress { get; set; }
+    [SupplyParameterFromQuery(Name = "from")] public string? FromAddress { get; set; }
+
+    /// <summary>The last day shown, included (yyyy-MM-dd).</summary>
+    [SupplyParameterFromQuery(Name = "to")] public string? ToAddress { get; set; }
+
+    [SupplyParameterFromQuery(Name = "search")] public string? SearchFromAddress { get; set; }
+    [SupplyParameterFromQuery(Name = QueryState.PageName)] public int? PageFromAddress { get; set; }
 
     private IReadOnlyList<long> SelectedIds => _selected.Select(e => e.Id).ToList();
 
@@ -41,7 +52,7 @@ public sealed partial class ProvisioningPage
 
     protected override async Task OnInitializedAsync()
     {
-        _filter = _filter with { GroupId = GroupFromAddress, State = StateFromAddress is { } s && EnvelopeFilter.States.Contains(s) ? s : EnvelopeFilter.Open };
+        _filter = FilterInAddress();
         _capture = Provisioning.Capture();
         _routingKeys = await Provisioning.RoutingKeysAsync(Aborted);
         await LoadGroupsAsync();
@@ -68,14 +79,21 @@ public sealed partial class ProvisioningPage
         return page.ToGridData();
     }
 
-    /// <summary>Back (or a link) to another group or state: the address says which, the page follows.</summary>
+    /// <summary>Back (or a link) to another group or filter: the address says which, the page follows.</summary>
     protected override async Task OnParametersSetAsync()
     {
-        if (_grid is not null && (GroupFromAddress != _filter.GroupId || (StateFromAddress ?? EnvelopeFilter.Open) != _filter.State))
+        if (_grid is not null && FilterInAddress() is var inAddress && inAddress != _filter)
         {
-            await FilterAsync(_filter with { GroupId = GroupFromAddress, State = StateFromAddress is { } s && EnvelopeFilter.States.Contains(s) ? s : EnvelopeFilter.Open });
+            await FilterAsync(inAddress);
         }
     }
+
+    private EnvelopeFilter FilterInAddress() => new(
+        GroupFromAddress, StatusFromAddress, Blank(ErrorTypeFromAddress), Blank(RoutingKeyFromAddress),
+        StateFromAddress is { } state && EnvelopeFilter.States.Contains(state) ? state : EnvelopeFilter.Open,
+        QueryState.Day(FromAddress), QueryState.Day(ToAddress)?.AddDays(1), Blank(SearchFromAddress));
+
+    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
 
     private async Task FilterAsync(EnvelopeFilter filter)
     {
@@ -85,6 +103,13 @@ public sealed partial class ProvisioningPage
         {
             ["group"] = filter.GroupId,
             ["state"] = filter.State == EnvelopeFilter.Open ? null : filter.State,
+            ["status"] = filter.StatusCode,
+            ["errorType"] = filter.ErrorType,
+            ["routingKey"] = filter.RoutingKey,
+            ["from"] = QueryState.DayText(filter.From),
+            ["to"] = QueryState.DayText(filter.To?.AddDays(-1)),
+            ["search"] = Blank(filter.Search),
+            [QueryState.PageName] = null,
         };
         if (step)
         {
@@ -98,6 +123,8 @@ public sealed partial class ProvisioningPage
         _selected = [];
         await ReloadAsync();
     }
+
+    private void OnPageChanged(int page) => Query.Replace(new Dictionary<string, object?> { [QueryState.PageName] = QueryState.PageNumber(page) });
 
     private async Task ReloadAsync()
     {
