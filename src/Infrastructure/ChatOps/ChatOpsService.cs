@@ -160,7 +160,10 @@ public sealed class ChatOpsService(
         }).ToList(), total);
     }
 
-    /// <summary>Sends failed calls again now (Operator); a call already being sent or already done is left alone.</summary>
+    /// <summary>
+    /// Sends failed calls again now (Operator); a call already being sent or already done is left alone. Each call sent
+    /// is audited with its outcome in the same save as the call.
+    /// </summary>
     public async Task<(int Created, int Failed)> RetryAsync(ClaimsPrincipal caller, IReadOnlyList<long> ids, CancellationToken cancellationToken)
     {
         var target = ids.Count == 1 ? ids[0].ToString(CultureInfo.InvariantCulture) : $"{ids.Count} calls";
@@ -168,7 +171,7 @@ public sealed class ChatOpsService(
         int created = 0, failed = 0;
         foreach (var id in ids)
         {
-            switch (await sender.SendAsync(id, cancellationToken))
+            switch (await sender.SendAsync(id, cancellationToken, retriedBy: actor))
             {
                 case CallStatus.Created:
                     created++;
@@ -179,8 +182,6 @@ public sealed class ChatOpsService(
             }
         }
 
-        await audit.WriteAsync(new AuditRecord(actor, AuditActions.BridgeCallRetried, "bridge-call", target,
-            Details: $"{Plural.Of(created, "ticket")} opened, {failed} failed again ({string.Join(", ", ids.Take(20))})"), cancellationToken);
         return (created, failed);
     }
 

@@ -1,7 +1,9 @@
 using System.Diagnostics;
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Switchboard.Domain.Audit;
 using Switchboard.Domain.ChatOps;
 using Switchboard.Infrastructure.Persistence;
 using Switchboard.Infrastructure.Telemetry;
@@ -20,7 +22,9 @@ public sealed partial class TicketSender(
     IDbContextFactory<SwitchboardDbContext> contextFactory, GlpiClient glpi, BridgeSecrets secrets, BridgeCallOutcomes outcomes, IOptions<ChatOpsOptions> options,
     TimeProvider clock, SwitchboardMetrics metrics, ILogger<TicketSender> logger)
 {
-    public async Task<CallStatus?> SendAsync(long callId, CancellationToken cancellationToken)
+    /// <summary>Sends one call now, if no one else is; null when it was already sent or is being sent.</summary>
+    /// <param name="retriedBy">The person retrying it: their retry and its outcome are audited in the same save as the call.</param>
+    public async Task<CallStatus?> SendAsync(long callId, CancellationToken cancellationToken, Actor? retriedBy = null)
     {
         var settings = options.Value;
         var now = clock.GetUtcNow().UtcDateTime;
@@ -55,6 +59,13 @@ public sealed partial class TicketSender(
         {
             call.MarkFailed(failed.Code, failed.Message, (int)timer.ElapsedMilliseconds, clock.GetUtcNow().UtcDateTime, settings.Retries);
             LogFailed(logger, bridge.Name, call.PostId, failed.Code, call.Attempts);
+        }
+
+        if (retriedBy is not null)
+        {
+            db.Audit(new AuditRecord(retriedBy, AuditActions.BridgeCallRetried, "bridge-call", callId.ToString(CultureInfo.InvariantCulture),
+                call.Status == CallStatus.Created ? AuditResult.Success : AuditResult.Failure,
+                call.Status == CallStatus.Created ? $"ticket {call.TicketId} opened on bridge {bridge.Name}" : $"failed again on bridge {bridge.Name}: {call.ErrorCode}"));
         }
 
         await db.SaveChangesAsync(CancellationToken.None);

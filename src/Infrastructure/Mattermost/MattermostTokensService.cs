@@ -67,17 +67,13 @@ public sealed class MattermostTokensService(
     public async Task<string> RegenerateAsync(ClaimsPrincipal caller, string username, CancellationToken cancellationToken)
     {
         var actor = await guard.DemandAsync(caller, PortalRole.Operator, ApiKeyScopes.JobsRun, AuditActions.MattermostTokenRegenerated, "person", username, cancellationToken);
-        var result = await personTokens.RegenerateAsync(await PersonIdAsync(username, cancellationToken), cancellationToken);
-        await audit.WriteAsync(new AuditRecord(actor, AuditActions.MattermostTokenRegenerated, "person", username, Details: result), cancellationToken);
-        return result;
+        return await personTokens.RegenerateAsync(await PersonIdAsync(username, cancellationToken), actor, cancellationToken);
     }
 
     public async Task<string> RevokeAsync(ClaimsPrincipal caller, string username, CancellationToken cancellationToken)
     {
         var actor = await guard.DemandAsync(caller, PortalRole.Operator, ApiKeyScopes.JobsRun, AuditActions.MattermostTokenRevoked, "person", username, cancellationToken);
-        var result = await personTokens.RevokeAsync(await PersonIdAsync(username, cancellationToken), cancellationToken);
-        await audit.WriteAsync(new AuditRecord(actor, AuditActions.MattermostTokenRevoked, "person", username, Details: result), cancellationToken);
-        return result;
+        return await personTokens.RevokeAsync(await PersonIdAsync(username, cancellationToken), actor, cancellationToken);
     }
 
     private async Task<int> PersonIdAsync(string username, CancellationToken cancellationToken)

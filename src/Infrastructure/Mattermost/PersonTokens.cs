@@ -2,19 +2,23 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Switchboard.Domain;
+using Switchboard.Domain.Audit;
 using Switchboard.Domain.Mattermost;
 using Switchboard.Infrastructure.Persistence;
 
 namespace Switchboard.Infrastructure.Mattermost;
 
-/// <summary>One person's token, by hand: regenerate (revoke the stored one, create a new one) or revoke and clear.</summary>
+/// <summary>
+/// One person's token, by hand: regenerate (revoke the stored one, create a new one) or revoke and clear. Who did it is
+/// audited in the same save as the person's token.
+/// </summary>
 public sealed class PersonTokens(
     MattermostClient client, IDbContextFactory<SwitchboardDbContext> contextFactory, IDataProtectionProvider protection, IOptions<MattermostOptions> options,
     TimeProvider time)
 {
     /// <returns>What happened, in words (never the token).</returns>
     /// <exception cref="TokenNotEligibleException">The person may not hold a token (the same rule as the token job's); nothing was called.</exception>
-    public async Task<string> RegenerateAsync(int personId, CancellationToken cancellationToken)
+    public async Task<string> RegenerateAsync(int personId, Actor by, CancellationToken cancellationToken)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var person = await db.People.SingleOrDefaultAsync(p => p.Id == personId, cancellationToken)
@@ -30,24 +34,28 @@ public sealed class PersonTokens(
         var created = await client.CreateSwitchboardTokenAsync(user.Id, cancellationToken);
         person.StoreMattermostToken(protection.CreateProtector(TokenRegenerationRunner.ProtectorPurpose).Protect(created.Token), created.Id, user.Id,
             created.ExpiresAt, time.GetUtcNow().UtcDateTime);
+        var result = created.ExpiresAt is { } expires ? $"new token, valid until {expires:yyyy-MM-dd}" : "new token, without expiry";
+        db.Audit(new AuditRecord(by, AuditActions.MattermostTokenRegenerated, "person", person.Username, Details: result));
         await db.SaveChangesAsync(CancellationToken.None);
-        return created.ExpiresAt is { } expires ? $"new token, valid until {expires:yyyy-MM-dd}" : "new token, without expiry";
+        return result;
     }
 
-    public async Task<string> RevokeAsync(int personId, CancellationToken cancellationToken)
+    public async Task<string> RevokeAsync(int personId, Actor by, CancellationToken cancellationToken)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var person = await db.People.SingleOrDefaultAsync(p => p.Id == personId, cancellationToken)
             ?? throw new NotFoundException($"There is no person {personId}.");
-        if (person.MattermostTokenId is null)
+        var result = "no token was stored";
+        if (person.MattermostTokenId is not null)
         {
-            return "no token was stored";
+            await RevokeStoredAsync(person.MattermostTokenId, cancellationToken);
+            person.ClearMattermostToken(time.GetUtcNow().UtcDateTime);
+            result = "token revoked and cleared";
         }
 
-        await RevokeStoredAsync(person.MattermostTokenId, cancellationToken);
-        person.ClearMattermostToken(time.GetUtcNow().UtcDateTime);
+        db.Audit(new AuditRecord(by, AuditActions.MattermostTokenRevoked, "person", person.Username, Details: result));
         await db.SaveChangesAsync(CancellationToken.None);
-        return "token revoked and cleared";
+        return result;
     }
 
     private async Task RevokeStoredAsync(string? tokenId, CancellationToken cancellationToken)

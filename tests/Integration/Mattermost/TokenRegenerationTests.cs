@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Switchboard.Domain.Audit;
 using Switchboard.Domain.Mattermost;
 using Switchboard.Domain.People;
 using Switchboard.Infrastructure.ApiKeys;
@@ -243,7 +244,7 @@ public abstract class TokenRegenerationTests(PortalFactory portal) : IAsyncLifet
     }
 
     [Fact]
-    public async Task Api_RegenerateForALeaver_IsRefusedWithProblemDetails_AndForAnActivePersonCreatesAToken()
+    public async Task Api_RegenerateForALeaver_IsRefusedWithProblemDetails_AndForAnActivePersonCreatesAnAuditedToken()
     {
         _mattermost.State.AddUser("lena", "lena@example.test");
         _mattermost.State.AddUser("mona", "mona@example.test");
@@ -265,6 +266,10 @@ public abstract class TokenRegenerationTests(PortalFactory portal) : IAsyncLifet
         Assert.Equal(System.Net.HttpStatusCode.NotFound, unknown.StatusCode);
         var token = Assert.Single(_mattermost.State.Tokens);
         Assert.Equal(_mattermost.State.UserByUsername("mona")!.Id, token.UserId);
+        await using var db = await _connected.Services.GetRequiredService<IDbContextFactory<SwitchboardDbContext>>().CreateDbContextAsync(Ct);
+        var audited = await db.AuditEntries.AsNoTracking().SingleAsync(e => e.Action == AuditActions.MattermostTokenRegenerated && e.ObjectId == "mona", Ct);
+        Assert.Equal(AuditResult.Success, audited.Result);
+        Assert.StartsWith("new token", audited.Details, StringComparison.Ordinal);
     }
 
     [Fact]
