@@ -88,15 +88,25 @@ public sealed partial class ListenerMonitor(
             db.Audit(audit(check));
         }
 
+        // The check and its hour's count commit together; the count is an upsert, so instances checking at once add up.
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
+        var up = check.ListenerUp ? 1 : 0;
+        await db.Database.ExecuteSqlInterpolatedAsync(
+            $"""
+            INSERT INTO "ListenerCheckHours" ("Deployment", "Hour", "Checks", "Up", "FirstAt") VALUES ({check.Deployment}, {ListenerCheckHour.HourOf(now)}, 1, {up}, {now})
+            ON CONFLICT ("Deployment", "Hour") DO UPDATE SET "Checks" = "ListenerCheckHours"."Checks" + 1, "Up" = "ListenerCheckHours"."Up" + excluded."Up"
+            """, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         return check;
     }
 
-    /// <summary>Deletes checks older than <c>ExchangeListeners:Retention</c>.</summary>
+    /// <summary>Deletes checks older than <c>ExchangeListeners:Retention</c>, and the hourly counts before that hour.</summary>
     public async Task<int> PruneAsync(CancellationToken cancellationToken)
     {
         var cutoff = clock.GetUtcNow().UtcDateTime - options.Value.Retention;
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        await db.ListenerCheckHours.Where(h => h.Hour < ListenerCheckHour.HourOf(cutoff)).ExecuteDeleteAsync(cancellationToken);
         return await db.ListenerChecks.Where(c => c.At < cutoff).ExecuteDeleteAsync(cancellationToken);
     }
 

@@ -29,16 +29,18 @@ public sealed class ListenersService(
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var statuses = await db.DeploymentStatuses.AsNoTracking().ToDictionaryAsync(s => s.Deployment, cancellationToken);
 
-        // Uptime of every deployment in one query: the share of checks the listener answered.
-        var uptime = await db.ListenerChecks.Where(c => c.At >= week).GroupBy(c => c.Deployment)
+        // Uptime of every deployment in one query over the hourly counts: the share of checks the listener answered since
+        // the start of the hour 24 hours (7 days) ago.
+        var (dayHour, weekHour) = (ListenerCheckHour.HourOf(day), ListenerCheckHour.HourOf(week));
+        var uptime = await db.ListenerCheckHours.Where(h => h.Hour >= weekHour).GroupBy(h => h.Deployment)
             .Select(g => new
             {
                 g.Key,
-                Week = g.Count(),
-                First = g.Min(c => c.At),
-                WeekUp = g.Count(c => c.ListenerUp),
-                Day = g.Count(c => c.At >= day),
-                DayUp = g.Count(c => c.At >= day && c.ListenerUp),
+                Week = g.Sum(h => h.Checks),
+                First = g.Min(h => h.FirstAt),
+                WeekUp = g.Sum(h => h.Up),
+                Day = g.Sum(h => h.Hour >= dayHour ? h.Checks : 0),
+                DayUp = g.Sum(h => h.Hour >= dayHour ? h.Up : 0),
             })
             .ToDictionaryAsync(u => u.Key, cancellationToken);
         var heartbeats = await HeartbeatsAsync(db, now, cancellationToken);

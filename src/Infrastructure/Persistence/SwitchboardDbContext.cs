@@ -46,6 +46,7 @@ public class SwitchboardDbContext(DbContextOptions<SwitchboardDbContext> options
     public DbSet<Bridge> Bridges => Set<Bridge>();
     public DbSet<BridgeCall> BridgeCalls => Set<BridgeCall>();
     public DbSet<ListenerCheck> ListenerChecks => Set<ListenerCheck>();
+    public DbSet<ListenerCheckHour> ListenerCheckHours => Set<ListenerCheckHour>();
     public DbSet<DeploymentStatus> DeploymentStatuses => Set<DeploymentStatus>();
     public DbSet<PortalSession> PortalSessions => Set<PortalSession>();
 

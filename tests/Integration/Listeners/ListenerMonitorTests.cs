@@ -163,12 +163,15 @@ public sealed class ListenerMonitorTests(PortalFactory portal, RedisServer redis
     }
 
     [Fact]
-    public async Task ChecksPastTheRetention_ArePruned()
+    public async Task ChecksPastTheRetention_ArePruned_WithTheirHourlyCounts()
     {
+        var old = DateTime.UtcNow.AddDays(-31);
         await using (var db = await DbAsync())
         {
-            db.ListenerChecks.Add(ListenerCheck.Of("main", DateTime.UtcNow.AddDays(-31), new ProbeResult(true, 200, 5, null, null), ListenerState.Up));
+            db.ListenerChecks.Add(ListenerCheck.Of("main", old, new ProbeResult(true, 200, 5, null, null), ListenerState.Up));
             await db.SaveChangesAsync(Ct);
+            await db.Database.ExecuteSqlInterpolatedAsync(
+                $"""INSERT INTO "ListenerCheckHours" ("Deployment", "Hour", "Checks", "Up", "FirstAt") VALUES ('main', {ListenerCheckHour.HourOf(old)}, 1, 1, {old})""", Ct);
         }
 
         var pruned = await _monitor.PruneAsync(Ct);
@@ -177,6 +180,30 @@ public sealed class ListenerMonitorTests(PortalFactory portal, RedisServer redis
         Assert.True(pruned >= 1);
         Assert.False(await after.ListenerChecks.AnyAsync(c => c.At < DateTime.UtcNow.AddDays(-30), Ct));
         Assert.True(await after.ListenerChecks.AnyAsync(c => c.Deployment == "main", Ct));
+        Assert.False(await after.ListenerCheckHours.AnyAsync(h => h.Hour < DateTime.UtcNow.AddDays(-30), Ct));
+        Assert.True(await after.ListenerCheckHours.AnyAsync(h => h.Deployment == "main", Ct));
+    }
+
+    [Fact]
+    public async Task EveryCheck_IsCountedInItsHour_AndUptimeIsTheShareOfAnsweredChecks()
+    {
+        await _monitor.CheckAsync(_monitor.Find("closed")!, Ct);
+        await CheckMainAsync();
+
+        var stored = await QueryAsync(db => db.ListenerChecks.GroupBy(c => c.Deployment)
+            .Select(g => new { g.Key, Checks = g.Count(), Up = g.Count(c => c.ListenerUp) }).ToDictionaryAsync(g => g.Key, Ct));
+        var hours = await QueryAsync(db => db.ListenerCheckHours.GroupBy(h => h.Deployment)
+            .Select(g => new { g.Key, Checks = g.Sum(h => h.Checks), Up = g.Sum(h => h.Up) }).ToDictionaryAsync(g => g.Key, Ct));
+        await using var scope = _monitoring!.Services.CreateAsyncScope();
+        var deployments = await scope.ServiceProvider.GetRequiredService<ListenersService>().DeploymentsAsync(Ct);
+
+        foreach (var name in new[] { "main", "closed" })
+        {
+            Assert.Equal((stored[name].Checks, stored[name].Up), (hours[name].Checks, hours[name].Up));
+            Assert.Equal((double)stored[name].Up / stored[name].Checks, deployments.Single(d => d.Name == name).Uptime24Hours);
+        }
+
+        Assert.Equal(0, hours["closed"].Up);
     }
 
     [Fact]

@@ -677,6 +677,31 @@ namespace Switchboard.Infrastructure.Persistence.Migrations
                     b.ToTable("ListenerChecks", (string)null);
                 });
 
+            modelBuilder.Entity("Switchboard.Domain.Listeners.ListenerCheckHour", b =>
+                {
+                    b.Property<string>("Deployment")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("Hour")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Checks")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("FirstAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Up")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Deployment", "Hour");
+
+                    b.HasIndex("Hour");
+
+                    b.ToTable("ListenerCheckHours", (string)null);
+                });
+
             modelBuilder.Entity("Switchboard.Domain.Mattermost.TokenOutcome", b =>
                 {
                     b.Property<long>("Id")

@@ -698,6 +698,31 @@ namespace Switchboard.Infrastructure.Persistence.Postgres.Migrations
                     b.ToTable("ListenerChecks", (string)null);
                 });
 
+            modelBuilder.Entity("Switchboard.Domain.Listeners.ListenerCheckHour", b =>
+                {
+                    b.Property<string>("Deployment")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTime>("Hour")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Checks")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("FirstAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Up")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Deployment", "Hour");
+
+                    b.HasIndex("Hour");
+
+                    b.ToTable("ListenerCheckHours", (string)null);
+                });
+
             modelBuilder.Entity("Switchboard.Domain.Mattermost.TokenOutcome", b =>
                 {
                     b.Property<long>("Id")
