@@ -16,7 +16,7 @@ public sealed class AuditService(IDbContextFactory<SwitchboardDbContext> context
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var query = Filtered(db, filter);
-        var total = await query.CountAsync(cancellationToken);
+        var (total, atLeast) = await query.CountUpToLimitAsync(cancellationToken);
         var items = await query
             .OrderByDescending(e => e.At)
             .ThenByDescending(e => e.Id)
@@ -24,7 +24,7 @@ public sealed class AuditService(IDbContextFactory<SwitchboardDbContext> context
             .Take(pageSize)
             .Select(e => new AuditEntryView(e.Id, e.At, e.Actor, e.ActorKind, e.Action, e.ObjectType, e.ObjectId, e.Result, e.Details))
             .ToListAsync(cancellationToken);
-        return new Paged<AuditEntryView>(items, total);
+        return new Paged<AuditEntryView>(items, total, atLeast);
     }
 
     /// <summary>The filtered trail, newest first, for a CSV export (at most <see cref="MaxExportRows"/>), streamed.</summary>

@@ -142,7 +142,7 @@ public sealed class ChatOpsService(
             calls = calls.Where(c => c.UserName == filter.User.Trim());
         }
 
-        var total = await calls.Take(10_001).CountAsync(cancellationToken);
+        var (total, atLeast) = await calls.CountUpToLimitAsync(cancellationToken);
         var rows = await calls.OrderByDescending(c => c.ReceivedAt).ThenByDescending(c => c.Id).Skip(page * pageSize).Take(pageSize)
             .Join(db.Bridges, c => c.BridgeId, b => b.Id, (c, b) => new
             {
@@ -157,7 +157,7 @@ public sealed class ChatOpsService(
         {
             TicketUrl = r.Row.TicketId is { } ticket ? Bridge.TicketUrl(r.GlpiUrl, ticket) : null,
             Person = owners.GetValueOrDefault((r.Row.UserName, r.UserId)),
-        }).ToList(), total);
+        }).ToList(), total, atLeast);
     }
 
     /// <summary>

@@ -139,13 +139,13 @@ public sealed class JobStore(IDbContextFactory<SwitchboardDbContext> contextFact
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var runs = db.JobRuns.AsNoTracking().Where(r => r.JobName == jobName);
-        var total = await runs.Take(10_001).CountAsync(cancellationToken);
+        var (total, atLeast) = await runs.CountUpToLimitAsync(cancellationToken);
         var rows = await runs.OrderByDescending(r => r.Id).Skip(page * pageSize).Take(pageSize)
             .Select(r => new { r.Id, r.JobName, r.StartedAt, r.FinishedAt, r.Outcome, r.Message, r.Error, r.TriggeredBy, r.Instance, r.DueAt })
             .ToListAsync(cancellationToken);
         return new Paged<JobRunView>(
             [.. rows.Select(r => new JobRunView(r.Id, r.JobName, r.StartedAt, r.FinishedAt, r.FinishedAt - r.StartedAt, r.Outcome, r.Message, r.Error, r.TriggeredBy, r.Instance, r.DueAt))],
-            total, TotalIsAtLeast: total > 10_000);
+            total, atLeast);
     }
 
     /// <summary>Deletes every job's runs that started before <paramref name="cutoff"/>.</summary>

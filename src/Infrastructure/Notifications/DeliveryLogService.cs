@@ -26,13 +26,13 @@ public sealed class DeliveryLogService(
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var messages = Matching(db, filter);
-        var total = await messages.CountAsync(cancellationToken);
+        var (total, atLeast) = await messages.CountUpToLimitAsync(cancellationToken);
         var rows = await messages.OrderByDescending(m => m.Id).Skip(page * pageSize).Take(pageSize)
             .Select(m => new MessageRow(m.Id, m.CreatedAt, m.RecipientEmail, m.Topic, m.Level, m.ConfigurationId,
                 db.EntityEvents.Where(e => e.Id == m.EventId).Select(e => e.EventId).FirstOrDefault() ?? "",
                 m.Status, m.Attempts, m.LastError, m.SentAt, m.SmtpReply, m.Subject))
             .ToListAsync(cancellationToken);
-        return new Paged<MessageRow>(rows, total);
+        return new Paged<MessageRow>(rows, total, atLeast);
     }
 
     /// <summary>A message with its event, configuration and recipient person, for the message page; null when there is no such message.</summary>

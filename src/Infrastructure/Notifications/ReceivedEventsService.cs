@@ -11,12 +11,12 @@ public sealed class ReceivedEventsService(
     public async Task<Paged<EventRow>> EventsAsync(int page, int pageSize, CancellationToken cancellationToken)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        var total = await db.EntityEvents.CountAsync(cancellationToken);
+        var (total, atLeast) = await db.EntityEvents.CountUpToLimitAsync(cancellationToken);
         var rows = await db.EntityEvents.AsNoTracking().OrderByDescending(e => e.Id).Skip(page * pageSize).Take(pageSize)
             .Select(e => new EventRow(e.Id, e.ReceivedAt, e.EventId, e.EntityType, e.EventType, e.Identity, e.System,
                 e.DirectorySync, e.DirectorySyncError, e.Evaluated, e.EvaluationNote))
             .ToListAsync(cancellationToken);
-        return new Paged<EventRow>(rows, total);
+        return new Paged<EventRow>(rows, total, atLeast);
     }
 
     /// <summary>One event and the messages it produced (at most <paramref name="maxMessages"/>, newest first); null when there is no such event.</summary>
@@ -39,10 +39,10 @@ public sealed class ReceivedEventsService(
     public async Task<Paged<RejectedEventRow>> RejectedEventsAsync(int page, int pageSize, CancellationToken cancellationToken)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        var total = await db.RejectedEvents.CountAsync(cancellationToken);
+        var (total, atLeast) = await db.RejectedEvents.CountUpToLimitAsync(cancellationToken);
         var rows = await db.RejectedEvents.AsNoTracking().OrderByDescending(e => e.Id).Skip(page * pageSize).Take(pageSize)
             .Select(e => new RejectedEventRow(e.Id, e.ReceivedAt, e.Source, e.Reason, e.Body.Substring(0, 2000), e.BodyTruncated || e.Body.Length > 2000))
             .ToListAsync(cancellationToken);
-        return new Paged<RejectedEventRow>(rows, total);
+        return new Paged<RejectedEventRow>(rows, total, atLeast);
     }
 }

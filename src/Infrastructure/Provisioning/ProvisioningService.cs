@@ -23,8 +23,6 @@ public sealed class ProvisioningService(
     IAuditLog audit,
     TimeProvider clock)
 {
-    /// <summary>The envelope list counts (and a bulk action on "everything matching" takes) at most this many.</summary>
-    public const int CountLimit = 10_000;
     private const int ActionChunk = 500;
 
     /// <summary>How many failure groups the dashboard names; the rest are counted.</summary>
@@ -57,20 +55,20 @@ public sealed class ProvisioningService(
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var query = Filtered(db, filter);
-        var counted = await query.Take(CountLimit + 1).CountAsync(cancellationToken);
+        var (total, atLeast) = await query.CountUpToLimitAsync(cancellationToken);
         var rows = await query.OrderByDescending(e => e.LastSeenAt).ThenByDescending(e => e.Id).Skip(page * pageSize).Take(pageSize)
             .Select(e => new EnvelopeRow(e.Id, e.Kind, e.State, e.Archived, e.RoutingKey, e.StatusCode, e.ErrorType, e.ErrorName,
                 e.ErrorMessage == null ? e.ParseError : e.ErrorMessage.Substring(0, 300), e.GroupId, e.GramAccountUuid, e.Email, e.SoftfailCount, e.NextTryAt,
                 e.LastSeenAt, e.AssignedTo, e.Reruns))
             .ToListAsync(cancellationToken);
-        return new Paged<EnvelopeRow>(rows, Math.Min(counted, CountLimit), counted > CountLimit);
+        return new Paged<EnvelopeRow>(rows, total, atLeast);
     }
 
-    /// <summary>The ids a bulk action on "everything matching" applies to: at most <see cref="CountLimit"/>, newest first.</summary>
+    /// <summary>The ids a bulk action on "everything matching" applies to: at most <see cref="BoundedCount.Limit"/>, newest first.</summary>
     public async Task<IReadOnlyList<long>> IdsAsync(EnvelopeFilter filter, CancellationToken cancellationToken)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        return await Filtered(db, filter).OrderByDescending(e => e.LastSeenAt).ThenByDescending(e => e.Id).Take(CountLimit).Select(e => e.Id).ToListAsync(cancellationToken);
+        return await Filtered(db, filter).OrderByDescending(e => e.LastSeenAt).ThenByDescending(e => e.Id).Take(BoundedCount.Limit).Select(e => e.Id).ToListAsync(cancellationToken);
     }
 
     public async Task<IReadOnlyList<string>> RoutingKeysAsync(CancellationToken cancellationToken)

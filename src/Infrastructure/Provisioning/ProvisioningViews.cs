@@ -28,7 +28,7 @@ public sealed record EnvelopeRow(
     long Id, EnvelopeKind Kind, EnvelopeState State, bool Archived, string RoutingKey, int? StatusCode, string? ErrorType, string? ErrorName,
     string? ErrorMessage, long? GroupId, string? GramAccountUuid, string? Email, int SoftfailCount, DateTime? NextTryAt, DateTime LastSeenAt, string? AssignedTo, int Reruns);
 
-/// <summary>A page of envelopes. Counting stops at <see cref="CountLimit"/>: beyond it the total shows as "10,000+".</summary>
+/// <summary>A failure group: what its envelopes failed with, how many there were, and how many are still open.</summary>
 public sealed record FailureGroupRow(long Id, string Title, string RoutingKey, long Failures, int Open, DateTime FirstSeenAt, DateTime LastSeenAt);
 
 /// <param name="RerunsUnavailableBecause">Why no rerun can be published at all (no broker), or null.</param>

@@ -19,6 +19,7 @@ public sealed partial class AuditPage
     private MudDataGrid<AuditEntryView>? _grid;
     private AuditFilter _filter = new();
     private IReadOnlyList<string> _actions = [];
+    private bool _totalIsAtLeast;
 
     [SupplyParameterFromQuery] public string? Actor { get; set; }
     [SupplyParameterFromQuery(Name = "action")] public string? ActionName { get; set; }
@@ -41,8 +42,12 @@ public sealed partial class AuditPage
         RefreshOn(ChangeKind.AuditEntry, () => _grid.ReloadAsync());
     }
 
-    private async Task<GridData<AuditEntryView>> LoadAsync(GridState<AuditEntryView> state, CancellationToken cancellationToken) =>
-        (await Audit.QueryAsync(_filter, state.Page, state.PageSize, cancellationToken)).ToGridData();
+    private async Task<GridData<AuditEntryView>> LoadAsync(GridState<AuditEntryView> state, CancellationToken cancellationToken)
+    {
+        var page = await Audit.QueryAsync(_filter, state.Page, state.PageSize, cancellationToken);
+        _totalIsAtLeast = page.TotalIsAtLeast;
+        return page.ToGridData();
+    }
 
     private async Task OnFilterChangedAsync(AuditFilter filter)
     {

@@ -19,6 +19,7 @@ public sealed partial class ChatOpsPage
     private CallFilter _filter = new();
     private HashSet<CallRow> _selected = [];
     private bool _retrying;
+    private bool _totalIsAtLeast;
 
     // The filters and the page are in the address, so a link (a person's timeline, the incident strip) opens the same list.
     [SupplyParameterFromQuery(Name = "bridge")] public int? Bridge { get; set; }
@@ -37,8 +38,12 @@ public sealed partial class ChatOpsPage
         RefreshOn(ChangeKind.ChatOpsCall, () => _grid.ReloadAsync());
     }
 
-    private async Task<GridData<CallRow>> LoadAsync(GridState<CallRow> state, CancellationToken cancellationToken) =>
-        (await ChatOps.CallsAsync(_filter, state.Page, state.PageSize, cancellationToken)).ToGridData();
+    private async Task<GridData<CallRow>> LoadAsync(GridState<CallRow> state, CancellationToken cancellationToken)
+    {
+        var page = await ChatOps.CallsAsync(_filter, state.Page, state.PageSize, cancellationToken);
+        _totalIsAtLeast = page.TotalIsAtLeast;
+        return page.ToGridData();
+    }
 
     private async Task FilterAsync(CallFilter filter)
     {

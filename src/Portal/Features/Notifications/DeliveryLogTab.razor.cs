@@ -24,6 +24,7 @@ public sealed partial class DeliveryLogTab
     private HashSet<MessageRow> _selected = [];
     private IReadOnlyList<TopicRow> _topics = [];
     private int _matching;
+    private bool _totalIsAtLeast;
 
     // The filters and the page are in the address, so a link ("dead messages for topic X") opens the same list.
     [SupplyParameterFromQuery(Name = "status")] public string? Status { get; set; }
@@ -42,6 +43,7 @@ public sealed partial class DeliveryLogTab
     private async Task<GridData<MessageRow>> LoadAsync(GridState<MessageRow> state, CancellationToken cancellationToken)
     {
         var page = await DeliveryLog.MessagesAsync(_filter, state.Page, state.PageSize, cancellationToken);
+        _totalIsAtLeast = page.TotalIsAtLeast;
         if (_matching != page.TotalCount)
         {
             // The grid renders itself; the buttons above it belong to this component, which must render again to show the count.

@@ -17,6 +17,7 @@ public sealed partial class EventsTab
 
     private MudDataGrid<EventRow>? _grid;
     private MudDataGrid<RejectedEventRow>? _rejectedGrid;
+    private bool _totalIsAtLeast;
 
     [SupplyParameterFromQuery(Name = "rejected")] public bool? RejectedFromAddress { get; set; }
     [SupplyParameterFromQuery(Name = QueryState.PageName)] public int? PageFromAddress { get; set; }
@@ -36,9 +37,17 @@ public sealed partial class EventsTab
 
     private void OnPageChanged(int page) => Query.Replace(new Dictionary<string, object?> { [QueryState.PageName] = QueryState.PageNumber(page) });
 
-    private async Task<GridData<RejectedEventRow>> LoadRejectedAsync(GridState<RejectedEventRow> state, CancellationToken cancellationToken) =>
-        (await ReceivedEvents.RejectedEventsAsync(state.Page, state.PageSize, cancellationToken)).ToGridData();
+    private async Task<GridData<RejectedEventRow>> LoadRejectedAsync(GridState<RejectedEventRow> state, CancellationToken cancellationToken)
+    {
+        var page = await ReceivedEvents.RejectedEventsAsync(state.Page, state.PageSize, cancellationToken);
+        _totalIsAtLeast = page.TotalIsAtLeast;
+        return page.ToGridData();
+    }
 
-    private async Task<GridData<EventRow>> LoadAsync(GridState<EventRow> state, CancellationToken cancellationToken) =>
-        (await ReceivedEvents.EventsAsync(state.Page, state.PageSize, cancellationToken)).ToGridData();
+    private async Task<GridData<EventRow>> LoadAsync(GridState<EventRow> state, CancellationToken cancellationToken)
+    {
+        var page = await ReceivedEvents.EventsAsync(state.Page, state.PageSize, cancellationToken);
+        _totalIsAtLeast = page.TotalIsAtLeast;
+        return page.ToGridData();
+    }
 }
