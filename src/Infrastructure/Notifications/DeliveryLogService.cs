@@ -86,6 +86,7 @@ public sealed class DeliveryLogService(
             Details: $"{Plural.Of(messages.Count, "message")} queued again"));
         await db.SaveChangesAsync(cancellationToken);
         jobs.Find(OutboxSenderJob.Name)?.RequestRun();
+        jobs.Find(Mattermost.MattermostSenderJob.Name)?.RequestRun();
         return messages.Count;
     }
 

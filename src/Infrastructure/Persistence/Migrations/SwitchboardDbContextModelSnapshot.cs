@@ -808,6 +808,13 @@ namespace Switchboard.Infrastructure.Persistence.Migrations
                         .HasMaxLength(10)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("PostToMattermostChannel")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ProtectedWebhookUrl")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("RecipientRoles")
                         .IsRequired()
                         .HasMaxLength(4000)
@@ -831,6 +838,12 @@ namespace Switchboard.Infrastructure.Persistence.Migrations
                         .HasMaxLength(20000)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("SendEmail")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("SendMattermostDirect")
+                        .HasColumnType("INTEGER");
+
                     b.Property<bool>("SendToIdentity")
                         .HasColumnType("INTEGER");
 
@@ -843,6 +856,10 @@ namespace Switchboard.Infrastructure.Persistence.Migrations
 
                     b.Property<int>("TopicId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("WebhookHint")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 
@@ -861,6 +878,11 @@ namespace Switchboard.Infrastructure.Persistence.Migrations
 
                     b.Property<int>("Attempts")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
 
                     b.Property<int>("ConfigurationId")
                         .HasColumnType("INTEGER");
@@ -967,6 +989,9 @@ namespace Switchboard.Infrastructure.Persistence.Migrations
 
                     b.Property<string>("HtmlBody")
                         .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MattermostBody")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Subject")
