@@ -60,7 +60,7 @@ public abstract class MattermostDeliveryTests(PortalFactory portal) : IAsyncLife
         var post = Assert.Single(_mattermost.State.Posts);
         var channel = _mattermost.State.Channel(post.ChannelId)!;
         Assert.Equal(("D", _bot.Id), (channel.Type, post.UserId));
-        Assert.Equal([_bot.Id, boss.Id], channel.Members.Order(StringComparer.Ordinal));
+        Assert.Equal(new[] { _bot.Id, boss.Id }.Order(StringComparer.Ordinal), channel.Members.Order(StringComparer.Ordinal));
         Assert.Equal("**Dora Worker** is now LEFT (for Bob Boss)", post.Message);
         Assert.Equal($"post {post.Id}", message.SmtpReply);
         Assert.Equal("DM.Boss", message.RecipientUsername);
