@@ -123,7 +123,10 @@ public abstract class MattermostDeliveryTests(PortalFactory portal) : IAsyncLife
         await SeedAsync("er");
         await ConfigureAsync("er", d => d with
         {
-            SendEmail = false, SendMattermostDirect = true, PostToMattermostChannel = true, MattermostWebhookUrl = $"{_mattermost.Url}/hooks/{hook.Id}",
+            SendEmail = false,
+            SendMattermostDirect = true,
+            PostToMattermostChannel = true,
+            MattermostWebhookUrl = $"{_mattermost.Url}/hooks/{hook.Id}",
         });
 
         await PostAsync(Event("er-1", "er.worker"));
