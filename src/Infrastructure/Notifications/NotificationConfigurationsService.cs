@@ -219,7 +219,17 @@ public sealed class NotificationConfigurationsService(
         c.RecipientUsernames.Count > 0 ? $"people: {string.Join(' ', c.RecipientUsernames)}" : null,
         c.RecipientRoles.Count > 0 ? $"roles: {string.Join(' ', c.RecipientRoles)}" : null,
         c.RecipientsScript is null ? null : "script",
-    }.OfType<string>());
+    }.OfType<string>()) + Channels(c);
+
+    /// <summary>The channels beside the recipients, when they are not e-mail alone: " · by Mattermost DM, channel post".</summary>
+    private static string Channels(NotificationConfiguration c) =>
+        c.SendEmail && !c.SendMattermostDirect && !c.PostToMattermostChannel ? ""
+        : " · by " + string.Join(", ", new[]
+        {
+            c.SendEmail ? "e-mail" : null,
+            c.SendMattermostDirect ? "Mattermost DM" : null,
+            c.PostToMattermostChannel ? "Mattermost channel post" : null,
+        }.OfType<string>());
 
     private static object Audited(NotificationConfiguration c) => new
     {

@@ -99,7 +99,9 @@ public sealed class NotificationTests(PortalRig rig) : BrowserTest(rig)
         await Expect(await notifications.DeliveryLogRowAsync("@e2e.chat")).ToContainTextAsync("Mattermost DM");
         await Expect(Page.GetByRole(AriaRole.Row).Filter(new() { HasText = "E2E.Chat retired" }).Filter(new() { HasText = "Mattermost channel" })).ToContainTextAsync("Sent");
 
-        // The editor shows only the webhook's hint, never the URL.
+        // The grid names the channels; the editor shows only the webhook's hint, never the URL.
+        await Page.GotoAsync("/notifications");
+        await Expect(Page.GetByRole(AriaRole.Row).Filter(new() { HasText = "state:VALID->RETIRED" })).ToContainTextAsync("identity · by Mattermost DM, Mattermost channel post");
         await notifications.OpenConfigurationAsync("state:VALID->RETIRED");
         await Expect(Page.GetByText($"Stored: {Rig.MattermostUrl}/hooks/{hook[..4]}…")).ToBeVisibleAsync();
         await Expect(notifications.WebhookUrl).ToHaveValueAsync("");
