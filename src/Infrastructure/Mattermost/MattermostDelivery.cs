@@ -93,6 +93,11 @@ internal sealed partial class MattermostDelivery(
         {
             return (null, $"Mattermost answered {answered.Message}");
         }
+        catch (System.Text.Json.JsonException unreadable)
+        {
+            // A success whose body is not the channel or post Mattermost describes (a proxy's page): an attempt that failed, not a stopped run.
+            return (null, $"Mattermost's answer could not be read: {unreadable.Message}");
+        }
         catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
         {
             LogUnreachable(logger, ex.Message);
