@@ -187,6 +187,7 @@ public static class DependencyInjection
         services.AddSingleton<IValidator<TopicDraft>, TopicDraftValidator>();
         services.AddSingleton<IValidator<NotificationConfigurationDraft>, NotificationConfigurationDraftValidator>();
         services.AddScoped<NotificationTopicsService>();
+        services.AddSingleton<MattermostWebhookSecrets>();
         services.AddScoped<NotificationConfigurationsService>();
         services.AddScoped<CodeListTransferService>();
         services.AddScoped<DeliveryLogService>();
@@ -199,7 +200,12 @@ public static class DependencyInjection
     {
         services.AddOptions<MattermostOptions>().BindConfiguration(MattermostOptions.SectionName).ValidateOnStart();
         services.AddSingleton<IValidateOptions<MattermostOptions>, MattermostOptionsValidator>();
-        services.AddHttpClient<MattermostClient>().AddMattermostResilience();
+        services.AddOptions<MattermostNotificationOptions>().BindConfiguration(MattermostNotificationOptions.SectionName).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<MattermostNotificationOptions>, MattermostNotificationOptionsValidator>();
+
+        // The factory's own request logging would write an incoming webhook's URL (its credential); the resilience pipeline logs what matters.
+        services.AddHttpClient<MattermostClient>().RemoveAllLoggers().AddMattermostResilience();
+        services.AddHostedService<MattermostSenderJob>();
         services.AddSingleton<TokenRegenerationRunner>();
         services.AddScoped<PersonTokens>();
         services.AddHostedService<TokenRegenerationJob>();

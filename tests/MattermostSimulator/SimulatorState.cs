@@ -13,11 +13,25 @@ public sealed class SimulatorState
     private readonly ConcurrentDictionary<string, SimToken> _tokens = new();
     private readonly ConcurrentDictionary<string, int> _calls = new();
     private readonly ConcurrentDictionary<string, int> _created = new();
+    private readonly ConcurrentDictionary<string, string> _sessions = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, SimChannel> _channels = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, SimHook> _hooks = new(StringComparer.Ordinal);
+    private readonly ConcurrentQueue<SimPost> _posts = new();
+    private readonly Lock _channelGate = new();
     private int _failNext;
     private int _inFlight;
     private int _maxInFlight;
 
+    /// <summary>The system admin's user id; <c>/users/me</c> with the admin token answers this user.</summary>
+    public const string AdminUserId = "adminuserid0000000000000000";
+
     public string AdminToken { get; set; } = "sim-admin-token";
+
+    /// <summary>Off: incoming webhooks answer 501 <c>web.incoming_webhook.disabled.app_error</c> (ServiceSettings.EnableIncomingWebhooks=false).</summary>
+    public bool IncomingWebhooksEnabled { get; set; } = true;
+
+    /// <summary>Off (PrivacySettings.ShowEmailAddress=false): a look-up by e-mail from anyone but the admin answers 403 before looking.</summary>
+    public bool ShowEmailAddress { get; set; } = true;
     public string Version { get; set; } = "9.11.0";
 
     /// <summary>Off: creating a token answers 501 <c>app.user_access_token.disabled</c>, as with EnableUserAccessTokens=false.</summary>
@@ -30,6 +44,8 @@ public sealed class SimulatorState
 
     public IEnumerable<SimUser> Users => _users.Values;
     public IEnumerable<SimToken> Tokens => _tokens.Values;
+    public IEnumerable<SimPost> Posts => _posts;
+    public IEnumerable<SimChannel> Channels => _channels.Values;
     public IReadOnlyDictionary<string, int> Calls => _calls;
 
     /// <summary>How many tokens were created for each user id, revoked ones included.</summary>
@@ -45,7 +61,61 @@ public sealed class SimulatorState
         return user;
     }
 
+    /// <summary>A bot account (a user with <c>is_bot</c>) and its access token.</summary>
+    public SimUser AddBot(string username, string token)
+    {
+        var bot = new SimUser(NewId(), username.ToLowerInvariant(), $"{username.ToLowerInvariant()}@localhost", IsBot: true);
+        _users[bot.Id] = bot;
+        _byUsername[bot.Username] = bot;
+        _sessions[token] = bot.Id;
+        return bot;
+    }
+
+    /// <summary>Whose token it is: the admin's, a bot's, or nobody's (null).</summary>
+    public string? SessionUser(string token) =>
+        token == AdminToken ? AdminUserId : _sessions.GetValueOrDefault(token);
+
     public SimUser? User(string id) => _users.GetValueOrDefault(id);
+
+    /// <summary>The direct channel of two users, created the first time (its name is the two ids, sorted, joined by <c>__</c>).</summary>
+    public SimChannel DirectChannel(string userId, string otherUserId)
+    {
+        var ids = new[] { userId, otherUserId }.Order(StringComparer.Ordinal).ToArray();
+        var name = $"{ids[0]}__{ids[1]}";
+        lock (_channelGate)
+        {
+            return _channels.Values.FirstOrDefault(c => c.Name == name)
+                ?? _channels.GetOrAdd(NewId(), id => new SimChannel(id, "D", name, ids, DateTimeOffset.UtcNow.ToUnixTimeMilliseconds()));
+        }
+    }
+
+    public SimChannel? Channel(string id) => _channels.GetValueOrDefault(id);
+
+    /// <summary>An incoming webhook posting to a (public) channel of that name, created with it.</summary>
+    public SimHook AddHook(string channelName, string? id = null)
+    {
+        SimChannel channel;
+        lock (_channelGate)
+        {
+            channel = _channels.Values.FirstOrDefault(c => c.Name == channelName)
+                ?? _channels.GetOrAdd(NewId(), id => new SimChannel(id, "O", channelName, [], DateTimeOffset.UtcNow.ToUnixTimeMilliseconds()));
+        }
+
+        var hook = new SimHook(id ?? NewId(), channel.Id);
+        _hooks[hook.Id] = hook;
+        return hook;
+    }
+
+    public SimHook? Hook(string id) => _hooks.GetValueOrDefault(id);
+
+    public bool RemoveHook(string id) => _hooks.TryRemove(id, out _);
+
+    public SimPost AddPost(string channelId, string userId, string message, string? hookId = null)
+    {
+        var post = new SimPost(NewId(), channelId, userId, message, DateTimeOffset.UtcNow.ToUnixTimeMilliseconds(), hookId);
+        _posts.Enqueue(post);
+        return post;
+    }
 
     /// <summary>Exact match: Mattermost stores usernames in lower case and the API refuses any other (see <see cref="IsValidUsername"/>).</summary>
     public SimUser? UserByUsername(string username) => _byUsername.GetValueOrDefault(username);
@@ -122,6 +192,12 @@ public sealed class SimulatorState
         _tokens.Clear();
         _calls.Clear();
         _created.Clear();
+        _sessions.Clear();
+        _channels.Clear();
+        _hooks.Clear();
+        _posts.Clear();
+        IncomingWebhooksEnabled = true;
+        ShowEmailAddress = true;
         _failNext = 0;
         _maxInFlight = 0;
         UserAccessTokensEnabled = true;
@@ -146,7 +222,14 @@ public sealed class SimulatorState
     }
 }
 
-public sealed record SimUser(string Id, string Username, string Email);
+public sealed record SimUser(string Id, string Username, string Email, bool IsBot = false);
+
+/// <summary>A channel: <c>D</c> direct (its two members), <c>O</c> open (a webhook's).</summary>
+public sealed record SimChannel(string Id, string Type, string Name, IReadOnlyList<string> Members, long CreateAt);
+
+public sealed record SimHook(string Id, string ChannelId);
+
+public sealed record SimPost(string Id, string ChannelId, string UserId, string Message, long CreateAt, string? HookId);
 
 public sealed record SimToken(string Id, string Token, string UserId, string Description, long ExpiresAt)
 {

@@ -9,6 +9,9 @@ public sealed class NotificationConfiguration
     public const int RuleMaxLength = 1000;
     public const int ScriptMaxLength = 20_000;
     public const int FailureMaxLength = 1000;
+    public const int WebhookUrlMaxLength = 500;
+    public const int ProtectedWebhookMaxLength = 2000;
+    public const int WebhookHintMaxLength = 200;
 
     private NotificationConfiguration()
     {
@@ -37,6 +40,23 @@ public sealed class NotificationConfiguration
     public string? RecipientsScript { get; private set; }
     public bool Disabled { get; private set; }
     public string? Description { get; private set; }
+
+    public bool SendEmail { get; private set; } = true;
+    public bool SendMattermostDirect { get; private set; }
+    public bool PostToMattermostChannel { get; private set; }
+
+    /// <summary>The incoming webhook's URL, encrypted at rest; null when the configuration posts to no channel.</summary>
+    public string? ProtectedWebhookUrl { get; private set; }
+
+    /// <summary>What pages show of the webhook: the server and the start of the hook's id, never the whole URL.</summary>
+    public string? WebhookHint { get; private set; }
+
+    public IReadOnlyList<DeliveryChannel> Channels =>
+    [
+        .. SendEmail ? [DeliveryChannel.Email] : Array.Empty<DeliveryChannel>(),
+        .. SendMattermostDirect ? [DeliveryChannel.MattermostDirect] : Array.Empty<DeliveryChannel>(),
+        .. PostToMattermostChannel ? [DeliveryChannel.MattermostChannel] : Array.Empty<DeliveryChannel>(),
+    ];
 
     /// <summary>How often this configuration failed to evaluate (a script threw or broke a limit), and the last reason.</summary>
     public int FailureCount { get; private set; }
@@ -68,7 +88,16 @@ public sealed class NotificationConfiguration
         RecipientsScript = Blank(draft.RecipientsScript);
         Disabled = draft.Disabled;
         Description = Blank(draft.Description);
+        (SendEmail, SendMattermostDirect, PostToMattermostChannel) = (draft.SendEmail, draft.SendMattermostDirect, draft.PostToMattermostChannel);
+        if (!PostToMattermostChannel)
+        {
+            // No channel, no secret kept for it.
+            (ProtectedWebhookUrl, WebhookHint) = (null, null);
+        }
     }
+
+    /// <summary>Stores a new incoming webhook, already encrypted, with what pages may show of it.</summary>
+    public void SetWebhook(string protectedUrl, string hint) => (ProtectedWebhookUrl, WebhookHint) = (protectedUrl, hint);
 
     public void SetDisabled(bool disabled) => Disabled = disabled;
 

@@ -16,6 +16,21 @@ public sealed record NotificationConfigurationDraft
     public IReadOnlyList<string> RecipientUsernames { get; init; } = [];
     public IReadOnlyList<string> RecipientRoles { get; init; } = [];
     public string? RecipientsScript { get; init; }
+
+    /// <summary>Send the topic's e-mail to each recipient (the only channel of documents older than the Mattermost channel).</summary>
+    public bool SendEmail { get; init; } = true;
+
+    /// <summary>Send the topic's Mattermost message to each recipient with a Mattermost user, from the portal's bot account.</summary>
+    public bool SendMattermostDirect { get; init; }
+
+    /// <summary>Post the topic's Mattermost message once per event through the configuration's incoming webhook.</summary>
+    public bool PostToMattermostChannel { get; init; }
+
+    /// <summary>
+    /// A new incoming webhook URL (a secret: stored encrypted, never read back). Blank keeps the stored one; the stored
+    /// configuration and an export never carry it.
+    /// </summary>
+    public string? MattermostWebhookUrl { get; init; }
     public bool Disabled { get; init; }
     public string? Description { get; init; }
 }

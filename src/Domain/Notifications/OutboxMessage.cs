@@ -3,7 +3,8 @@ using Switchboard.Domain.Retries;
 namespace Switchboard.Domain.Notifications;
 
 /// <summary>
-/// One e-mail to one recipient, rendered and stored before anything is sent. Senders claim a message with a lease;
+/// One message to one recipient on one channel (<see cref="DeliveryChannel"/>: an e-mail, a Mattermost direct message, or one
+/// post to a Mattermost channel per event), rendered and stored before anything is sent. Senders claim a message with a lease;
 /// a message whose sender died is claimed again once the lease has run out (at least once; the stable
 /// <see cref="MessageId"/> lets receivers spot a repeat).
 /// </summary>
@@ -20,11 +21,14 @@ public sealed class OutboxMessage
     public long EventId { get; private set; }
     public int ConfigurationId { get; private set; }
     public string Topic { get; private set; } = "";
+    public DeliveryChannel Channel { get; private set; }
     public NotificationLevel Level { get; private set; }
     public string RecipientEmail { get; private set; } = "";
     public string? RecipientUsername { get; private set; }
     public string Subject { get; private set; } = "";
     public string HtmlBody { get; private set; } = "";
+
+    /// <summary>The plain-text body of an e-mail, or the Markdown of a Mattermost message.</summary>
     public string TextBody { get; private set; } = "";
     public MessageStatus Status { get; private set; }
     public int Attempts { get; private set; }
@@ -32,13 +36,16 @@ public sealed class OutboxMessage
     public DateTime NextAttemptAt { get; private set; }
     public DateTime? LeaseUntil { get; private set; }
     public DateTime? SentAt { get; private set; }
+
+    /// <summary>What the receiving server answered: the SMTP reply, or the Mattermost post's id.</summary>
     public string? SmtpReply { get; private set; }
     public DateTime CreatedAt { get; private set; }
 
     public static OutboxMessage Queue(
         long eventId, int configurationId, string topic, NotificationLevel level, string recipientEmail, string? recipientUsername,
-        string subject, string htmlBody, string textBody, DateTime now) => new()
+        string subject, string htmlBody, string textBody, DateTime now, DeliveryChannel channel = DeliveryChannel.Email) => new()
         {
+            Channel = channel,
             MessageId = $"<{Guid.NewGuid():N}@switchboard>",
             EventId = eventId,
             ConfigurationId = configurationId,

@@ -1,4 +1,4 @@
 namespace Switchboard.Domain.Notifications;
 
-/// <summary>A topic as the editor and the API describe it.</summary>
-public sealed record TopicDraft(string Code, string? Description, string Subject, string HtmlBody, string TextBody);
+/// <summary>A topic as the editor and the API describe it; <paramref name="MattermostBody"/> is absent from older documents.</summary>
+public sealed record TopicDraft(string Code, string? Description, string Subject, string HtmlBody, string TextBody, string? MattermostBody = null);

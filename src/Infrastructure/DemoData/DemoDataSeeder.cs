@@ -99,7 +99,8 @@ internal sealed partial class DemoDataSeeder(
         var stateChanged = Topic.Create("identity:state-changed", "A person's state changed; tells their manager.", new EmailTemplate(
             "{{ identity.fullName }}: {{ before.attributes.state }} → {{ after.attributes.state }}",
             "<p>Hello {{ recipient.name }},</p><p><b>{{ identity.fullName }}</b> ({{ identity.username }}) changed state from {{ before.attributes.state }} to {{ after.attributes.state }}.</p>",
-            "Hello {{ recipient.name }},\n\n{{ identity.fullName }} ({{ identity.username }}) changed state from {{ before.attributes.state }} to {{ after.attributes.state }}."));
+            "Hello {{ recipient.name }},\n\n{{ identity.fullName }} ({{ identity.username }}) changed state from {{ before.attributes.state }} to {{ after.attributes.state }}."),
+            "**{{ identity.fullName }}** (`{{ identity.username }}`) changed state: {{ before.attributes.state }} → **{{ after.attributes.state }}**");
         var descriptionWritten = Topic.Create("provisioning:description-written", "A person's description was written to a system; tells the IT admins.", new EmailTemplate(
             "Description of {{ identity.username }} written to {{ system }}",
             "<p>The description of <b>{{ identity.fullName }}</b> on {{ system }} is now “{{ after.attributes.description }}” (was “{{ before.attributes.description }}”).</p>",

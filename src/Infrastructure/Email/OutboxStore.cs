@@ -17,9 +17,21 @@ namespace Switchboard.Infrastructure.Email;
 /// </summary>
 internal static class OutboxStore
 {
-    public static async Task<List<OutboxMessage>> ClaimAsync(SwitchboardDbContext db, DateTime now, TimeSpan lease, int limit, CancellationToken cancellationToken)
+    /// <summary>E-mail goes out through the mail sender, Mattermost messages through theirs: each claims only its own channels.</summary>
+    public static readonly (string, string) EmailChannel = (nameof(DeliveryChannel.Email), nameof(DeliveryChannel.Email));
+
+    public static readonly (string, string) MattermostChannels = (nameof(DeliveryChannel.MattermostDirect), nameof(DeliveryChannel.MattermostChannel));
+
+    public static async Task<List<OutboxMessage>> ClaimAsync(
+        SwitchboardDbContext db, DateTime now, TimeSpan lease, int limit, CancellationToken cancellationToken) =>
+        await ClaimChannelsAsync(db, EmailChannel, now, lease, limit, cancellationToken);
+
+    /// <param name="channels">The channels (two, the same one twice for one) whose messages this sender delivers.</param>
+    public static async Task<List<OutboxMessage>> ClaimChannelsAsync(
+        SwitchboardDbContext db, (string, string) channels, DateTime now, TimeSpan lease, int limit, CancellationToken cancellationToken)
     {
         var leaseUntil = now + lease;
+        var (first, second) = channels;
         // PostgreSQL: the inner SELECT skips rows another sender is leasing right now (FOR UPDATE SKIP LOCKED), so the
         // senders take different messages instead of queueing on the same rows. SQLite has one writer at a time.
         var claim = db.Database.IsNpgsql()
@@ -29,6 +41,7 @@ internal static class OutboxStore
                 WHERE "Id" IN (
                     SELECT "Id" FROM "OutboxMessages"
                     WHERE "Status" IN ('Pending', 'Failed') AND "NextAttemptAt" <= {now} AND ("LeaseUntil" IS NULL OR "LeaseUntil" < {now})
+                      AND "Channel" IN ({first}, {second})
                     ORDER BY "Id" LIMIT {limit} FOR UPDATE SKIP LOCKED)
                   AND "Status" IN ('Pending', 'Failed') AND ("LeaseUntil" IS NULL OR "LeaseUntil" < {now})
                 RETURNING *
@@ -39,6 +52,7 @@ internal static class OutboxStore
                 WHERE "Id" IN (
                     SELECT "Id" FROM "OutboxMessages"
                     WHERE "Status" IN ('Pending', 'Failed') AND "NextAttemptAt" <= {now} AND ("LeaseUntil" IS NULL OR "LeaseUntil" < {now})
+                      AND "Channel" IN ({first}, {second})
                     ORDER BY "Id" LIMIT {limit})
                   AND "Status" IN ('Pending', 'Failed') AND ("LeaseUntil" IS NULL OR "LeaseUntil" < {now})
                 RETURNING *

@@ -56,7 +56,7 @@ public static partial class HttpResilience
                     OnRetry = args =>
                     {
                         var request = args.Context.GetRequestMessage();
-                        LogMattermostRetrying(logger, request?.Method.Method ?? "", request?.RequestUri?.AbsolutePath ?? "", Reason(args.Outcome), args.AttemptNumber + 1);
+                        LogMattermostRetrying(logger, request?.Method.Method ?? "", Loggable(request?.RequestUri), Reason(args.Outcome), args.AttemptNumber + 1);
                         return ValueTask.CompletedTask;
                     },
                 });
@@ -145,6 +145,14 @@ public static partial class HttpResilience
     /// </summary>
     public static bool IsTransientMattermostStatus(HttpStatusCode status) =>
         (int)status >= 500 && status is not (HttpStatusCode.NotImplemented or HttpStatusCode.HttpVersionNotSupported);
+
+    /// <summary>A call's path as logs may show it: an incoming webhook's id is its credential, so it is left out.</summary>
+    internal static string Loggable(Uri? uri)
+    {
+        var path = uri?.AbsolutePath ?? "";
+        var hooks = path.IndexOf("/hooks/", StringComparison.Ordinal);
+        return hooks < 0 ? path : $"{path[..hooks]}/hooks/(hidden)";
+    }
 
     private static string Reason(Outcome<HttpResponseMessage> outcome) =>
         outcome.Result is { } response ? ((int)response.StatusCode).ToString(CultureInfo.InvariantCulture) : outcome.Exception?.GetType().Name ?? "";

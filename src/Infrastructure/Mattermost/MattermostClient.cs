@@ -8,8 +8,12 @@ using Polly.Timeout;
 
 namespace Switchboard.Infrastructure.Mattermost;
 
-/// <summary>The calls the token job makes to Mattermost's REST API v4, with the admin token as bearer.</summary>
-public sealed class MattermostClient(HttpClient http, IOptions<MattermostOptions> options, TimeProvider time)
+/// <summary>
+/// The calls the portal makes to Mattermost: the token job's REST API v4 calls with the admin token as bearer; the
+/// notification sender's direct messages with the bot's token (<see cref="MattermostNotificationOptions.BotToken"/>), and
+/// its posts through incoming webhooks (whose URL is the credential).
+/// </summary>
+public sealed class MattermostClient(HttpClient http, IOptions<MattermostOptions> options, IOptions<MattermostNotificationOptions> notifications, TimeProvider time)
 {
     public const string DisabledTokensErrorId = "app.user_access_token.disabled";
     public const string TokensDisabledReason = "user access tokens are disabled on the server";
@@ -47,9 +51,67 @@ public sealed class MattermostClient(HttpClient http, IOptions<MattermostOptions
     /// The Mattermost user by username (lower-cased: Mattermost usernames are lower-case only), or else by e-mail; null
     /// when neither is known. A username Mattermost refuses as invalid (400) falls back to the e-mail like an unknown one (404).
     /// </summary>
-    public async Task<MattermostUser?> FindUserAsync(string username, string? email, CancellationToken cancellationToken) =>
-        await GetUserAsync($"api/v4/users/username/{Uri.EscapeDataString(username.Trim().ToLowerInvariant())}", cancellationToken)
-        ?? (string.IsNullOrWhiteSpace(email) ? null : await GetUserAsync($"api/v4/users/email/{Uri.EscapeDataString(email.Trim())}", cancellationToken));
+    public Task<MattermostUser?> FindUserAsync(string username, string? email, CancellationToken cancellationToken) =>
+        FindUserAsync(username, email, options.Value.AdminToken, cancellationToken);
+
+    /// <summary>
+    /// The recipient of a direct message, found as the token job finds people (<see cref="FindUserAsync(string, string, CancellationToken)"/>),
+    /// asked as the bot: where e-mail addresses are hidden, the look-up by e-mail answers 403 to anyone but an admin, which
+    /// means the bot cannot find the person that way.
+    /// </summary>
+    public async Task<MattermostUser?> FindRecipientAsync(string username, string? email, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await FindUserAsync(username, email, notifications.Value.BotToken, cancellationToken);
+        }
+        catch (MattermostApiException forbidden) when (forbidden.StatusCode == 403 && !string.IsNullOrWhiteSpace(email))
+        {
+            return null;
+        }
+    }
+
+    private async Task<MattermostUser?> FindUserAsync(string username, string? email, string? token, CancellationToken cancellationToken) =>
+        await GetUserAsync($"api/v4/users/username/{Uri.EscapeDataString(username.Trim().ToLowerInvariant())}", token, cancellationToken)
+        ?? (string.IsNullOrWhiteSpace(email) ? null : await GetUserAsync($"api/v4/users/email/{Uri.EscapeDataString(email.Trim())}", token, cancellationToken));
+
+    /// <summary>The bot account the bot token belongs to (<c>GET /api/v4/users/me</c>).</summary>
+    public async Task<MattermostUser> BotUserAsync(CancellationToken cancellationToken) =>
+        await GetUserAsync("api/v4/users/me", notifications.Value.BotToken, cancellationToken)
+        ?? throw new MattermostApiException(404, "switchboard.bot_missing", "Mattermost does not know the bot token's user.");
+
+    /// <summary>The direct channel between the bot and a user, created unless it exists (<c>POST /api/v4/channels/direct</c>, 201 either way).</summary>
+    public async Task<string> DirectChannelAsync(string botUserId, string userId, CancellationToken cancellationToken)
+    {
+        var request = Request(HttpMethod.Post, "api/v4/channels/direct", notifications.Value.BotToken);
+        request.Content = JsonContent.Create(new[] { botUserId, userId });
+        using var response = await SendAsync(request, cancellationToken);
+        await ThrowUnlessSuccessAsync(response, cancellationToken);
+        var channel = await response.Content.ReadFromJsonAsync<IdResponse>(cancellationToken);
+        return channel?.Id ?? throw new MattermostApiException((int)response.StatusCode, "switchboard.empty_body", "Mattermost answered without the channel.");
+    }
+
+    /// <summary>A post by the bot in a channel (<c>POST /api/v4/posts</c>); returns the post's id.</summary>
+    public async Task<string> CreatePostAsync(string channelId, string message, CancellationToken cancellationToken)
+    {
+        var request = Request(HttpMethod.Post, "api/v4/posts", notifications.Value.BotToken);
+        request.Content = JsonContent.Create(new PostRequest(channelId, message));
+        using var response = await SendAsync(request, cancellationToken);
+        await ThrowUnlessSuccessAsync(response, cancellationToken);
+        var post = await response.Content.ReadFromJsonAsync<IdResponse>(cancellationToken);
+        return post?.Id ?? throw new MattermostApiException((int)response.StatusCode, "switchboard.empty_body", "Mattermost answered without the post.");
+    }
+
+    /// <summary>
+    /// A post through an incoming webhook (<c>POST /hooks/{id}</c>, JSON <c>{"text": …}</c>; Mattermost answers 200 <c>ok</c>).
+    /// The URL is the credential: it is never part of an exception's message.
+    /// </summary>
+    public async Task PostToWebhookAsync(string webhookUrl, string text, CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(webhookUrl)) { Content = JsonContent.Create(new WebhookRequest(text)) };
+        using var response = await SendAsync(request, cancellationToken);
+        await ThrowUnlessSuccessAsync(response, cancellationToken);
+    }
 
     /// <summary>A token for Switchboard: described with today's date, living <see cref="MattermostOptions.TokenLifetime"/> (zero: forever).</summary>
     public Task<CreatedToken> CreateSwitchboardTokenAsync(string userId, CancellationToken cancellationToken)
@@ -87,9 +149,9 @@ public sealed class MattermostClient(HttpClient http, IOptions<MattermostOptions
         await ThrowUnlessSuccessAsync(response, cancellationToken);
     }
 
-    private async Task<MattermostUser?> GetUserAsync(string path, CancellationToken cancellationToken)
+    private async Task<MattermostUser?> GetUserAsync(string path, string? token, CancellationToken cancellationToken)
     {
-        using var response = await SendAsync(Request(HttpMethod.Get, path), cancellationToken);
+        using var response = await SendAsync(Request(HttpMethod.Get, path, token), cancellationToken);
         if (response.StatusCode is HttpStatusCode.NotFound or HttpStatusCode.BadRequest)
         {
             // 404: nobody by that name; 400 (api.context.invalid_param.app_error): not a name Mattermost can hold, so nobody either.
@@ -118,10 +180,10 @@ public sealed class MattermostClient(HttpClient http, IOptions<MattermostOptions
         }
     }
 
-    private HttpRequestMessage Request(HttpMethod method, string path)
+    private HttpRequestMessage Request(HttpMethod method, string path, string? token = null)
     {
         var request = new HttpRequestMessage(method, new Uri(new Uri(options.Value.Url!.TrimEnd('/') + "/"), path));
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", options.Value.AdminToken);
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token ?? options.Value.AdminToken);
         return request;
     }
 
@@ -154,6 +216,12 @@ public sealed class MattermostClient(HttpClient http, IOptions<MattermostOptions
 
     private sealed record TokenListing(
         [property: JsonPropertyName("id")] string Id, [property: JsonPropertyName("description")] string Description, [property: JsonPropertyName("is_active")] bool IsActive);
+
+    private sealed record IdResponse([property: JsonPropertyName("id")] string Id);
+
+    private sealed record PostRequest([property: JsonPropertyName("channel_id")] string ChannelId, [property: JsonPropertyName("message")] string Message);
+
+    private sealed record WebhookRequest([property: JsonPropertyName("text")] string Text);
 
     private sealed record UserResponse([property: JsonPropertyName("id")] string Id, [property: JsonPropertyName("username")] string Username);
 }

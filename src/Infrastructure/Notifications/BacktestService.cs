@@ -175,7 +175,7 @@ public sealed class BacktestService(
             }
 
             _fired++;
-            foreach (var message in verdict.Messages)
+            foreach (var message in verdict.Messages.Where(m => m.Channel != DeliveryChannel.MattermostChannel)) // a channel post has no recipient of its own
             {
                 _recipients.Add(message.Recipient.Email);
             }

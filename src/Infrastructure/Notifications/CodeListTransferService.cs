@@ -11,19 +11,25 @@ using Switchboard.Infrastructure.Persistence;
 
 namespace Switchboard.Infrastructure.Notifications;
 
-/// <summary>Exports the notification code lists (topics and configurations) as one document and imports one (Admin or <c>config:write</c>): all of it in one audited transaction, or none of it.</summary>
+/// <summary>
+/// Exports the notification code lists (topics and configurations) as one document and imports one (Admin or <c>config:write</c>):
+/// all of it in one audited transaction, or none of it. A configuration's incoming webhook URL is a secret and never exported;
+/// an import keeps the URL stored for the same configuration (same entity type, event, user type, system, rule and topic)
+/// unless the document gives one. Documents older than the Mattermost channel import as e-mail only.
+/// </summary>
 public sealed class CodeListTransferService(
     IDbContextFactory<SwitchboardDbContext> contextFactory,
     AccessGuard guard,
     IValidator<TopicDraft> topicValidator,
     IValidator<NotificationConfigurationDraft> configurationValidator,
-    NotificationConfigurationsService storedConfigurations)
+    NotificationConfigurationsService storedConfigurations,
+    MattermostWebhookSecrets webhooks)
 {
     public async Task<CodeListDocument> ExportAsync(CancellationToken cancellationToken)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var topics = await db.Topics.AsNoTracking().OrderBy(t => t.Code)
-            .Select(t => new TopicDraft(t.Code, t.Description, t.Subject, t.HtmlBody, t.TextBody)).ToListAsync(cancellationToken);
+            .Select(t => new TopicDraft(t.Code, t.Description, t.Subject, t.HtmlBody, t.TextBody, t.MattermostBody)).ToListAsync(cancellationToken);
         var ids = await db.NotificationConfigurations.AsNoTracking().OrderBy(c => c.Id).Select(c => c.Id).ToListAsync(cancellationToken);
         var drafts = new List<NotificationConfigurationDraft>(ids.Count);
         foreach (var id in ids)
@@ -42,7 +48,8 @@ public sealed class CodeListTransferService(
         var stored = await db.Topics.AsNoTracking().ToDictionaryAsync(t => t.Code, cancellationToken);
         return new CodeListDifference(
             document.Topics.Where(t => !stored.ContainsKey(t.Code)).Select(t => t.Code).ToList(),
-            document.Topics.Where(t => stored.TryGetValue(t.Code, out var s) && (s.Description, s.Subject, s.HtmlBody, s.TextBody) != (t.Description, t.Subject, t.HtmlBody, t.TextBody))
+            document.Topics.Where(t => stored.TryGetValue(t.Code, out var s)
+                    && (s.Description, s.Subject, s.HtmlBody, s.TextBody, s.MattermostBody) != (t.Description, t.Subject, t.HtmlBody, t.TextBody, string.IsNullOrWhiteSpace(t.MattermostBody) ? null : t.MattermostBody))
                 .Select(t => t.Code).ToList(),
             await db.NotificationConfigurations.CountAsync(cancellationToken),
             document.Configurations.Count);
@@ -61,16 +68,28 @@ public sealed class CodeListTransferService(
             var email = new EmailTemplate(draft.Subject, draft.HtmlBody, draft.TextBody);
             if (topics.TryGetValue(draft.Code, out var topic))
             {
-                topic.Update(draft.Description, email);
+                topic.Update(draft.Description, email, draft.MattermostBody);
             }
             else
             {
-                topics[draft.Code] = db.Topics.Add(Topic.Create(draft.Code, draft.Description, email)).Entity;
+                topics[draft.Code] = db.Topics.Add(Topic.Create(draft.Code, draft.Description, email, draft.MattermostBody)).Entity;
             }
         }
 
+        var storedWebhooks = await StoredWebhooksAsync(db, cancellationToken);
         await db.NotificationConfigurations.ExecuteDeleteAsync(cancellationToken);
-        db.NotificationConfigurations.AddRange(document.Configurations.Select(c => NotificationConfiguration.Create(c, topics[c.Topic])));
+        foreach (var draft in document.Configurations)
+        {
+            var configuration = db.NotificationConfigurations.Add(NotificationConfiguration.Create(draft, topics[draft.Topic])).Entity;
+            if (draft.PostToMattermostChannel && string.IsNullOrWhiteSpace(draft.MattermostWebhookUrl)
+                && storedWebhooks.TryGetValue(Signature(draft), out var kept))
+            {
+                configuration.SetWebhook(kept.Protected, kept.Hint);
+            }
+
+            NotificationConfigurationsService.StoreWebhook(configuration, draft, webhooks);
+        }
+
         db.Audit(new AuditRecord(actor, AuditActions.CodeListsImported, "notification-code-lists", null,
             Details: $"topics added: {string.Join(", ", difference.TopicsAdded)}; changed: {string.Join(", ", difference.TopicsChanged)}; configurations {difference.ConfigurationsBefore} → {difference.ConfigurationsAfter}"));
         await db.SaveChangesAsync(cancellationToken);
@@ -92,14 +111,29 @@ public sealed class CodeListTransferService(
         }
 
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        var known = (await db.Topics.Select(t => t.Code).ToListAsync(cancellationToken)).Concat(topics.Select(t => t.Item.Code)).ToHashSet(StringComparer.Ordinal);
+        // The document's topics as they will be after the import, over the stored ones.
+        var known = await db.Topics.AsNoTracking().ToDictionaryAsync(t => t.Code, StringComparer.Ordinal, cancellationToken);
+        foreach (var (topic, _) in topics)
+        {
+            known[topic.Code] = Topic.Create(topic.Code, topic.Description, new EmailTemplate(topic.Subject, topic.HtmlBody ?? "", topic.TextBody ?? ""), topic.MattermostBody);
+        }
+
+        var storedWebhooks = await StoredWebhooksAsync(db, cancellationToken);
         foreach (var (configuration, i) in configurations)
         {
             failures.AddRange((await configurationValidator.ValidateAsync(configuration, cancellationToken)).Errors
                 .Select(e => new FluentValidation.Results.ValidationFailure($"configurations[{i}].{e.PropertyName}", e.ErrorMessage)));
-            if (!string.IsNullOrEmpty(configuration.Topic) && !known.Contains(configuration.Topic))
+            if (!string.IsNullOrEmpty(configuration.Topic) && !known.ContainsKey(configuration.Topic))
             {
                 failures.Add(new($"configurations[{i}].Topic", $"There is no topic '{configuration.Topic}'."));
+            }
+            else if (!string.IsNullOrEmpty(configuration.Topic))
+            {
+                failures.AddRange(NotificationConfigurationsService.ChannelProblems(configuration, known[configuration.Topic], storedWebhooks.ContainsKey(Signature(configuration)))
+                    .Select(e => new FluentValidation.Results.ValidationFailure($"configurations[{i}].{e.PropertyName}",
+                        e.PropertyName == nameof(NotificationConfigurationDraft.MattermostWebhookUrl)
+                            ? $"{e.ErrorMessage} (Exports leave the URL out: it is a secret. Give it as mattermostWebhookUrl, or import where the same configuration has one.)"
+                            : e.ErrorMessage)));
             }
         }
 
@@ -113,6 +147,26 @@ public sealed class CodeListTransferService(
             throw new ValidationException(failures);
         }
     }
+
+    /// <summary>The stored configurations' webhooks (still encrypted), by what identifies a configuration across an import.</summary>
+    private static async Task<Dictionary<string, (string Protected, string Hint)>> StoredWebhooksAsync(SwitchboardDbContext db, CancellationToken cancellationToken)
+    {
+        var stored = await db.NotificationConfigurations.AsNoTracking().Include(c => c.Topic).Where(c => c.ProtectedWebhookUrl != null).ToListAsync(cancellationToken);
+        var webhooks = new Dictionary<string, (string, string)>(StringComparer.Ordinal);
+        foreach (var c in stored)
+        {
+            webhooks.TryAdd(Signature(c.EntityType, c.EventType, c.FormProjection, c.System, c.Rule, c.RuleScript, c.Topic!.Code), (c.ProtectedWebhookUrl!, c.WebhookHint ?? ""));
+        }
+
+        return webhooks;
+    }
+
+    private static string Signature(NotificationConfigurationDraft d) =>
+        Signature(d.EntityType, d.EventType, Blank(d.FormProjection), Blank(d.System), d.Rule?.Trim() ?? "", Blank(d.RuleScript), d.Topic);
+
+    private static string Signature(params string?[] parts) => string.Join('\u001f', parts.Select(p => p ?? ""));
+
+    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 
     /// <returns>The list's items with their index, leaving out (and reporting) a missing list, nulls and a list too long.</returns>
     private static List<(T Item, int Index)> Listed<T>(IReadOnlyList<T>? items, string name, int max, List<FluentValidation.Results.ValidationFailure> failures)

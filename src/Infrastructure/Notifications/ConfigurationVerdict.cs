@@ -7,11 +7,12 @@ namespace Switchboard.Infrastructure.Notifications;
 public sealed record ConfigurationVerdict(
     NotificationConfiguration Configuration, VerdictKind Kind, string? Reason, IReadOnlyList<string> Skipped, IReadOnlyList<PlannedMessage> Messages);
 
-public sealed record PlannedMessage(Recipient Recipient, RenderedEmail Email);
+/// <summary>One message on one channel; a Mattermost message carries its Markdown as <see cref="RenderedEmail.TextBody"/>.</summary>
+public sealed record PlannedMessage(Recipient Recipient, RenderedEmail Email, DeliveryChannel Channel = DeliveryChannel.Email);
 
 public enum VerdictKind
 {
-    /// <summary>The rule matched; <see cref="ConfigurationVerdict.Messages"/> lists one message per recipient.</summary>
+    /// <summary>The rule matched; <see cref="ConfigurationVerdict.Messages"/> lists one message per recipient and channel.</summary>
     Fired,
 
     /// <summary>Entity type, event, system or user type differ, or the configuration is disabled.</summary>

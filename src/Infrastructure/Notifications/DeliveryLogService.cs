@@ -30,7 +30,7 @@ public sealed class DeliveryLogService(
         var rows = await messages.OrderByDescending(m => m.Id).Skip(page * pageSize).Take(pageSize)
             .Select(m => new MessageRow(m.Id, m.CreatedAt, m.RecipientEmail, m.Topic, m.Level, m.ConfigurationId,
                 db.EntityEvents.Where(e => e.Id == m.EventId).Select(e => e.EventId).FirstOrDefault() ?? "",
-                m.Status, m.Attempts, m.LastError, m.SentAt, m.SmtpReply, m.Subject))
+                m.Status, m.Attempts, m.LastError, m.SentAt, m.SmtpReply, m.Subject, m.Channel, m.RecipientUsername))
             .ToListAsync(cancellationToken);
         return new Paged<MessageRow>(rows, total, atLeast);
     }
@@ -86,6 +86,7 @@ public sealed class DeliveryLogService(
             Details: $"{Plural.Of(messages.Count, "message")} queued again"));
         await db.SaveChangesAsync(cancellationToken);
         jobs.Find(OutboxSenderJob.Name)?.RequestRun();
+        jobs.Find(Mattermost.MattermostSenderJob.Name)?.RequestRun();
         return messages.Count;
     }
 

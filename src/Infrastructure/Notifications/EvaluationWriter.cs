@@ -42,15 +42,15 @@ internal static class EvaluationWriter
 
         await using (var insert = PreparedCommand.Create(connection, transaction.GetDbTransaction(),
             """
-            INSERT INTO "OutboxMessages" ("MessageId", "EventId", "ConfigurationId", "Topic", "Level", "RecipientEmail", "RecipientUsername",
+            INSERT INTO "OutboxMessages" ("MessageId", "EventId", "ConfigurationId", "Topic", "Channel", "Level", "RecipientEmail", "RecipientUsername",
                 "Subject", "HtmlBody", "TextBody", "Status", "Attempts", "NextAttemptAt", "CreatedAt")
-            VALUES (@messageId, @eventId, @configurationId, @topic, @level, @email, @username, @subject, @html, @text, @status, 0, @next, @created)
+            VALUES (@messageId, @eventId, @configurationId, @topic, @channel, @level, @email, @username, @subject, @html, @text, @status, 0, @next, @created)
             """,
-            "messageId", "eventId", "configurationId", "topic", "level", "email", "username", "subject", "html", "text", "status", "next", "created"))
+            "messageId", "eventId", "configurationId", "topic", "channel", "level", "email", "username", "subject", "html", "text", "status", "next", "created"))
         {
             foreach (var m in messages.Where(m => marked.Contains(m.EventId)))
             {
-                insert.Set(m.MessageId, m.EventId, m.ConfigurationId, m.Topic, m.Level.ToString(), m.RecipientEmail, m.RecipientUsername,
+                insert.Set(m.MessageId, m.EventId, m.ConfigurationId, m.Topic, m.Channel.ToString(), m.Level.ToString(), m.RecipientEmail, m.RecipientUsername,
                     m.Subject, m.HtmlBody, m.TextBody, m.Status.ToString(), m.NextAttemptAt, m.CreatedAt);
                 await insert.ExecuteNonQueryAsync(cancellationToken);
             }

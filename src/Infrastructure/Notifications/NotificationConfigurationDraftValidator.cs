@@ -43,6 +43,14 @@ public sealed class NotificationConfigurationDraftValidator : AbstractValidator<
         RuleFor(c => c).Must(c => c.SendToIdentity || c.SendToManager || c.RecipientUsernames?.Count > 0 || c.RecipientRoles?.Count > 0
                 || !string.IsNullOrWhiteSpace(c.RecipientsScript))
             .WithName("Recipients").WithMessage("Choose at least one recipient: the identity, its manager, listed people, roles or a recipients script.");
+        RuleFor(c => c).Must(c => c.SendEmail || c.SendMattermostDirect || c.PostToMattermostChannel)
+            .WithName("Channels").WithMessage("Choose at least one channel: e-mail, Mattermost direct messages or a Mattermost channel.");
+        RuleFor(c => c.MattermostWebhookUrl)
+            .Must(MattermostWebhookSecrets.IsWebhookUrl).When(c => !string.IsNullOrWhiteSpace(c.MattermostWebhookUrl))
+            .WithMessage("Give the incoming webhook's URL as Mattermost shows it, e.g. https://chat.example.org/hooks/xxx-generatedkey-xxx.")
+            .MaximumLength(NotificationConfiguration.WebhookUrlMaxLength);
+        RuleFor(c => c.MattermostWebhookUrl).Empty().When(c => !c.PostToMattermostChannel)
+            .WithMessage("A webhook URL belongs only to a configuration that posts to a Mattermost channel.");
     }
 
     // A JSON body can hold null where the draft's types say a list or a text belongs.

@@ -16,6 +16,7 @@ public sealed class NotificationConfigurationsService(
     IDbContextFactory<SwitchboardDbContext> contextFactory,
     AccessGuard guard,
     IValidator<NotificationConfigurationDraft> configurationValidator,
+    MattermostWebhookSecrets webhooks,
     TimeProvider time)
 {
     /// <param name="sort">The order (by id when null), by a configuration's statistics too.</param>
@@ -95,7 +96,44 @@ public sealed class NotificationConfigurationsService(
             RecipientsScript = c.RecipientsScript,
             Disabled = c.Disabled,
             Description = c.Description,
+            SendEmail = c.SendEmail,
+            SendMattermostDirect = c.SendMattermostDirect,
+            PostToMattermostChannel = c.PostToMattermostChannel,
         };
+    }
+
+    /// <summary>What the editor shows of a configuration's stored incoming webhook (never the URL); null when none is stored.</summary>
+    public async Task<string?> WebhookHintAsync(int id, CancellationToken cancellationToken)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        return await db.NotificationConfigurations.AsNoTracking().Where(c => c.Id == id).Select(c => c.WebhookHint).SingleOrDefaultAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// What the channels need beyond the draft itself: a topic with a Mattermost message for either Mattermost channel, and a
+    /// webhook URL (given now or stored) for a channel post.
+    /// </summary>
+    internal static IEnumerable<FluentValidation.Results.ValidationFailure> ChannelProblems(NotificationConfigurationDraft draft, Topic topic, bool webhookStored)
+    {
+        if ((draft.SendMattermostDirect || draft.PostToMattermostChannel) && topic.MattermostBody is null)
+        {
+            yield return new(nameof(draft.Topic), $"The topic '{topic.Code}' has no Mattermost message: write one in the topic, or send e-mail only.");
+        }
+
+        if (draft.PostToMattermostChannel && string.IsNullOrWhiteSpace(draft.MattermostWebhookUrl) && !webhookStored)
+        {
+            yield return new(nameof(draft.MattermostWebhookUrl), "Give the incoming webhook's URL of the channel to post to.");
+        }
+    }
+
+    /// <summary>Encrypts and stores the draft's new webhook URL, if it gives one.</summary>
+    internal static void StoreWebhook(NotificationConfiguration configuration, NotificationConfigurationDraft draft, MattermostWebhookSecrets webhooks)
+    {
+        if (draft.PostToMattermostChannel && !string.IsNullOrWhiteSpace(draft.MattermostWebhookUrl))
+        {
+            var (protectedUrl, hint) = webhooks.Protect(draft.MattermostWebhookUrl);
+            configuration.SetWebhook(protectedUrl, hint);
+        }
     }
 
     /// <param name="id">The configuration to change, or null for a new one.</param>
@@ -109,17 +147,26 @@ public sealed class NotificationConfigurationsService(
             ?? throw new ValidationException([new FluentValidation.Results.ValidationFailure(nameof(draft.Topic), $"There is no topic '{draft.Topic}'.")]);
         NotificationConfiguration configuration;
         object? before = null;
-        if (id is null)
+        var stored = id is null ? null : await db.NotificationConfigurations.Include(c => c.Topic).SingleOrDefaultAsync(c => c.Id == id, cancellationToken)
+            ?? throw new NotFoundException($"There is no notification configuration {id}.");
+        var problems = ChannelProblems(draft, topic, stored?.ProtectedWebhookUrl is not null).ToList();
+        if (problems.Count > 0)
+        {
+            throw new ValidationException(problems);
+        }
+
+        if (stored is null)
         {
             configuration = db.NotificationConfigurations.Add(NotificationConfiguration.Create(draft, topic)).Entity;
         }
         else
         {
-            configuration = await db.NotificationConfigurations.Include(c => c.Topic).SingleOrDefaultAsync(c => c.Id == id, cancellationToken)
-                ?? throw new NotFoundException($"There is no notification configuration {id}.");
+            configuration = stored;
             before = Audited(configuration);
             configuration.Update(draft, topic);
         }
+
+        StoreWebhook(configuration, draft, webhooks);
 
         // A new configuration's id comes from the store: saved first, audited with that id, committed together.
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -172,7 +219,17 @@ public sealed class NotificationConfigurationsService(
         c.RecipientUsernames.Count > 0 ? $"people: {string.Join(' ', c.RecipientUsernames)}" : null,
         c.RecipientRoles.Count > 0 ? $"roles: {string.Join(' ', c.RecipientRoles)}" : null,
         c.RecipientsScript is null ? null : "script",
-    }.OfType<string>());
+    }.OfType<string>()) + Channels(c);
+
+    /// <summary>The channels beside the recipients, when they are not e-mail alone: " · by Mattermost DM, channel post".</summary>
+    private static string Channels(NotificationConfiguration c) =>
+        c.SendEmail && !c.SendMattermostDirect && !c.PostToMattermostChannel ? ""
+        : " · by " + string.Join(", ", new[]
+        {
+            c.SendEmail ? "e-mail" : null,
+            c.SendMattermostDirect ? "Mattermost DM" : null,
+            c.PostToMattermostChannel ? "Mattermost channel post" : null,
+        }.OfType<string>());
 
     private static object Audited(NotificationConfiguration c) => new
     {
@@ -191,5 +248,7 @@ public sealed class NotificationConfigurationsService(
         c.RecipientsScript,
         c.Disabled,
         c.Description,
+        Channels = string.Join(", ", c.Channels),
+        Webhook = c.WebhookHint, // never the URL
     };
 }

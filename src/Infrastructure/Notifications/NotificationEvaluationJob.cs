@@ -80,6 +80,7 @@ public sealed partial class NotificationEvaluationJob(
         if (queued > 0)
         {
             Registry.Find(OutboxSenderJob.Name)?.RequestRun();
+            Registry.Find(Mattermost.MattermostSenderJob.Name)?.RequestRun();
         }
 
         return events == 0 ? JobRunResult.Skipped("no events waiting") : JobRunResult.Succeeded($"{Plural.Of(events, "event")} evaluated, {Plural.Of(queued, "message")} queued");
@@ -99,12 +100,12 @@ public sealed partial class NotificationEvaluationJob(
             return;
         }
 
-        notes.Add($"configuration {id} fired: {Plural.Of(verdict.Messages.Count, "recipient")}");
+        notes.Add($"configuration {id} fired: {Plural.Of(verdict.Messages.Select(m => m.Recipient).Distinct().Count(), "recipient")}");
         notes.AddRange(verdict.Skipped.Select(s => $"configuration {id} skipped {s}"));
-        foreach (var (recipient, email) in verdict.Messages)
+        foreach (var (recipient, email, channel) in verdict.Messages)
         {
             messages.Add(OutboxMessage.Queue(entityEvent.Id, id, verdict.Configuration.Topic!.Code, verdict.Configuration.Level,
-                recipient.Email, recipient.Username, email.Subject, email.HtmlBody, email.TextBody, Now));
+                recipient.Email, recipient.Username, email.Subject, email.HtmlBody, email.TextBody, Now, channel));
         }
     }
 

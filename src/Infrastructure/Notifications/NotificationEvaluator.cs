@@ -175,12 +175,39 @@ public sealed class NotificationEvaluator
         }
 
         var messages = new List<PlannedMessage>(resolved.Recipients.Count);
+        var skipped = resolved.Skipped;
         foreach (var recipient in resolved.Recipients)
+        {
+            if (configuration.SendEmail)
+            {
+                messages.Add(await PlanAsync(recipient, DeliveryChannel.Email));
+            }
+
+            if (configuration.SendMattermostDirect)
+            {
+                if (recipient.Username is null)
+                {
+                    skipped = [.. skipped, $"Mattermost direct message to {recipient.Email}: not a person of the directory"];
+                }
+                else
+                {
+                    messages.Add(await PlanAsync(recipient, DeliveryChannel.MattermostDirect));
+                }
+            }
+        }
+
+        if (configuration.PostToMattermostChannel)
+        {
+            messages.Add(await PlanAsync(ChannelRecipient, DeliveryChannel.MattermostChannel));
+        }
+
+        return new ConfigurationVerdict(configuration, VerdictKind.Fired, null, skipped, messages);
+
+        async Task<PlannedMessage> PlanAsync(Recipient recipient, DeliveryChannel channel)
         {
             if (!_render)
             {
-                messages.Add(new PlannedMessage(recipient, NotRendered));
-                continue;
+                return new PlannedMessage(recipient, NotRendered, channel);
             }
 
             var model = new TemplateModel(entityEvent.EntityType, entityEvent.EventType, configuration.Level.ToString().ToUpperInvariant(), entityEvent.System,
@@ -188,11 +215,13 @@ public sealed class NotificationEvaluator
                 new TemplatePerson(identity.Username, identity.FirstName, identity.LastName, identity.Email, identity.ManagerUsername),
                 new TemplateRecipient(recipient.Email, recipient.Username, recipient.Name),
                 new TemplateConfiguration(configuration.Topic!.Code, configuration.Description));
-            messages.Add(new PlannedMessage(recipient, await _renderer.RenderAsync(configuration.Topic.Email, model, cancellationToken)));
+            var template = channel == DeliveryChannel.Email ? configuration.Topic.Email : configuration.Topic.Mattermost;
+            return new PlannedMessage(recipient, await _renderer.RenderAsync(template, model, cancellationToken), channel);
         }
-
-        return new ConfigurationVerdict(configuration, VerdictKind.Fired, null, resolved.Skipped, messages);
     }
+
+    /// <summary>Who a channel post goes to, as templates see it: no address and no username, the name "channel".</summary>
+    public static readonly Recipient ChannelRecipient = new("", null, "channel");
 
     private static ConfigurationVerdict Verdict(NotificationConfiguration configuration, VerdictKind kind, string? reason) =>
         new(configuration, kind, reason, [], []);

@@ -27,7 +27,7 @@ public sealed class NotificationTopicsService(
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var t = await db.Topics.AsNoTracking().SingleOrDefaultAsync(x => x.Code == code, cancellationToken);
-        return t is null ? null : new TopicDraft(t.Code, t.Description, t.Subject, t.HtmlBody, t.TextBody);
+        return t is null ? null : new TopicDraft(t.Code, t.Description, t.Subject, t.HtmlBody, t.TextBody, t.MattermostBody);
     }
 
     public async Task<int> SaveTopicAsync(ClaimsPrincipal caller, TopicDraft draft, CancellationToken cancellationToken)
@@ -36,15 +36,22 @@ public sealed class NotificationTopicsService(
         await topicValidator.ValidateAndThrowAsync(draft, cancellationToken);
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var topic = await db.Topics.SingleOrDefaultAsync(t => t.Code == draft.Code, cancellationToken);
+        if (topic is not null && string.IsNullOrWhiteSpace(draft.MattermostBody)
+            && await db.NotificationConfigurations.AnyAsync(c => c.TopicId == topic.Id && (c.SendMattermostDirect || c.PostToMattermostChannel), cancellationToken))
+        {
+            throw new ValidationException([new FluentValidation.Results.ValidationFailure(nameof(draft.MattermostBody),
+                "Configurations send this topic to Mattermost: keep a Mattermost message, or choose e-mail only in those configurations first.")]);
+        }
+
         var before = topic is null ? null : Audited(topic);
         var email = new EmailTemplate(draft.Subject, draft.HtmlBody, draft.TextBody);
         if (topic is null)
         {
-            topic = db.Topics.Add(Topic.Create(draft.Code, draft.Description, email)).Entity;
+            topic = db.Topics.Add(Topic.Create(draft.Code, draft.Description, email, draft.MattermostBody)).Entity;
         }
         else
         {
-            topic.Update(draft.Description, email);
+            topic.Update(draft.Description, email, draft.MattermostBody);
         }
 
         db.Audit(new AuditRecord(actor, before is null ? AuditActions.TopicCreated : AuditActions.TopicUpdated, "topic", topic.Code,
@@ -53,5 +60,5 @@ public sealed class NotificationTopicsService(
         return topic.Id;
     }
 
-    private static object Audited(Topic topic) => new { topic.Code, topic.Description, topic.Subject, topic.HtmlBody, topic.TextBody };
+    private static object Audited(Topic topic) => new { topic.Code, topic.Description, topic.Subject, topic.HtmlBody, topic.TextBody, topic.MattermostBody };
 }

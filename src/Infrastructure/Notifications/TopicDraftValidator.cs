@@ -19,6 +19,8 @@ public sealed class TopicDraftValidator : AbstractValidator<TopicDraft>
         RuleFor(t => t.TextBody).NotNull().WithMessage("Give the text template (it may be empty), not null.");
         RuleFor(t => t.HtmlBody).Custom((source, context) => CheckTemplate(templates, source, context));
         RuleFor(t => t.TextBody).Custom((source, context) => CheckTemplate(templates, source, context));
+        RuleFor(t => t.MattermostBody).MaximumLength(Topic.MattermostBodyMaxLength)
+            .Custom((source, context) => CheckTemplate(templates, source, context));
     }
 
     private static void CheckTemplate(ITemplateRenderer templates, string? source, ValidationContext<TopicDraft> context)

@@ -31,6 +31,20 @@ public sealed class StartupFailureTests
     }
 
     [Fact]
+    public async Task MattermostDirectMessagesWithoutBotTokenOrServer_ExitWithOneLineNamingBothKeys()
+    {
+        var (exitCode, line) = await StartAsync(new()
+        {
+            ["ASPNETCORE_ENVIRONMENT"] = "Development",
+            ["Notifications__Mattermost__Enabled"] = "true",
+        });
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains("Notifications:Mattermost:BotToken is required when Notifications:Mattermost:Enabled is true", line, StringComparison.Ordinal);
+        Assert.Contains("Mattermost:Url must be the server's http(s) address when Notifications:Mattermost:Enabled is true", line, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task HttpAuthority_WhileHttpsMetadataIsRequired_ExitsWithOneLineNamingTheSetting()
     {
         var (exitCode, line) = await StartAsync(new()

@@ -28,6 +28,35 @@ public sealed class NotificationPages(IPage page)
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Notifications" })).ToBeVisibleAsync();
     }
 
+    public async Task CreateTopicWithMattermostMessageAsync(string code, string subject, string markdown)
+    {
+        await page.GotoAsync("/notifications/topics/new");
+        await page.GetByLabel("Code").FillAsync(code);
+        await page.GetByLabel("Subject").FillAsync(subject);
+        await page.GetByLabel("Text body").FillAsync(subject);
+        await page.GetByLabel("Mattermost message").FillAsync(markdown);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Notifications" })).ToBeVisibleAsync();
+    }
+
+    /// <summary>Fills a new configuration that sends to the identity, choosing its channels; saving is the caller's.</summary>
+    public async Task FillConfigurationAsync(string rule, string topic, bool email, bool directMessage, bool channelPost)
+    {
+        await page.GotoAsync("/notifications/configurations/new");
+        await page.GetByLabel("Rule", new() { Exact = true }).FillAsync(rule);
+        await page.GetByLabel("Topic").ClickAsync();
+        await page.GetByRole(AriaRole.Option, new() { Name = topic, Exact = true }).ClickAsync();
+        await page.GetByLabel("Send to the identity").CheckAsync();
+        var channels = page.GetByRole(AriaRole.Group, new() { Name = "Channels" });
+        await channels.GetByLabel("E-mail").SetCheckedAsync(email);
+        await channels.GetByLabel("Mattermost direct message").SetCheckedAsync(directMessage);
+        await channels.GetByLabel("Mattermost channel post").SetCheckedAsync(channelPost);
+    }
+
+    public ILocator WebhookUrl => page.GetByLabel("Incoming webhook URL");
+
+    public async Task SaveConfigurationAsync() => await page.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+
     /// <summary>Opens a saved configuration's editor from the configurations grid, by its rule.</summary>
     public async Task OpenConfigurationAsync(string rule)
     {

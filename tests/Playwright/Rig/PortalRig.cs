@@ -40,6 +40,9 @@ public sealed class PortalRig : IAsyncLifetime
     public string MailUrl { get; private set; } = "";
     /// <summary>The Mattermost simulator the portal's token job talks to; <c>/simulator/*</c> changes its users and behaviour.</summary>
     public string MattermostUrl { get; private set; } = "";
+
+    /// <summary>The token of the simulator's bot account that sends the portal's Mattermost direct messages (tests seed the bot with it).</summary>
+    public const string MattermostBotToken = "sim-bot-token";
     /// <summary>The RabbitMQ node the portal captures provisioning messages from, and the daemon simulator answers on.</summary>
     public string AmqpUri { get; private set; } = "";
 
@@ -156,6 +159,9 @@ public sealed class PortalRig : IAsyncLifetime
         ["Mattermost__AdminToken"] = "sim-admin-token",
         ["Mattermost__Schedule"] = "",
         ["Mattermost__Concurrency"] = "2",
+        ["Notifications__Mattermost__Enabled"] = "true",
+        ["Notifications__Mattermost__BotToken"] = MattermostBotToken,
+        ["Notifications__Mattermost__PollInterval"] = "00:00:01",
         ["Provisioning__RabbitMq__Uri"] = AmqpUri,
         ["ChatOps__FirstRetryDelay"] = "01:00:00",
         ["ExchangeListeners__Interval"] = "01:00:00",

@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
@@ -55,6 +56,64 @@ public sealed class NotificationTests(PortalRig rig) : BrowserTest(rig)
         await Page.GetByRole(AriaRole.Link, new() { Name = "Open in test bench" }).ClickAsync();
         await Expect(Page.GetByLabel("Event JSON (as POST /api/events takes it)")).ToHaveValueAsync(new Regex("e2e-evt-1"));
         await Expect(Page.GetByLabel("Dry run result").GetByRole(AriaRole.Row).Filter(new() { HasText = "e2e:left" })).ToContainTextAsync("fires");
+    }
+
+    [Fact]
+    public async Task ChannelChoiceInTheEditor_SendsAMattermostDirectMessageAndAChannelPost_AndTheWebhookIsOnlyHinted()
+    {
+        using var simulator = new HttpClient { BaseAddress = new Uri(Rig.MattermostUrl) };
+        var ct = TestContext.Current.CancellationToken;
+        (await simulator.PostAsJsonAsync("/simulator/users", new[] { new { username = "e2e.chat", email = "e2e.chat@example.test" } }, ct)).EnsureSuccessStatusCode();
+        (await simulator.PostAsJsonAsync("/simulator/bots", new { username = "switchboard-bot", token = PortalRig.MattermostBotToken }, ct)).EnsureSuccessStatusCode();
+        var hook = (await (await simulator.PostAsJsonAsync("/simulator/hooks", new { channel = "e2e-alerts" }, ct)).Content.ReadFromJsonAsync<JsonElement>(ct))
+            .GetProperty("id").GetString()!;
+        await new PortalShell(Page).SignInAsync("ada.admin");
+        var keys = new ApiKeysPage(Page);
+        await keys.OpenAsync();
+        var secret = await keys.CreateAsync("IdM forwarder for Mattermost", "events:write");
+        var notifications = new NotificationPages(Page);
+        await notifications.CreateTopicWithMattermostMessageAsync("e2e:chat", "{{ identity.username }} retired", "**{{ identity.username }}** retired");
+
+        // A channel post needs its webhook: the editor says so and keeps the form.
+        await notifications.FillConfigurationAsync("state:VALID->RETIRED", "e2e:chat", email: false, directMessage: true, channelPost: true);
+        await notifications.SaveConfigurationAsync();
+        await Expect(Page.GetByText("Give the incoming webhook's URL of the channel to post to.")).ToBeVisibleAsync();
+        await notifications.WebhookUrl.FillAsync($"{Rig.MattermostUrl}/hooks/{hook}");
+        await notifications.SaveConfigurationAsync();
+        await Expect(Page.GetByRole(AriaRole.Heading, new() { Name = "Notifications" })).ToBeVisibleAsync();
+
+        var response = await Rig.Api.PostAsync("/api/events", new()
+        {
+            Headers = new Dictionary<string, string> { ["X-Api-Key"] = secret },
+            DataObject = new
+            {
+                id = "e2e-chat-1",
+                entityType = "IdmIdentity",
+                eventType = "UPDATE",
+                entityId = "e2e-chat-guid",
+                identity = "E2E.Chat",
+                before = new { attributes = new { state = "VALID", email = "e2e.chat@example.test" } },
+                after = new { attributes = new { state = "RETIRED", email = "e2e.chat@example.test" } },
+            },
+        });
+        Assert.Equal(202, response.Status);
+
+        var posts = await Eventually.MatchesAsync("the direct message and the channel post at the simulator", async () =>
+            (await simulator.GetFromJsonAsync<JsonElement>("/simulator/posts", ct)).EnumerateArray()
+                .Where(p => p.GetProperty("message").GetString() == "**E2E.Chat** retired").Select(p => p.Clone()).ToList(),
+            found => found.Count == 2);
+        Assert.Contains(posts, p => p.GetProperty("channel").GetString() == "e2e-alerts");
+        Assert.Contains(posts, p => p.GetProperty("user").GetString() == "switchboard-bot");
+        await Expect(await notifications.DeliveryLogRowAsync("@e2e.chat")).ToContainTextAsync("Mattermost DM");
+        await Expect(Page.GetByRole(AriaRole.Row).Filter(new() { HasText = "E2E.Chat retired" }).Filter(new() { HasText = "Mattermost channel" })).ToContainTextAsync("Sent");
+
+        // The grid names the channels; the editor shows only the webhook's hint, never the URL.
+        await Page.GotoAsync("/notifications");
+        await Expect(Page.GetByRole(AriaRole.Row).Filter(new() { HasText = "state:VALID->RETIRED" })).ToContainTextAsync("identity · by Mattermost DM, Mattermost channel post");
+        await notifications.OpenConfigurationAsync("state:VALID->RETIRED");
+        await Expect(Page.GetByText($"Stored: {Rig.MattermostUrl}/hooks/{hook[..4]}…")).ToBeVisibleAsync();
+        await Expect(notifications.WebhookUrl).ToHaveValueAsync("");
+        Assert.DoesNotContain(hook, await Page.ContentAsync(), StringComparison.Ordinal);
     }
 
     [Fact]

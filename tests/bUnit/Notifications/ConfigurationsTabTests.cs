@@ -29,6 +29,7 @@ public sealed class ConfigurationsTabTests : ComponentTestContext
         Services.AddSingleton<JobRegistry>();
         Services.AddScoped<AccessGuard>();
         Services.AddScoped<NotificationTopicsService>();
+        Services.AddSingleton(new MattermostWebhookSecrets(new Microsoft.AspNetCore.DataProtection.EphemeralDataProtectionProvider()));
         Services.AddScoped<NotificationConfigurationsService>();
         SignInAs("vera.viewer", PortalRole.Viewer);
 

@@ -22,6 +22,9 @@ internal sealed class NotificationConfigurationConfiguration : IEntityTypeConfig
         builder.Property(c => c.Description).HasMaxLength(500);
         builder.Property(c => c.RecipientUsernames).StoredSpaceSeparated(4000);
         builder.Property(c => c.RecipientRoles).StoredSpaceSeparated(4000);
+        builder.Property(c => c.ProtectedWebhookUrl).HasMaxLength(NotificationConfiguration.ProtectedWebhookMaxLength);
+        builder.Property(c => c.WebhookHint).HasMaxLength(NotificationConfiguration.WebhookHintMaxLength);
+        builder.Ignore(c => c.Channels);
         builder.HasOne(c => c.Topic).WithMany().HasForeignKey(c => c.TopicId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(c => new { c.EntityType, c.EventType, c.Disabled });
     }

@@ -13,6 +13,7 @@ internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outb
         builder.Property(m => m.MessageId).HasMaxLength(100);
         builder.Property(m => m.Topic).HasMaxLength(Topic.CodeMaxLength);
         builder.Property(m => m.Level).HasConversion<string>().HasMaxLength(10);
+        builder.Property(m => m.Channel).HasConversion<string>().HasMaxLength(20);
         builder.Property(m => m.RecipientEmail).HasMaxLength(254);
         builder.Property(m => m.RecipientUsername).HasMaxLength(100);
         builder.Property(m => m.Subject).HasMaxLength(Topic.SubjectMaxLength);

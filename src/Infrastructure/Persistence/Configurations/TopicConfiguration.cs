@@ -14,6 +14,7 @@ internal sealed class TopicConfiguration : IEntityTypeConfiguration<Topic>
         builder.Property(t => t.Description).HasMaxLength(Topic.DescriptionMaxLength);
         builder.Property(t => t.Subject).HasMaxLength(Topic.SubjectMaxLength);
         builder.Ignore(t => t.Email);
+        builder.Ignore(t => t.Mattermost);
         builder.HasIndex(t => t.Code).IsUnique();
     }
 }

@@ -833,6 +833,13 @@ namespace Switchboard.Infrastructure.Persistence.Migrations
                         .HasMaxLength(10)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("PostToMattermostChannel")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ProtectedWebhookUrl")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("RecipientRoles")
                         .IsRequired()
                         .HasMaxLength(4000)
@@ -856,6 +863,12 @@ namespace Switchboard.Infrastructure.Persistence.Migrations
                         .HasMaxLength(20000)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("SendEmail")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("SendMattermostDirect")
+                        .HasColumnType("INTEGER");
+
                     b.Property<bool>("SendToIdentity")
                         .HasColumnType("INTEGER");
 
@@ -868,6 +881,10 @@ namespace Switchboard.Infrastructure.Persistence.Migrations
 
                     b.Property<int>("TopicId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("WebhookHint")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 
@@ -886,6 +903,11 @@ namespace Switchboard.Infrastructure.Persistence.Migrations
 
                     b.Property<int>("Attempts")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
 
                     b.Property<int>("ConfigurationId")
                         .HasColumnType("INTEGER");
@@ -992,6 +1014,9 @@ namespace Switchboard.Infrastructure.Persistence.Migrations
 
                     b.Property<string>("HtmlBody")
                         .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MattermostBody")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Subject")

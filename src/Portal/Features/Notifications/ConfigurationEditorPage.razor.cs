@@ -22,6 +22,7 @@ public sealed partial class ConfigurationEditorPage
     private bool _loaded;
     private string? _sampleEvent;
     private ScriptTestResult? _scriptResult;
+    private string? _webhookHint;
 
     [Parameter] public int? Id { get; set; }
 
@@ -47,6 +48,8 @@ public sealed partial class ConfigurationEditorPage
             }
 
             _form = ConfigurationForm.From(Id is null ? draft with { Description = $"Copy of {id}: {draft.Description}".TrimEnd(' ', ':') } : draft);
+            // A clone gets no webhook: the URL is a secret of the configuration it was stored for.
+            _webhookHint = Id is null ? null : await Configurations.WebhookHintAsync(id, Aborted);
         }
 
         _loaded = true;

@@ -27,6 +27,12 @@ public sealed class ConfigurationForm
     public string? RecipientsScript { get; set; }
     public bool Disabled { get; set; }
     public string? Description { get; set; }
+    public bool SendEmail { get; set; } = true;
+    public bool SendMattermostDirect { get; set; }
+    public bool PostToMattermostChannel { get; set; }
+
+    /// <summary>A new incoming webhook URL; blank keeps the stored one. Never filled from the server.</summary>
+    public string? MattermostWebhookUrl { get; set; }
 
     public static ConfigurationForm From(NotificationConfigurationDraft draft) => new()
     {
@@ -46,6 +52,9 @@ public sealed class ConfigurationForm
         RecipientsScript = draft.RecipientsScript,
         Disabled = draft.Disabled,
         Description = draft.Description,
+        SendEmail = draft.SendEmail,
+        SendMattermostDirect = draft.SendMattermostDirect,
+        PostToMattermostChannel = draft.PostToMattermostChannel,
     };
 
     public NotificationConfigurationDraft ToDraft() => new()
@@ -65,5 +74,9 @@ public sealed class ConfigurationForm
         RecipientsScript = RecipientsScript,
         Disabled = Disabled,
         Description = Description,
+        SendEmail = SendEmail,
+        SendMattermostDirect = SendMattermostDirect,
+        PostToMattermostChannel = PostToMattermostChannel,
+        MattermostWebhookUrl = PostToMattermostChannel && !string.IsNullOrWhiteSpace(MattermostWebhookUrl) ? MattermostWebhookUrl.Trim() : null,
     };
 }

@@ -26,6 +26,8 @@ public sealed partial class TopicEditorPage
     private string _subject = "";
     private string _html = "";
     private string _text = "";
+    private string? _mattermost;
+    private string? _mattermostPreview;
     private Dictionary<string, string> _templateErrors = [];
     private Dictionary<string, string> _errors = [];
     private RenderedEmail? _preview;
@@ -43,32 +45,36 @@ public sealed partial class TopicEditorPage
     {
         if (Code is not null && await Topics.TopicAsync(Code, Aborted) is { } topic)
         {
-            (_code, _description, _subject, _html, _text) = (topic.Code, topic.Description, topic.Subject, topic.HtmlBody, topic.TextBody);
+            (_code, _description, _subject, _html, _text, _mattermost) = (topic.Code, topic.Description, topic.Subject, topic.HtmlBody, topic.TextBody, topic.MattermostBody);
         }
 
         Check();
     }
 
-    private void Check() => _templateErrors = new[] { _subject, _html, _text }
+    private void Check() => _templateErrors = new[] { _subject, _html, _text, _mattermost ?? "" }
         .Distinct()
         .Select(t => (Template: t, Check: Templates.Check(t ?? "")))
         .Where(c => !c.Check.Valid)
         .ToDictionary(c => c.Template ?? "", c => c.Check.Line is null ? c.Check.Error! : $"line {c.Check.Line}, column {c.Check.Column}: {c.Check.Error}");
 
-    private bool Invalid(string template) => _templateErrors.ContainsKey(template ?? "");
+    private bool Invalid(string? template) => _templateErrors.ContainsKey(template ?? "");
 
-    private string? ErrorOf(string template) => _templateErrors.GetValueOrDefault(template ?? "");
+    private string? ErrorOf(string? template) => _templateErrors.GetValueOrDefault(template ?? "");
 
     private bool Has(string field) => _errors.ContainsKey(field);
 
     private string? Of(string field) => _errors.GetValueOrDefault(field);
 
-    private async Task PreviewAsync() =>
+    private async Task PreviewAsync()
+    {
         _preview = await Templates.RenderAsync(new EmailTemplate(_subject, _html, _text), Sample, Aborted);
+        _mattermostPreview = string.IsNullOrWhiteSpace(_mattermost) ? null
+            : (await Templates.RenderAsync(new EmailTemplate(_subject, "", _mattermost), Sample, Aborted)).TextBody;
+    }
 
     private async Task SaveAsync() => await AttemptAsync(async () =>
     {
-        await Topics.SaveTopicAsync(await UserAsync(), new TopicDraft(_code, _description, _subject, _html, _text), Aborted);
+        await Topics.SaveTopicAsync(await UserAsync(), new TopicDraft(_code, _description, _subject, _html, _text, _mattermost), Aborted);
         Snackbar.Add($"Topic {_code} saved.", Severity.Success);
         Navigation.NavigateTo(ListHref);
     }, invalid => _errors = new(invalid));

@@ -860,6 +860,13 @@ namespace Switchboard.Infrastructure.Persistence.Postgres.Migrations
                         .HasMaxLength(10)
                         .HasColumnType("character varying(10)");
 
+                    b.Property<bool>("PostToMattermostChannel")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("ProtectedWebhookUrl")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
                     b.Property<string>("RecipientRoles")
                         .IsRequired()
                         .HasMaxLength(4000)
@@ -883,6 +890,12 @@ namespace Switchboard.Infrastructure.Persistence.Postgres.Migrations
                         .HasMaxLength(20000)
                         .HasColumnType("character varying(20000)");
 
+                    b.Property<bool>("SendEmail")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("SendMattermostDirect")
+                        .HasColumnType("boolean");
+
                     b.Property<bool>("SendToIdentity")
                         .HasColumnType("boolean");
 
@@ -895,6 +908,10 @@ namespace Switchboard.Infrastructure.Persistence.Postgres.Migrations
 
                     b.Property<int>("TopicId")
                         .HasColumnType("integer");
+
+                    b.Property<string>("WebhookHint")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
 
                     b.HasKey("Id");
 
@@ -915,6 +932,11 @@ namespace Switchboard.Infrastructure.Persistence.Postgres.Migrations
 
                     b.Property<int>("Attempts")
                         .HasColumnType("integer");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
 
                     b.Property<int>("ConfigurationId")
                         .HasColumnType("integer");
@@ -1023,6 +1045,9 @@ namespace Switchboard.Infrastructure.Persistence.Postgres.Migrations
 
                     b.Property<string>("HtmlBody")
                         .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("MattermostBody")
                         .HasColumnType("text");
 
                     b.Property<string>("Subject")

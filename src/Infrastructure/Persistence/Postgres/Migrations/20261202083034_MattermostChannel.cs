@@ -1,0 +1,95 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Switchboard.Infrastructure.Persistence.Postgres.Migrations
+{
+    /// <inheritdoc />
+    public partial class MattermostChannel : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<string>(
+                name: "MattermostBody",
+                table: "Topics",
+                type: "text",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "Channel",
+                table: "OutboxMessages",
+                type: "character varying(20)",
+                maxLength: 20,
+                nullable: false,
+                defaultValue: "Email"); // every message so far is an e-mail
+
+            migrationBuilder.AddColumn<bool>(
+                name: "PostToMattermostChannel",
+                table: "NotificationConfigurations",
+                type: "boolean",
+                nullable: false,
+                defaultValue: false);
+
+            migrationBuilder.AddColumn<string>(
+                name: "ProtectedWebhookUrl",
+                table: "NotificationConfigurations",
+                type: "character varying(2000)",
+                maxLength: 2000,
+                nullable: true);
+
+            migrationBuilder.AddColumn<bool>(
+                name: "SendEmail",
+                table: "NotificationConfigurations",
+                type: "boolean",
+                nullable: false,
+                defaultValue: true); // every configuration so far sends e-mail
+
+            migrationBuilder.AddColumn<bool>(
+                name: "SendMattermostDirect",
+                table: "NotificationConfigurations",
+                type: "boolean",
+                nullable: false,
+                defaultValue: false);
+
+            migrationBuilder.AddColumn<string>(
+                name: "WebhookHint",
+                table: "NotificationConfigurations",
+                type: "character varying(200)",
+                maxLength: 200,
+                nullable: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropColumn(
+                name: "MattermostBody",
+                table: "Topics");
+
+            migrationBuilder.DropColumn(
+                name: "Channel",
+                table: "OutboxMessages");
+
+            migrationBuilder.DropColumn(
+                name: "PostToMattermostChannel",
+                table: "NotificationConfigurations");
+
+            migrationBuilder.DropColumn(
+                name: "ProtectedWebhookUrl",
+                table: "NotificationConfigurations");
+
+            migrationBuilder.DropColumn(
+                name: "SendEmail",
+                table: "NotificationConfigurations");
+
+            migrationBuilder.DropColumn(
+                name: "SendMattermostDirect",
+                table: "NotificationConfigurations");
+
+            migrationBuilder.DropColumn(
+                name: "WebhookHint",
+                table: "NotificationConfigurations");
+        }
+    }
+}
