@@ -129,7 +129,7 @@ internal sealed class BatchDirectory
             }
 
             var changes = _upserted.Where(_stored.ContainsKey)
-                .Select(k => new StoredPersonChange(_stored[k].Id, _stored[k].UpdatedAt, _before[k]!.Draft, _current[k]!.Draft))
+                .Select(k => new StoredPersonChange(_stored[k].Id, _stored[k].UpdatedAt, _before[k]!.Draft, _before[k]!.Deleted, _current[k]!.Draft))
                 .ToList();
             return changes.Count + _deleted.Count == 0 || await writer.UpdateReadAsync(changes, _deleted, cancellationToken);
         }
