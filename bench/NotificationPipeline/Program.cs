@@ -2,8 +2,10 @@
 // firing, events posted to POST /api/events in batches of 1,000 through the portal's real HTTP pipeline (in-process
 // test server), until every event is evaluated and every message is in the outbox. Memory is read after a full
 // collection at every 10% of the events. Each round is a fresh portal on a fresh database: SQLite, PostgreSQL (a
-// throw-away cluster) or, round by round, both (--provider sqlite|postgres|both); the medians close the run.
-// Run: dotnet run -c Release --project bench/NotificationPipeline [-- <events> [rounds] [--stages] [--provider sqlite|postgres|both]]
+// throw-away cluster) or, round by round, both (--provider sqlite|postgres|both); every round runs with directory sync
+// from the identity events off and on (--sync off|on|both, both by default: the clock stops when every event is also
+// applied to the directory); the medians close the run.
+// Run: dotnet run -c Release --project bench/NotificationPipeline [-- <events> [rounds] [--stages] [--provider sqlite|postgres|both] [--sync off|on|both]]
 using System.Diagnostics;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -21,7 +23,15 @@ using Switchboard.Infrastructure.Jobs;
 using Switchboard.Infrastructure.People;
 using Switchboard.Infrastructure.Persistence;
 
-var (providers, rest) = BenchDatabase.Parse(args.Where(a => a != "--stages").ToArray());
+var syncAt = Array.IndexOf(args, "--sync");
+var syncModes = (syncAt < 0 ? "both" : args[syncAt + 1]) switch
+{
+    "off" => new[] { false },
+    "on" => [true],
+    "both" => [false, true],
+    var other => throw new ArgumentException($"--sync takes off, on or both, not '{other}'."),
+};
+var (providers, rest) = BenchDatabase.Parse(args.Where((a, i) => a != "--stages" && (syncAt < 0 || (i != syncAt && i != syncAt + 1))).ToArray());
 var totalEvents = rest.Length > 0 ? int.Parse(rest[0], System.Globalization.CultureInfo.InvariantCulture) : 200_000;
 var rounds = rest.Length > 1 ? int.Parse(rest[1], System.Globalization.CultureInfo.InvariantCulture) : 1;
 var stages = args.Contains("--stages");
@@ -34,17 +44,21 @@ foreach (var provider in providers)
     databases.Add(await BenchDatabase.StartAsync(provider));
 }
 
-var rates = databases.ToDictionary(d => d.Provider, _ => (EndToEnd: new List<double>(), Stored: new List<double>()));
+var rates = databases.SelectMany(d => syncModes.Select(sync => (d.Provider, Sync: sync)))
+    .ToDictionary(k => k, _ => (EndToEnd: new List<double>(), Stored: new List<double>()));
 try
 {
     for (var round = 1; round <= rounds; round++)
     {
         foreach (var database in databases)
         {
-            Console.WriteLine($"Round {round} ({database.Provider}):");
-            var (endToEnd, stored) = await RunAsync(database, totalEvents, stages);
-            rates[database.Provider].EndToEnd.Add(endToEnd);
-            rates[database.Provider].Stored.Add(stored);
+            foreach (var sync in syncModes)
+            {
+                Console.WriteLine($"Round {round} ({database.Provider}, directory sync {(sync ? "on" : "off")}):");
+                var (endToEnd, stored) = await RunAsync(database, totalEvents, stages, sync);
+                rates[(database.Provider, sync)].EndToEnd.Add(endToEnd);
+                rates[(database.Provider, sync)].Stored.Add(stored);
+            }
         }
     }
 }
@@ -56,13 +70,13 @@ finally
     }
 }
 
-foreach (var (provider, (endToEnd, stored)) in rates)
+foreach (var ((provider, sync), (endToEnd, stored)) in rates)
 {
-    Console.WriteLine($"Median of {rounds} round(s) of {totalEvents:N0} events ({provider}): end to end {BenchDatabase.Median(endToEnd):N0} events/s · "
+    Console.WriteLine($"Median of {rounds} round(s) of {totalEvents:N0} events ({provider}, directory sync {(sync ? "on" : "off")}): end to end {BenchDatabase.Median(endToEnd):N0} events/s · "
         + $"stored by POST /api/events {BenchDatabase.Median(stored):N0} events/s");
 }
 
-static async Task<(double EndToEnd, double Stored)> RunAsync(BenchDatabase database, int totalEvents, bool stages)
+static async Task<(double EndToEnd, double Stored)> RunAsync(BenchDatabase database, int totalEvents, bool stages, bool sync)
 {
     const int People = 10_000;
     const int Configurations = 200;
@@ -71,7 +85,7 @@ static async Task<(double EndToEnd, double Stored)> RunAsync(BenchDatabase datab
     var portal = new WebApplicationFactory<Switchboard.Portal.Components.PortalComponentBase>().WithWebHostBuilder(b => configure(b
         .UseEnvironment("Development")
         .UseSetting("DemoData:Enabled", "false")
-        .UseSetting("People:SyncFromIdentityEvents", "false")
+        .UseSetting("People:SyncFromIdentityEvents", sync ? "true" : "false")
         .UseSetting("Logging:LogLevel:Default", "Warning")));
     try
     {
@@ -178,7 +192,9 @@ static async Task<(double EndToEnd, double Stored)> RunAsync(BenchDatabase datab
         {
             await Task.Delay(100);
             await using var db = await contexts.CreateDbContextAsync();
-            evaluated = await db.EntityEvents.CountAsync(e => e.Evaluated);
+            evaluated = sync
+                ? await db.EntityEvents.CountAsync(e => e.Evaluated && e.DirectorySync != Switchboard.Domain.Events.DirectorySyncState.Pending)
+                : await db.EntityEvents.CountAsync(e => e.Evaluated);
             if (evaluated >= checkpoint * (memory.Count + 1))
             {
                 memory.Add((evaluated, GC.GetTotalMemory(forceFullCollection: true) - baseline));
@@ -196,7 +212,12 @@ static async Task<(double EndToEnd, double Stored)> RunAsync(BenchDatabase datab
                 Console.WriteLine($"Evaluated alone in {elapsed - postingDone:F1} s ({totalEvents / (elapsed - postingDone):N0} events/s).");
             }
 
-            Console.WriteLine($"End to end: {totalEvents:N0} events evaluated, {messages:N0} messages queued in {elapsed:F1} s = {totalEvents / elapsed:N0} events/s.");
+            Console.WriteLine($"End to end: {totalEvents:N0} events evaluated{(sync ? " and applied to the directory" : "")}, {messages:N0} messages queued in {elapsed:F1} s = {totalEvents / elapsed:N0} events/s.");
+            if (sync)
+            {
+                var states = await db.EntityEvents.GroupBy(e => e.DirectorySync).Select(g => new { g.Key, Count = g.Count() }).ToListAsync();
+                Console.WriteLine($"Directory sync: {string.Join(", ", states.Select(s => $"{s.Key} {s.Count:N0}"))}.");
+            }
         }
 
         Console.WriteLine("Managed memory above the start (after a full collection), by events evaluated:");

@@ -63,15 +63,24 @@ public sealed class BenchDatabase : IAsyncDisposable
         }
 
         var folder = Path.Combine(Path.GetTempPath(), $"switchboard-bench-{Guid.NewGuid():N}");
-        return (b => b.UseSetting("Database:DataFolder", folder), () =>
+        return (b => b.UseSetting("Database:DataFolder", folder), async () =>
         {
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            if (Directory.Exists(folder))
-            {
-                Directory.Delete(folder, recursive: true);
-            }
 
-            return Task.CompletedTask;
+            // The outbox sender runs when evaluation wakes it, paused or not (a wake is not the schedule), and a run the
+            // portal's shutdown cut short can still be writing to mail-pickup: a file appearing while the folder is
+            // deleted fails the delete ("Directory not empty"). Deleting again once the writes have stopped succeeds.
+            for (var attempt = 1; Directory.Exists(folder); attempt++)
+            {
+                try
+                {
+                    Directory.Delete(folder, recursive: true);
+                }
+                catch (IOException) when (attempt < 20)
+                {
+                    await Task.Delay(TimeSpan.FromMilliseconds(250));
+                }
+            }
         }
         );
     }

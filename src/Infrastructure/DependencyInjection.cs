@@ -161,6 +161,7 @@ public static class DependencyInjection
         services.AddOptions<PeopleOptions>().BindConfiguration(PeopleOptions.SectionName).ValidateOnStart();
         services.AddSingleton<DirectoryWriter>();
         services.AddSingleton<IdentityEventSync>();
+        services.AddSingleton<IdentityEventBatchSync>();
         services.AddHostedService<IdentityEventSyncJob>();
         services.AddScoped<PeopleService>();
         services.AddScoped<PersonTimelineService>();

@@ -9,6 +9,7 @@ using Switchboard.Domain.Notifications.Templates;
 using Switchboard.Domain.Text;
 using Switchboard.Infrastructure.Email;
 using Switchboard.Infrastructure.Jobs;
+using Switchboard.Infrastructure.People;
 using Switchboard.Infrastructure.Persistence;
 using Switchboard.Infrastructure.Telemetry;
 
@@ -18,6 +19,10 @@ namespace Switchboard.Infrastructure.Notifications;
 /// Evaluates stored events, in arrival order, against every enabled configuration that applies; each firing
 /// configuration queues one rendered message per recipient in the outbox (one change, one message per recipient per
 /// configuration). Rules are parsed once per chunk of events, not per event. What happened is noted on the event.
+/// With directory sync on, the chunk's identity events (and any older ones still waiting) are applied to the directory
+/// first, in one batch (<see cref="IdentityEventBatchSync"/>), and each event is evaluated against the directory as of
+/// that event: its identity (and their manager) as that event and the earlier ones left them, not a later one. While the
+/// database stays busy for the directory, the chunk waits for the next run.
 /// </summary>
 public sealed partial class NotificationEvaluationJob(
     JobRegistry registry, IServiceScopeFactory scopes, TimeProvider time, ILogger<NotificationEvaluationJob> logger)
@@ -34,7 +39,9 @@ public sealed partial class NotificationEvaluationJob(
         var renderer = services.GetRequiredService<ITemplateRenderer>();
         var scripts = services.GetRequiredService<INotificationScripts>();
         var limits = services.GetRequiredService<IOptions<NotificationLimitsOptions>>().Value;
+        var directory = services.GetRequiredService<IdentityEventBatchSync>();
         var (events, queued) = (0, 0);
+        var busy = false;
         while (true)
         {
             await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
@@ -48,13 +55,29 @@ public sealed partial class NotificationEvaluationJob(
             var configurations = new ConfigurationSet(
                 await db.NotificationConfigurations.AsNoTracking().Include(c => c.Topic).Where(c => !c.Disabled).OrderBy(c => c.Id).ToListAsync(cancellationToken));
 
+            var (stillBusy, asOf) = directory.Enabled ? await ApplyIdentityEventsAsync(directory, pending, cancellationToken) : (false, null);
+            if (stillBusy)
+            {
+                busy = true;
+                break;
+            }
+
             var evaluator = new NotificationEvaluator(db, renderer, scripts, limits, Time);
-            await evaluator.LoadIdentitiesAsync(pending.Select(e => e.Identity), cancellationToken);
+            if (asOf is null)
+            {
+                await evaluator.LoadIdentitiesAsync(pending.Select(e => e.Identity), cancellationToken);
+            }
+
             var messages = new List<OutboxMessage>();
             var failures = new List<(int ConfigurationId, string Reason)>();
             foreach (var entityEvent in pending)
             {
                 var notes = new List<string>();
+                if (asOf is not null)
+                {
+                    evaluator.UseIdentity(entityEvent.Identity, asOf.PersonAsOf(entityEvent.Identity, entityEvent.Id));
+                }
+
                 try
                 {
                     foreach (var verdict in await evaluator.EvaluateAsync(entityEvent, configurations, explain: false, cancellationToken))
@@ -83,7 +106,30 @@ public sealed partial class NotificationEvaluationJob(
             Registry.Find(Mattermost.MattermostSenderJob.Name)?.RequestRun();
         }
 
-        return events == 0 ? JobRunResult.Skipped("no events waiting") : JobRunResult.Succeeded($"{Plural.Of(events, "event")} evaluated, {Plural.Of(queued, "message")} queued");
+        var summary = $"{Plural.Of(events, "event")} evaluated, {Plural.Of(queued, "message")} queued";
+        return busy ? JobRunResult.Succeeded($"{summary}; the database stayed busy for the directory, the other events wait for the next run")
+            : events == 0 ? JobRunResult.Skipped("no events waiting")
+            : JobRunResult.Succeeded(summary);
+    }
+
+    /// <summary>
+    /// Applies the identity events waiting up to the chunk's last event (older ones first), in batches.
+    /// </summary>
+    /// <returns>
+    /// Whether the database stayed busy, and the directory as of each of the chunk's events (null when the batch had to be
+    /// applied event by event: then the chunk is evaluated against the directory as stored).
+    /// </returns>
+    private static async Task<(bool Busy, DirectoryAsOf? AsOf)> ApplyIdentityEventsAsync(IdentityEventBatchSync directory, List<EntityEvent> pending, CancellationToken cancellationToken)
+    {
+        var identities = pending.Select(e => e.Identity).Distinct(StringComparer.Ordinal).ToList();
+        while (true)
+        {
+            var result = await directory.ApplyPendingAsync(pending[^1].Id, identities, cancellationToken);
+            if (result.Busy || !result.More)
+            {
+                return (result.Busy, result.AsOf);
+            }
+        }
     }
 
     private DateTime Now => Time.GetUtcNow().UtcDateTime;

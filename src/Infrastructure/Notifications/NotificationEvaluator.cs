@@ -56,6 +56,12 @@ public sealed class NotificationEvaluator
         }
     }
 
+    /// <summary>
+    /// Who an identity is for the events evaluated next, when the caller knows better than the database: the directory as
+    /// of the event (the evaluation job, which applies identity events in batches before it evaluates them).
+    /// </summary>
+    public void UseIdentity(string username, Person? person) => _people[Person.KeyOf(username)] = person;
+
     /// <param name="explain">Also return a verdict for configurations that do not apply (the test bench); the job leaves them out.</param>
     public Task<IReadOnlyList<ConfigurationVerdict>> EvaluateAsync(
         EntityEvent entityEvent, ConfigurationSet configurations, bool explain, CancellationToken cancellationToken) =>

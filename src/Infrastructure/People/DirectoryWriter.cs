@@ -1,6 +1,8 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using Switchboard.Domain.Audit;
 using Switchboard.Domain.People;
+using Switchboard.Infrastructure.Changes;
 using Switchboard.Infrastructure.Persistence;
 
 namespace Switchboard.Infrastructure.People;
@@ -111,6 +113,41 @@ public sealed class DirectoryWriter(IDbContextFactory<SwitchboardDbContext> cont
 
         person.MarkDeleted(time.GetUtcNow().UtcDateTime);
         await db.SaveChangesAsync(cancellationToken);
+        return true;
+    }
+
+    /// <summary>
+    /// Stores changes to people the caller has read and checked against the directory's rules (a batch of identity
+    /// events), in one transaction of prepared commands, and marks deleted the people named in <paramref name="deleted"/>
+    /// after them. The rows are those <see cref="UpsertAsync"/> would store for the same drafts.
+    /// </summary>
+    /// <returns>False, with nothing stored, when one of the people changed since the caller read them.</returns>
+    internal async Task<bool> UpdateReadAsync(IReadOnlyList<StoredPersonChange> changes, IReadOnlyCollection<string> deleted, CancellationToken cancellationToken)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var now = time.GetUtcNow().UtcDateTime;
+        var roles = await RolesAsync(db, changes.Select(c => c.Wanted).ToList(), cancellationToken);
+        if (!await new StoredPeopleUpdater(db).UpdateAsync(changes, roles, now, cancellationToken))
+        {
+            await transaction.RollbackAsync(cancellationToken);
+            return false;
+        }
+
+        if (deleted.Count > 0)
+        {
+            await using var delete = PreparedCommand.Create(db.Database.GetDbConnection(), transaction.GetDbTransaction(),
+                """UPDATE "People" SET "Deleted" = TRUE, "DeletedAt" = @now, "UpdatedAt" = @now WHERE "UsernameKey" = @key""", "now", "key");
+            foreach (var key in deleted.Select(Person.KeyOf).Distinct())
+            {
+                delete.Set(now, key);
+                await delete.ExecuteNonQueryAsync(cancellationToken);
+            }
+        }
+
+        db.Touched(ChangeKind.Person);
+        await transaction.CommitAsync(cancellationToken);
         return true;
     }
 

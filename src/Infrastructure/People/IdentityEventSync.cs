@@ -42,7 +42,8 @@ public sealed class IdentityEventSync(
         return person is null ? null : PersonDraft.Of(person);
     }
 
-    private static PersonDraft Overlay(PersonDraft draft, IdentityChange change)
+    /// <summary>The draft a change makes of a person as they stand (the event's attributes over the stored ones).</summary>
+    internal static PersonDraft Overlay(PersonDraft draft, IdentityChange change)
     {
         var a = change.Attributes ?? [];
         var attributes = new Dictionary<string, string>(draft.Attributes, StringComparer.Ordinal);
@@ -75,7 +76,7 @@ public sealed class IdentityEventSync(
         };
     }
 
-    private static string? Text(JsonNode? node) => node switch
+    internal static string? Text(JsonNode? node) => node switch
     {
         null => null,
         JsonValue value when value.GetValueKind() == JsonValueKind.String => value.GetValue<string>(),
