@@ -8,6 +8,7 @@ using Switchboard.Domain.Notifications;
 using Switchboard.Domain.People;
 using Switchboard.Infrastructure.Notifications;
 using Switchboard.Infrastructure.People;
+using Switchboard.Infrastructure.Persistence;
 using Switchboard.IntegrationTests.Mattermost;
 using Switchboard.MattermostSimulator;
 
@@ -38,6 +39,17 @@ public abstract class MattermostDeliveryTests(PortalFactory portal) : IAsyncLife
             .UseSetting("Notifications:Mattermost:BotToken", BotToken));
     }
 
+    // Only the connected portal runs: starting the plain one (its Services) would add a second Mattermost sender, with
+    // direct messages off, that could take a message first and fail it.
+    private Task<SwitchboardDbContext> DbAsync() =>
+        _connected.Services.GetRequiredService<IDbContextFactory<SwitchboardDbContext>>().CreateDbContextAsync(Ct);
+
+    private async Task<T> QueryAsync<T>(Func<SwitchboardDbContext, Task<T>> query)
+    {
+        await using var db = await DbAsync();
+        return await query(db);
+    }
+
     public async ValueTask DisposeAsync()
     {
         await _connected.DisposeAsync();
@@ -64,7 +76,7 @@ public abstract class MattermostDeliveryTests(PortalFactory portal) : IAsyncLife
         Assert.Equal("**Dora Worker** is now LEFT (for Bob Boss)", post.Message);
         Assert.Equal($"post {post.Id}", message.SmtpReply);
         Assert.Equal("DM.Boss", message.RecipientUsername);
-        Assert.False(await _portal.QueryAsync(db => db.OutboxMessages.AnyAsync(m => m.Channel == DeliveryChannel.Email, Ct)));
+        Assert.False(await QueryAsync(db => db.OutboxMessages.AnyAsync(m => m.Channel == DeliveryChannel.Email, Ct)));
     }
 
     [Fact]
@@ -83,7 +95,7 @@ public abstract class MattermostDeliveryTests(PortalFactory portal) : IAsyncLife
         Assert.Equal((hook.Id, "identity-alerts"), (post.HookId, _mattermost.State.Channel(post.ChannelId)!.Name));
         Assert.Equal("**Dora Worker** is now LEFT (for channel)", post.Message);
 
-        await using var db = await _portal.DbAsync();
+        await using var db = await DbAsync();
         var stored = await db.NotificationConfigurations.AsNoTracking().SingleAsync(c => c.Id == id, Ct);
         Assert.DoesNotContain(hook.Id, stored.ProtectedWebhookUrl, StringComparison.Ordinal);
         Assert.Equal($"{_mattermost.Url}/hooks/{hook.Id[..4]}…", stored.WebhookHint);
@@ -108,7 +120,7 @@ public abstract class MattermostDeliveryTests(PortalFactory portal) : IAsyncLife
         await PostAsync(Event("rl-1", "rl.worker"));
 
         var messages = await Eventually.MatchesAsync("the three direct messages sent",
-            () => _portal.QueryAsync(db => db.OutboxMessages.AsNoTracking().Where(m => m.Channel == DeliveryChannel.MattermostDirect).ToListAsync(Ct)),
+            () => QueryAsync(db => db.OutboxMessages.AsNoTracking().Where(m => m.Channel == DeliveryChannel.MattermostDirect).ToListAsync(Ct)),
             found => found.Count == 3 && found.TrueForAll(m => m.Status == MessageStatus.Sent));
         Assert.All(messages, m => Assert.Equal(1, m.Attempts));
         Assert.True(_mattermost.State.Calls.GetValueOrDefault("429") > 0, "the simulator's limiter answered 429 at least once");
@@ -193,7 +205,7 @@ public abstract class MattermostDeliveryTests(PortalFactory portal) : IAsyncLife
     }
 
     private Task<OutboxMessage> WaitForMessageAsync(string eventId, DeliveryChannel channel, Func<OutboxMessage, bool> done) =>
-        Eventually.FoundAsync($"the {channel} message for event {eventId} in the expected state", () => _portal.QueryAsync(async db =>
+        Eventually.FoundAsync($"the {channel} message for event {eventId} in the expected state", () => QueryAsync(async db =>
             await db.OutboxMessages.AsNoTracking()
                 .Where(m => m.Channel == channel && db.EntityEvents.Any(e => e.Id == m.EventId && e.EventId == eventId))
                 .SingleOrDefaultAsync(Ct) is { } message && done(message) ? message : null));
