@@ -26,12 +26,17 @@ public sealed partial class EventPage
 
     protected override void OnInitialized() => RefreshOn(ChangeKind.Event | ChangeKind.OutboxMessage, LoadAsync);
 
-    protected override Task OnParametersSetAsync() => LoadAsync();
+    // The dry run is made once per event opened, not on every live refresh: a burst of events would otherwise
+    // evaluate every configuration again each second for each open event page.
+    protected override async Task OnParametersSetAsync()
+    {
+        await LoadAsync();
+        _verdicts = _detail is null ? null : await TestBench.DryRunAsync(_detail.Event, Aborted);
+    }
 
     private async Task LoadAsync()
     {
         _detail = await ReceivedEvents.EventAsync(Id, MaxMessages, Aborted);
-        _verdicts = _detail is null ? null : await TestBench.DryRunAsync(_detail.Event, Aborted);
         _loaded = true;
     }
 
