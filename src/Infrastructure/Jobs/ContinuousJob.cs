@@ -40,10 +40,10 @@ public abstract class ContinuousJob : BackgroundService
     {
         using var waiting = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
         var elapsed = Task.Delay(delay, Time, waiting.Token);
-        var requested = Handle.RunRequests.WaitToReadAsync(waiting.Token).AsTask();
+        var requested = Handle.WaitForRunRequestAsync(waiting.Token);
         var first = await Task.WhenAny(elapsed, requested);
         await waiting.CancelAsync();
         stoppingToken.ThrowIfCancellationRequested();
-        return first == requested && Handle.RunRequests.TryRead(out var askedBy) ? askedBy : null;
+        return first == requested && Handle.TryTakeRunRequest(out var askedBy) ? askedBy : null;
     }
 }

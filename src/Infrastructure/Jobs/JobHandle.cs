@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Threading.Channels;
 
 namespace Switchboard.Infrastructure.Jobs;
@@ -9,8 +10,10 @@ namespace Switchboard.Infrastructure.Jobs;
 public sealed class JobHandle(JobDescriptor descriptor)
 {
     private readonly Lock _gate = new();
-    private readonly Channel<string> _runRequests = Channel.CreateBounded<string>(
+    private readonly Channel<bool> _doorbell = Channel.CreateBounded<bool>(
         new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
+
+    private string? _askedBy;
 
     private JobStatus _status = new(
         descriptor.Name, descriptor.Description, descriptor.Schedule, Paused: false, PausedBy: null, Running: false,
@@ -33,16 +36,42 @@ public sealed class JobHandle(JobDescriptor descriptor)
     }
 
     /// <summary>
-    /// Asks the job to run as soon as it is free; a request while one is pending is the same request (the first asker
-    /// is recorded). A continuous job takes it as "now": reconnect without waiting out the back-off, check now.
+    /// Asks the job to run as soon as it is free; a request while one is pending is the same request, recorded as the
+    /// first person's (a person's Run now outranks a pending <see cref="JobTriggers.Wake"/>, which a paused job ignores).
+    /// A continuous job takes it as "now": reconnect without waiting out the back-off, check now.
     /// </summary>
     /// <param name="requestedBy">The person (their name) or the part of Switchboard asking.</param>
-    public void RequestRun(string requestedBy = JobTriggers.Wake) => _runRequests.Writer.TryWrite(requestedBy);
+    public void RequestRun(string requestedBy = JobTriggers.Wake)
+    {
+        lock (_gate)
+        {
+            if (_askedBy is null || (_askedBy == JobTriggers.Wake && requestedBy != JobTriggers.Wake))
+            {
+                _askedBy = requestedBy;
+            }
+        }
+
+        _doorbell.Writer.TryWrite(true);
+    }
 
     /// <summary>Records a pause or resume that has been stored; the schedule honours it from the next tick.</summary>
     public void SetPaused(bool paused, string? by) => Update(s => s with { Paused = paused, PausedBy = paused ? by : null });
 
-    internal ChannelReader<string> RunRequests => _runRequests.Reader;
+    /// <summary>Completes when a run may have been asked for; <see cref="TryTakeRunRequest"/> says whether and by whom.</summary>
+    internal Task WaitForRunRequestAsync(CancellationToken cancellationToken) => _doorbell.Reader.WaitToReadAsync(cancellationToken).AsTask();
+
+    /// <summary>Takes the pending request, if any, so the next one starts afresh.</summary>
+    internal bool TryTakeRunRequest([NotNullWhen(true)] out string? askedBy)
+    {
+        _doorbell.Reader.TryRead(out _);
+        lock (_gate)
+        {
+            askedBy = _askedBy;
+            _askedBy = null;
+        }
+
+        return askedBy is not null;
+    }
 
     internal void Update(Func<JobStatus, JobStatus> change)
     {

@@ -8,7 +8,7 @@ namespace Switchboard.Infrastructure.Jobs;
 
 /// <summary>
 /// A hosted service that runs its work on an interval and whenever someone asks (Run now), one run at a time,
-/// each in a fresh scope. Pausing stops the schedule, not a run asked for by hand. Across instances (decision 0009) a
+/// each in a fresh scope. Pausing stops the schedule and the wakes, not a run asked for by hand. Across instances (decision 0009) a
 /// job runs on one instance at a time and once per due time, unless its descriptor says <see cref="JobDescriptor.EveryInstance"/>;
 /// Pause/Resume, a Run now stored by another instance and a run left unfinished by an instance that died (taken up) are
 /// read again every <see cref="JobsOptions.CoordinationInterval"/>.
@@ -65,7 +65,7 @@ public abstract partial class PeriodicJob : BackgroundService
         while (!stoppingToken.IsCancellationRequested)
         {
             var (askedBy, due, stored) = await WaitForNextRunAsync(coordination, stoppingToken);
-            if (askedBy is null && _handle.Status.Paused)
+            if (_handle.Status.Paused && askedBy is null or JobTriggers.Wake)
             {
                 continue;
             }
@@ -129,12 +129,12 @@ public abstract partial class PeriodicJob : BackgroundService
             var scheduled = left is { } delay
                 ? Task.Delay(delay > TimeSpan.Zero ? delay : TimeSpan.Zero, _time, waiting.Token)
                 : Task.Delay(Timeout.InfiniteTimeSpan, waiting.Token);
-            var requested = _handle.RunRequests.WaitToReadAsync(waiting.Token).AsTask();
+            var requested = _handle.WaitForRunRequestAsync(waiting.Token);
             var changed = coordination.Changes.WaitAsync(_handle.Descriptor.Name, waiting.Token);
             var first = await Task.WhenAny(scheduled, requested, changed);
             await waiting.CancelAsync();
             stoppingToken.ThrowIfCancellationRequested();
-            if (first == requested && _handle.RunRequests.TryRead(out var askedBy))
+            if (first == requested && _handle.TryTakeRunRequest(out var askedBy))
             {
                 return (askedBy, null, false);
             }
