@@ -13,7 +13,7 @@ public interface IJobLocks
     /// </summary>
     bool SpansInstances { get; }
 
-    /// <summary>Takes the job's lock without waiting.</summary>
-    /// <returns>The held lock (dispose to release it), or null when another instance or run holds it.</returns>
-    Task<IAsyncDisposable?> TryAcquireAsync(string jobName, CancellationToken cancellationToken);
+    /// <summary>Takes the job's lock, waiting at most <paramref name="wait"/> (<see cref="TimeSpan.Zero"/>: not at all) for its holder to let go.</summary>
+    /// <returns>The held lock (dispose to release it), or null when another instance or run still holds it.</returns>
+    Task<IAsyncDisposable?> TryAcquireAsync(string jobName, TimeSpan wait, CancellationToken cancellationToken);
 }

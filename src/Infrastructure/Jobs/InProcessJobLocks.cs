@@ -9,10 +9,10 @@ public sealed class InProcessJobLocks : IJobLocks
 
     public bool SpansInstances => false;
 
-    public async Task<IAsyncDisposable?> TryAcquireAsync(string jobName, CancellationToken cancellationToken)
+    public async Task<IAsyncDisposable?> TryAcquireAsync(string jobName, TimeSpan wait, CancellationToken cancellationToken)
     {
         var gate = _locks.GetOrAdd(jobName, _ => new SemaphoreSlim(1, 1));
-        return await gate.WaitAsync(TimeSpan.Zero, cancellationToken) ? new Held(gate) : null;
+        return await gate.WaitAsync(wait, cancellationToken) ? new Held(gate) : null;
     }
 
     private sealed class Held(SemaphoreSlim gate) : IAsyncDisposable

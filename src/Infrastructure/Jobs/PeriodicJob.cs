@@ -169,7 +169,7 @@ public abstract partial class PeriodicJob : BackgroundService
             {
                 if (!_handle.Descriptor.EveryInstance)
                 {
-                    held = await coordination.Locks.TryAcquireAsync(name, stoppingToken);
+                    held = await coordination.Locks.TryAcquireAsync(name, TimeSpan.Zero, stoppingToken);
                     if (held is null)
                     {
                         LogHeldElsewhere(_logger, name);

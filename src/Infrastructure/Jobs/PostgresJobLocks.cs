@@ -14,10 +14,10 @@ public sealed class PostgresJobLocks(string connectionString) : IJobLocks
 
     public bool SpansInstances => true;
 
-    public async Task<IAsyncDisposable?> TryAcquireAsync(string jobName, CancellationToken cancellationToken)
+    public async Task<IAsyncDisposable?> TryAcquireAsync(string jobName, TimeSpan wait, CancellationToken cancellationToken)
     {
         var key = new PostgresAdvisoryLockKey(KeyPrefix + jobName, allowHashing: true);
         var distributedLock = new PostgresDistributedLock(key, connectionString);
-        return await distributedLock.TryAcquireAsync(TimeSpan.Zero, cancellationToken);
+        return await distributedLock.TryAcquireAsync(wait, cancellationToken);
     }
 }

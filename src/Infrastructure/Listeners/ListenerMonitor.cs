@@ -14,6 +14,8 @@ namespace Switchboard.Infrastructure.Listeners;
 /// outbox — all in one transaction, so a state change is alerted exactly once. With several instances on one database,
 /// the scheduled checks of a deployment are taken in turn under a lock and skipped when another instance checked it
 /// within the interval (<see cref="CheckIfDueAsync"/>), so each deployment is checked once per interval, not once per instance.
+/// A check someone asks for (<see cref="CheckAsync(ListenerDeployment, Func{ListenerCheck, AuditRecord}?, CancellationToken)"/>)
+/// waits for that lock, so it never runs beside a scheduled check of the same deployment and a state change is alerted once.
 /// </summary>
 public sealed partial class ListenerMonitor(
     IDbContextFactory<SwitchboardDbContext> contextFactory, ListenerProbe probe, IJobLocks locks, IOptions<ListenerOptions> options, TimeProvider clock,
@@ -35,7 +37,7 @@ public sealed partial class ListenerMonitor(
     /// <returns>The check, or null when it was left to another instance.</returns>
     public async Task<ListenerCheck?> CheckIfDueAsync(ListenerDeployment deployment, bool asked, CancellationToken cancellationToken)
     {
-        await using var held = await locks.TryAcquireAsync($"{ListenerMonitorJob.Name}:{deployment.Name}", cancellationToken);
+        await using var held = await locks.TryAcquireAsync(LockName(deployment), TimeSpan.Zero, cancellationToken);
         if (held is null)
         {
             return null;
@@ -51,18 +53,30 @@ public sealed partial class ListenerMonitor(
             }
         }
 
-        return await CheckAsync(deployment, cancellationToken);
+        return await CheckHeldAsync(deployment, null, cancellationToken);
     }
 
     public ListenerDeployment? Find(string name) => options.Value.Deployments.FirstOrDefault(d => d.Name == name);
 
     public Task<ListenerCheck> CheckAsync(ListenerDeployment deployment, CancellationToken cancellationToken) => CheckAsync(deployment, null, cancellationToken);
 
+    /// <summary>A check someone asked for: waits for a check of the deployment under way (here or on another instance) to end first.</summary>
     /// <param name="audit">
-    /// The audit entry of a check someone asked for, made from the check: stored in the same transaction as the check, so
-    /// the two commit together or not at all. Null for the monitor's own checks.
+    /// The audit entry of the check, made from the check: stored in the same transaction as the check, so the two commit
+    /// together or not at all.
     /// </param>
     public async Task<ListenerCheck> CheckAsync(ListenerDeployment deployment, Func<ListenerCheck, AuditRecord>? audit, CancellationToken cancellationToken)
+    {
+        // A check under way ends within its probes' timeout (they run side by side), with ample room to store it.
+        var wait = options.Value.Timeout * 3 + TimeSpan.FromSeconds(5);
+        await using var held = await locks.TryAcquireAsync(LockName(deployment), wait, cancellationToken)
+            ?? throw new TimeoutException($"A check of {deployment.Name} has been under way for over {wait.TotalSeconds:0} s; try again later.");
+        return await CheckHeldAsync(deployment, audit, cancellationToken);
+    }
+
+    private static string LockName(ListenerDeployment deployment) => $"{ListenerMonitorJob.Name}:{deployment.Name}";
+
+    private async Task<ListenerCheck> CheckHeldAsync(ListenerDeployment deployment, Func<ListenerCheck, AuditRecord>? audit, CancellationToken cancellationToken)
     {
         var settings = options.Value;
         var result = await probe.ProbeAsync(deployment, cancellationToken);

@@ -20,12 +20,12 @@ public sealed class PostgresJobLocksTests(PostgresServer postgres) : IClassFixtu
         var database = await postgres.CreateDatabaseAsync();
         var (a, b) = (new PostgresJobLocks(database), new PostgresJobLocks(database));
 
-        await using var heldByA = await a.TryAcquireAsync(Job, Ct);
-        await using var heldByB = await b.TryAcquireAsync(Job, Ct);
+        await using var heldByA = await a.TryAcquireAsync(Job, TimeSpan.Zero, Ct);
+        await using var heldByB = await b.TryAcquireAsync(Job, TimeSpan.Zero, Ct);
 
         Assert.NotNull(heldByA);
         Assert.Null(heldByB);
-        await using var otherJobOnB = await b.TryAcquireAsync("database-maintenance", Ct);
+        await using var otherJobOnB = await b.TryAcquireAsync("database-maintenance", TimeSpan.Zero, Ct);
         Assert.NotNull(otherJobOnB);
     }
 
@@ -34,12 +34,12 @@ public sealed class PostgresJobLocksTests(PostgresServer postgres) : IClassFixtu
     {
         var database = await postgres.CreateDatabaseAsync();
         var (a, b) = (new PostgresJobLocks(database), new PostgresJobLocks(database));
-        var heldByA = await a.TryAcquireAsync(Job, Ct);
+        var heldByA = await a.TryAcquireAsync(Job, TimeSpan.Zero, Ct);
         Assert.NotNull(heldByA);
 
         await heldByA.DisposeAsync();
 
-        await using var heldByB = await b.TryAcquireAsync(Job, Ct);
+        await using var heldByB = await b.TryAcquireAsync(Job, TimeSpan.Zero, Ct);
         Assert.NotNull(heldByB);
     }
 
@@ -48,14 +48,14 @@ public sealed class PostgresJobLocksTests(PostgresServer postgres) : IClassFixtu
     {
         var database = await postgres.CreateDatabaseAsync();
         var (a, b) = (new PostgresJobLocks(database), new PostgresJobLocks(database));
-        var heldByA = await a.TryAcquireAsync(Job, Ct);
+        var heldByA = await a.TryAcquireAsync(Job, TimeSpan.Zero, Ct);
         Assert.NotNull(heldByA);
-        Assert.Null(await b.TryAcquireAsync(Job, Ct));
+        Assert.Null(await b.TryAcquireAsync(Job, TimeSpan.Zero, Ct));
 
         // The holding instance dies: its session ends as it would when the process is killed.
         var killed = await TerminateAdvisoryLockHoldersAsync(database);
         var clock = Stopwatch.StartNew();
-        var heldByB = await Eventually.FoundAsync("the other instance to take the lock", () => b.TryAcquireAsync(Job, Ct), Bound);
+        var heldByB = await Eventually.FoundAsync("the other instance to take the lock", () => b.TryAcquireAsync(Job, TimeSpan.Zero, Ct), Bound);
 
         Assert.Equal(1, killed);
         Assert.True(clock.Elapsed <= Bound, $"taken after {clock.Elapsed}");

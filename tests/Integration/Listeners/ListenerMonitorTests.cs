@@ -93,6 +93,7 @@ public sealed class ListenerMonitorTests(PortalFactory portal, RedisServer redis
     {
         _listener.Mode = ListenerMode.Healthy;
         Assert.Equal(ListenerState.Up, await CheckMainAsync());
+        var outboxBefore = await QueryAsync(db => db.OutboxMessages.MaxAsync(m => (long?)m.Id, Ct)) ?? 0;
 
         _listener.Mode = ListenerMode.Failing;
         var afterFailures = new[] { await CheckMainAsync(), await CheckMainAsync(), await CheckMainAsync(), await CheckMainAsync() };
@@ -107,7 +108,7 @@ public sealed class ListenerMonitorTests(PortalFactory portal, RedisServer redis
             mail => mail.Count >= 2);
         Assert.Equal(["[ERROR] Exchange Listener main is down", "Exchange Listener main recovered (Up)"], alerts);
         await using var db = await DbAsync();
-        Assert.Equal(2, await db.OutboxMessages.CountAsync(m => m.Subject.Contains("Exchange Listener main"), Ct));
+        Assert.Equal(2, await db.OutboxMessages.CountAsync(m => m.Subject.Contains("Exchange Listener main") && m.Id > outboxBefore, Ct));
         await Eventually.TrueAsync("the down alert recorded as sent", () => QueryAsync(d =>
             d.OutboxMessages.AnyAsync(m => m.Topic == "exchange-listener:down" && m.Status == MessageStatus.Sent, Ct)));
     }
@@ -159,6 +160,30 @@ public sealed class ListenerMonitorTests(PortalFactory portal, RedisServer redis
         finally
         {
             _listener.Mode = ListenerMode.Healthy;
+            await CheckMainAsync();
+        }
+    }
+
+    [Fact]
+    public async Task CheckSomeoneAsked_HoldsTheDeploymentsLock_SoAScheduledCheckMeanwhileLeavesItAlone()
+    {
+        _listener.Mode = ListenerMode.Hanging;
+        try
+        {
+            var before = _listener.Checks;
+            var asked = _monitor.CheckAsync(Main, Ct);
+            await Eventually.TrueAsync("the asked check to reach the listener", () => _listener.Checks > before);
+
+            var scheduled = await _monitor.CheckIfDueAsync(Main, asked: true, Ct);
+
+            Assert.Null(scheduled);
+            Assert.False((await asked).ListenerUp);
+            Assert.Equal(before + 1, _listener.Checks);
+        }
+        finally
+        {
+            _listener.Mode = ListenerMode.Healthy;
+            await CheckMainAsync();
         }
     }
 
