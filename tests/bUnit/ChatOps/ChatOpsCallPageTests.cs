@@ -13,6 +13,7 @@ using Switchboard.Domain.ChatOps;
 using Switchboard.Domain.People;
 using Switchboard.Domain.Retries;
 using Switchboard.Infrastructure.Access;
+using Switchboard.Infrastructure.Changes;
 using Switchboard.Infrastructure.ChatOps;
 using Switchboard.Infrastructure.People;
 using Switchboard.Infrastructure.Persistence;
@@ -119,6 +120,25 @@ public sealed class ChatOpsCallPageTests : ComponentTestContext
         Assert.Equal(("otto.operator", AuditResult.Success), (entry.Actor, entry.Result));
         page.WaitForAssertion(() => Assert.Contains(page.FindAll("[aria-label='Audit entries about the call'] a"), a => a.GetAttribute("href") == $"/audit/{entry.Id}"));
         Assert.Contains($"ticket {OpenedTicket} opened", page.Find("[aria-label='Audit entries about the call']").TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ACallSentElsewhere_ShowsItsTicket_WithoutReload_WhenTheChangeFeedTellsOfIt()
+    {
+        SignInAndSeed("vera.viewer", PortalRole.Viewer);
+        var page = RenderPage(_callId);
+        Assert.Empty(page.FindAll($"a[aria-label='GLPI ticket {OpenedTicket}']"));
+
+        using (var db = Services.GetRequiredService<IDbContextFactory<SwitchboardDbContext>>().CreateDbContext())
+        {
+            db.BridgeCalls.Single(c => c.Id == _callId).MarkCreated(OpenedTicket, 40, DateTime.UtcNow);
+            db.SaveChanges();
+        }
+
+        Services.GetRequiredService<ChangeFeed>().Publish(ChangeKind.ChatOpsCall);
+
+        page.WaitForAssertion(() => Assert.NotNull(page.Find($"a[aria-label='GLPI ticket {OpenedTicket}']")));
+        Assert.Empty(page.FindAll("[aria-label='Error']"));
     }
 
     [Fact]
