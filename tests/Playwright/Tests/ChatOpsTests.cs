@@ -126,6 +126,36 @@ public sealed class ChatOpsTests(PortalRig rig) : BrowserTest(rig)
     }
 
     [Fact]
+    public async Task FailedCallsPage_ShowsTheTicket_WithoutReload_WhenAnOperatorRetriesItFromTheLog()
+    {
+        var admin = await OtherSessionAsync();
+        await CreateBridgeAsync(admin, "e2e-live-call");
+        using var glpi = Glpi;
+        (await glpi.PostAsJsonAsync("/simulator/settings", new { down = true }, Ct)).EnsureSuccessStatusCode();
+        try
+        {
+            await CallWebhookAsync("e2e-live-call", "e2e-live-call-1", "112 the door buzzer is stuck", "lena");
+        }
+        finally
+        {
+            (await glpi.PostAsJsonAsync("/simulator/settings", new { down = false }, Ct)).EnsureSuccessStatusCode();
+        }
+
+        await new PortalShell(Page).SignInAsync("vera.viewer", "/chatops");
+        await Page.GetByLabel("Call log").GetByRole(AriaRole.Link, new() { Name = "the door buzzer is stuck" }).ClickAsync();
+        await Expect(Page.GetByLabel("Error", new() { Exact = true })).ToContainTextAsync("HTTP_503");
+        await Expect(Page.GetByRole(AriaRole.Button, new() { NameRegex = new Regex("^Retry call") })).ToHaveCountAsync(0);
+
+        var operatorPage = await OtherSessionAsync();
+        await new PortalShell(operatorPage).SignInAsync("otto.operator", "/chatops");
+        await operatorPage.GetByLabel("Call log").GetByRole(AriaRole.Row).Filter(new() { HasText = "the door buzzer is stuck" })
+            .GetByRole(AriaRole.Button, new() { NameRegex = new Regex("^Retry call") }).ClickAsync();
+
+        await Expect(Page.GetByRole(AriaRole.Link, new() { NameRegex = new Regex(@"^GLPI ticket \d+$") })).ToBeVisibleAsync(new() { Timeout = 5_000 });
+        await Expect(Page.GetByLabel("Audit entries about the call")).ToContainTextAsync("chatops.call-retried by otto.operator");
+    }
+
+    [Fact]
     public async Task AnUnknownCall_ShowsThatThereIsNoSuchCall()
     {
         await new PortalShell(Page).SignInAsync("vera.viewer", "/chatops/987654321");
