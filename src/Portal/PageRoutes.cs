@@ -36,6 +36,9 @@ public static class PageRoutes
 
     public static string Event(long id) => $"{Notifications}/events/{id}";
 
+    /// <summary>One ChatOps call: what arrived, its outcome and ticket, its audit entries, Retry.</summary>
+    public static string ChatOpsCall(long id) => $"{ChatOps}/{id}";
+
     /// <summary>The ChatOps call log showing the calls of one Mattermost user.</summary>
     public static string ChatOpsCallsOf(string userName) => $"{ChatOps}?user={Uri.EscapeDataString(userName)}";
 
@@ -44,6 +47,12 @@ public static class PageRoutes
 
     /// <summary>The Mattermost tokens page with one run's per-person outcomes open.</summary>
     public static string TokenRun(long runId) => $"{MattermostTokens}?run={runId}";
+
+    /// <summary>One audit entry: who, when, what, its object and the difference it recorded.</summary>
+    public static string AuditEntry(long id) => $"{Audit}/{id}";
+
+    /// <summary>The audit trail of one actor (a person's username, <c>api-key:name</c> or <c>system</c>).</summary>
+    public static string AuditBy(string actor) => $"{Audit}?actor={Uri.EscapeDataString(actor)}";
 
     /// <summary>The audit trail of one object.</summary>
     public static string AuditOf(string objectType, string? objectId) =>

@@ -2,6 +2,7 @@ using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 using Switchboard.Domain;
 using Switchboard.Domain.Audit;
+using Switchboard.Domain.People;
 using Switchboard.Infrastructure.Persistence;
 
 namespace Switchboard.Infrastructure.Audit;
@@ -25,6 +26,28 @@ public sealed class AuditService(IDbContextFactory<SwitchboardDbContext> context
             .Select(e => new AuditEntryView(e.Id, e.At, e.Actor, e.ActorKind, e.Action, e.ObjectType, e.ObjectId, e.Result, e.Details))
             .ToListAsync(cancellationToken);
         return new Paged<AuditEntryView>(items, total, atLeast);
+    }
+
+    /// <summary>One entry, with the directory's username of the person who acted when it knows them; null when there is no such entry.</summary>
+    public async Task<AuditEntryDetail?> EntryAsync(long id, CancellationToken cancellationToken)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var entry = await db.AuditEntries.AsNoTracking().Where(e => e.Id == id)
+            .Select(e => new AuditEntryView(e.Id, e.At, e.Actor, e.ActorKind, e.Action, e.ObjectType, e.ObjectId, e.Result, e.Details))
+            .SingleOrDefaultAsync(cancellationToken);
+        if (entry is null)
+        {
+            return null;
+        }
+
+        string? person = null;
+        if (entry.ActorKind == ActorKind.User)
+        {
+            var key = Person.KeyOf(entry.Actor);
+            person = await db.People.AsNoTracking().Where(p => p.UsernameKey == key).Select(p => p.Username).FirstOrDefaultAsync(cancellationToken);
+        }
+
+        return new AuditEntryDetail(entry, person);
     }
 
     /// <summary>The filtered trail, newest first, for a CSV export (at most <see cref="MaxExportRows"/>), streamed.</summary>

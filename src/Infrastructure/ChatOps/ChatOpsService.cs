@@ -9,6 +9,7 @@ using Switchboard.Domain.Audit;
 using Switchboard.Domain.ChatOps;
 using Switchboard.Domain.Text;
 using Switchboard.Infrastructure.Access;
+using Switchboard.Infrastructure.Audit;
 using Switchboard.Infrastructure.ChatOps;
 using Switchboard.Infrastructure.People;
 using Switchboard.Infrastructure.Persistence;
@@ -26,6 +27,12 @@ public sealed class ChatOpsService(
     AccountOwners accountOwners,
     TimeProvider clock)
 {
+    /// <summary>The object type of a call in the audit trail (its id is the call's).</summary>
+    public const string CallObjectType = "bridge-call";
+
+    /// <summary>The most audit entries a call's page lists (a call is retried a handful of times).</summary>
+    public const int MaxCallAuditEntries = 100;
+
     public async Task<IReadOnlyList<BridgeRow>> BridgesAsync(CancellationToken cancellationToken)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
@@ -160,6 +167,32 @@ public sealed class ChatOpsService(
         }).ToList(), total, atLeast);
     }
 
+    /// <summary>One call with its ticket link, its person and the audit entries about it; null when there is no such call.</summary>
+    public async Task<CallDetail?> CallAsync(long id, CancellationToken cancellationToken)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var found = await db.BridgeCalls.AsNoTracking().Where(c => c.Id == id)
+            .Join(db.Bridges, c => c.BridgeId, b => b.Id, (c, b) => new { Call = c, Bridge = b.Name, b.GlpiUrl })
+            .SingleOrDefaultAsync(cancellationToken);
+        if (found is null)
+        {
+            return null;
+        }
+
+        var c = found.Call;
+        var owners = await accountOwners.OfChatUsersAsync([(c.UserName, c.UserId)], cancellationToken);
+        var row = new CallRow(c.Id, found.Bridge, c.PostId, c.UserName, c.ChannelName, c.Text, c.ReceivedAt, c.Status, c.TicketId, c.ErrorCode,
+            c.ErrorMessage, c.Attempts, c.NextAttemptAt, c.GlpiMilliseconds, c.ReplyMilliseconds,
+            c.TicketId is { } ticket ? Bridge.TicketUrl(found.GlpiUrl, ticket) : null, owners.GetValueOrDefault((c.UserName, c.UserId)));
+        var objectId = id.ToString(CultureInfo.InvariantCulture);
+        var audit = await db.AuditEntries.AsNoTracking()
+            .Where(e => e.ObjectType == CallObjectType && e.ObjectId == objectId)
+            .OrderByDescending(e => e.At).ThenByDescending(e => e.Id).Take(MaxCallAuditEntries)
+            .Select(e => new AuditEntryView(e.Id, e.At, e.Actor, e.ActorKind, e.Action, e.ObjectType, e.ObjectId, e.Result, e.Details))
+            .ToListAsync(cancellationToken);
+        return new CallDetail(row, c.UserId, c.TeamDomain, c.TriggerWord, c.CompletedAt, audit);
+    }
+
     /// <summary>
     /// Sends failed calls again now (Operator); a call already being sent or already done is left alone. Each call sent
     /// is audited with its outcome in the same save as the call.
@@ -167,7 +200,7 @@ public sealed class ChatOpsService(
     public async Task<(int Created, int Failed)> RetryAsync(ClaimsPrincipal caller, IReadOnlyList<long> ids, CancellationToken cancellationToken)
     {
         var target = ids.Count == 1 ? ids[0].ToString(CultureInfo.InvariantCulture) : $"{ids.Count} calls";
-        var actor = await guard.DemandAsync(caller, PortalRole.Operator, ApiKeyScopes.JobsRun, AuditActions.BridgeCallRetried, "bridge-call", target, cancellationToken);
+        var actor = await guard.DemandAsync(caller, PortalRole.Operator, ApiKeyScopes.JobsRun, AuditActions.BridgeCallRetried, CallObjectType, target, cancellationToken);
         int created = 0, failed = 0;
         foreach (var id in ids)
         {

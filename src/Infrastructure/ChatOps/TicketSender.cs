@@ -63,7 +63,7 @@ public sealed partial class TicketSender(
 
         if (retriedBy is not null)
         {
-            db.Audit(new AuditRecord(retriedBy, AuditActions.BridgeCallRetried, "bridge-call", callId.ToString(CultureInfo.InvariantCulture),
+            db.Audit(new AuditRecord(retriedBy, AuditActions.BridgeCallRetried, ChatOpsService.CallObjectType, callId.ToString(CultureInfo.InvariantCulture),
                 call.Status == CallStatus.Created ? AuditResult.Success : AuditResult.Failure,
                 call.Status == CallStatus.Created ? $"ticket {call.TicketId} opened on bridge {bridge.Name}" : $"failed again on bridge {bridge.Name}: {call.ErrorCode}"));
         }

@@ -63,7 +63,7 @@ public sealed class PortalSearch(IDbContextFactory<SwitchboardDbContext> context
             .Select(c => new { c.Id, c.PostId, c.UserName, c.TicketId, c.Status })
             .ToListAsync(cancellationToken);
         hits.AddRange(calls.Select(c => new SearchHit(
-            SearchHitKind.ChatOpsCall, c.PostId, c.TicketId is { } id ? $"ChatOps call from {c.UserName} · ticket #{id}" : $"ChatOps call from {c.UserName} · {c.Status}",
+            SearchHitKind.ChatOpsCall, c.Id.ToString(CultureInfo.InvariantCulture), c.TicketId is { } id ? $"ChatOps call from {c.UserName} · ticket #{id}" : $"ChatOps call from {c.UserName} · {c.Status}",
             $"post {c.PostId}")));
 
         var messages = await db.OutboxMessages.AsNoTracking()
@@ -72,7 +72,7 @@ public sealed class PortalSearch(IDbContextFactory<SwitchboardDbContext> context
             .Select(m => new { m.Id, m.RecipientEmail, m.Subject, m.Status })
             .ToListAsync(cancellationToken);
         hits.AddRange(messages.Select(m => new SearchHit(
-            SearchHitKind.Message, m.RecipientEmail, $"Message to {m.RecipientEmail} · {m.Status}", m.Subject)));
+            SearchHitKind.Message, m.Id.ToString(CultureInfo.InvariantCulture), $"Message to {m.RecipientEmail} · {m.Status}", m.Subject)));
 
         return hits;
     }

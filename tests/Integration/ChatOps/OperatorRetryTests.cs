@@ -55,4 +55,33 @@ public sealed class OperatorRetryTests(PortalFactory portal, SimulatedGlpi glpi)
         Assert.Equal(("otto.operator", AuditResult.Success), (entry.Actor, entry.Result));
         Assert.Contains($"ticket {call.TicketId} opened", entry.Details, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task TheApi_GivesOneCall_WithItsTicketUrlAndAuditEntries_AndOneAuditEntry_And404ProblemsForUnknownIds()
+    {
+        glpi.State.Down = true;
+        using var mattermost = _bridged!.CreateClient();
+        (await mattermost.PostAsJsonAsync($"/hooks/mattermost/{_bridge}", TestBridges.Payload("112 scanner jammed", "post-retry-api", "rita", Token), Ct)).EnsureSuccessStatusCode();
+        var failed = await Eventually.FoundAsync("the failed call", () => portal.QueryAsync(db =>
+            db.BridgeCalls.AsNoTracking().SingleOrDefaultAsync(c => c.PostId == "post-retry-api" && c.Status == CallStatus.Failed, Ct)));
+        glpi.State.Down = false;
+        await using (var scope = _bridged.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<ChatOpsService>().RetryAsync(TestPeople.Operator, [failed.Id], Ct);
+        }
+
+        using var api = portal.ClientWithKey(await portal.CreateApiKeyAsync(PortalFactory.AllScopes));
+        var call = await api.GetFromJsonAsync<System.Text.Json.JsonElement>($"/api/chatops/calls/{failed.Id}", Ct);
+        var unknownCall = await api.GetAsync($"/api/chatops/calls/{failed.Id + 100_000}", Ct);
+
+        Assert.Equal("post-retry-api", call.GetProperty("call").GetProperty("postId").GetString());
+        Assert.Contains("/front/ticket.form.php?id=", call.GetProperty("call").GetProperty("ticketUrl").GetString(), StringComparison.Ordinal);
+        var audited = Assert.Single(call.GetProperty("audit").EnumerateArray());
+        var entryId = audited.GetProperty("id").GetInt64();
+        var entry = await api.GetFromJsonAsync<System.Text.Json.JsonElement>($"/api/audit/{entryId}", Ct);
+        var unknownEntry = await api.GetAsync($"/api/audit/{entryId + 1_000_000}", Ct);
+        Assert.Equal(AuditActions.BridgeCallRetried, entry.GetProperty("entry").GetProperty("action").GetString());
+        Assert.Equal((System.Net.HttpStatusCode.NotFound, "application/problem+json"), (unknownCall.StatusCode, unknownCall.Content.Headers.ContentType?.MediaType));
+        Assert.Equal((System.Net.HttpStatusCode.NotFound, "application/problem+json"), (unknownEntry.StatusCode, unknownEntry.Content.Headers.ContentType?.MediaType));
+    }
 }

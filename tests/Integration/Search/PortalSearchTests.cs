@@ -59,8 +59,9 @@ public abstract class PortalSearchTests(PortalFactory portal) : IAsyncLifetime
 
         Assert.Contains(byEnvelopeEmail, h => h.Kind == SearchHitKind.Envelope && h.Key == envelope.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
         Assert.All(byEnvelopeEmail.Where(h => h.Kind == SearchHitKind.Envelope), h => Assert.Contains(envelope.Email!, h.Detail, StringComparison.Ordinal));
-        Assert.Contains(byRecipient, h => h.Kind == SearchHitKind.Message && h.Key == message.RecipientEmail);
-        Assert.All(byRecipient.Where(h => h.Kind == SearchHitKind.Message), h => Assert.Equal(message.RecipientEmail, h.Key));
+        var newestToThem = await QueryAsync(db => db.OutboxMessages.AsNoTracking().Where(m => m.RecipientEmail == message.RecipientEmail).MaxAsync(m => m.Id, Ct));
+        Assert.Contains(byRecipient, h => h.Kind == SearchHitKind.Message && h.Key == newestToThem.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Assert.All(byRecipient.Where(h => h.Kind == SearchHitKind.Message), h => Assert.Contains(message.RecipientEmail, h.Title, StringComparison.Ordinal));
     }
 
     [Fact]
@@ -68,8 +69,9 @@ public abstract class PortalSearchTests(PortalFactory portal) : IAsyncLifetime
     {
         var call = await QueryAsync(db => db.BridgeCalls.AsNoTracking().Where(c => c.TicketId != null).OrderBy(c => c.Id).FirstAsync(Ct));
 
-        Assert.Contains(await SearchAsync($"#{call.TicketId}"), h => h.Kind == SearchHitKind.ChatOpsCall && h.Key == call.PostId);
-        Assert.Contains(await SearchAsync(call.PostId), h => h.Kind == SearchHitKind.ChatOpsCall && h.Key == call.PostId);
+        var id = call.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Contains(await SearchAsync($"#{call.TicketId}"), h => h.Kind == SearchHitKind.ChatOpsCall && h.Key == id);
+        Assert.Contains(await SearchAsync(call.PostId), h => h.Kind == SearchHitKind.ChatOpsCall && h.Key == id);
     }
 
     [Fact]

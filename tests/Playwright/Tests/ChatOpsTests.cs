@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using Switchboard.BrowserTests.PageObjects;
 using Switchboard.BrowserTests.Rig;
@@ -32,7 +33,7 @@ public sealed class ChatOpsTests(PortalRig rig) : BrowserTest(rig)
         await Expect(admin.GetByRole(AriaRole.Link, new() { Name = name })).ToBeVisibleAsync();
     }
 
-    private async Task<string> CallWebhookAsync(string bridge, string postId, string text)
+    private async Task<string> CallWebhookAsync(string bridge, string postId, string text, string user = "nora")
     {
         var response = await Rig.Api.PostAsync($"/hooks/mattermost/{bridge}", new()
         {
@@ -40,8 +41,8 @@ public sealed class ChatOpsTests(PortalRig rig) : BrowserTest(rig)
             {
                 ["token"] = Token,
                 ["post_id"] = postId,
-                ["user_name"] = "nora",
-                ["user_id"] = "u-nora",
+                ["user_name"] = user,
+                ["user_id"] = $"u-{user}",
                 ["channel_name"] = "town-square",
                 ["team_domain"] = "hospital",
                 ["text"] = text,
@@ -81,6 +82,86 @@ public sealed class ChatOpsTests(PortalRig rig) : BrowserTest(rig)
         await Expect(admin).ToHaveURLAsync(new System.Text.RegularExpressions.Regex(@"/chatops\?status=Created$"));
         await admin.ReloadAsync();
         await Expect(row).ToContainTextAsync($"ticket #{id}");
+    }
+
+    [Fact]
+    public async Task CallOpenedFromTheLog_ShowsItsGlpiTicketLink_AndLinksThePersonWhoWrote()
+    {
+        var username = $"caller.{Guid.NewGuid():N}"[..18];
+        var admin = await OtherSessionAsync();
+        await CreateBridgeAsync(admin, "e2e-page");
+        var people = new PeoplePages(admin);
+        await people.CreateAsync(username, "Cora");
+        await Expect(people.Heading).ToHaveTextAsync("Cora");
+        await CallWebhookAsync("e2e-page", "e2e-page-post-1", "112 the lift is stuck on floor 3", username);
+
+        await new PortalShell(Page).SignInAsync("vera.viewer", "/chatops");
+        await Page.GetByLabel("Call log").GetByRole(AriaRole.Link, new() { Name = "the lift is stuck on floor 3" }).ClickAsync();
+
+        await Expect(Page).ToHaveURLAsync(new Regex(@"/chatops/\d+$"));
+        await Expect(Page.GetByLabel("Post id")).ToHaveTextAsync("e2e-page-post-1");
+        var ticket = Page.GetByRole(AriaRole.Link, new() { NameRegex = new Regex(@"^GLPI ticket \d+$") });
+        await Expect(ticket).ToHaveAttributeAsync("href", new Regex(@"/front/ticket\.form\.php\?id=\d+$"));
+        await Page.GetByRole(AriaRole.Link, new() { Name = "Person who made the call" }).ClickAsync();
+        await Expect(Page).ToHaveURLAsync(new Regex($"/people/{Regex.Escape(username)}$"));
+        await Expect(people.Heading).ToHaveTextAsync("Cora");
+    }
+
+    [Fact]
+    public async Task SearchingForAPostId_OpensTheCallsPage()
+    {
+        var admin = await OtherSessionAsync();
+        await CreateBridgeAsync(admin, "e2e-search");
+        await CallWebhookAsync("e2e-search", "e2e-search-post-1", "112 the fax is haunted", "sam");
+
+        await new PortalShell(Page).SignInAsync("vera.viewer");
+        await Page.Keyboard.PressAsync("Control+k");
+        await Expect(Page.GetByLabel("Quick search")).ToBeFocusedAsync();
+        await Page.Keyboard.TypeAsync("e2e-search-post-1");
+        await Page.GetByText("post e2e-search-post-1").ClickAsync();
+
+        await Expect(Page).ToHaveURLAsync(new Regex(@"/chatops/\d+$"));
+        await Expect(Page.GetByLabel("Post id")).ToHaveTextAsync("e2e-search-post-1");
+        await Expect(Page.GetByLabel("Text of the call")).ToHaveTextAsync("the fax is haunted");
+    }
+
+    [Fact]
+    public async Task FailedCallsPage_ShowsTheTicket_WithoutReload_WhenAnOperatorRetriesItFromTheLog()
+    {
+        var admin = await OtherSessionAsync();
+        await CreateBridgeAsync(admin, "e2e-live-call");
+        using var glpi = Glpi;
+        (await glpi.PostAsJsonAsync("/simulator/settings", new { down = true }, Ct)).EnsureSuccessStatusCode();
+        try
+        {
+            await CallWebhookAsync("e2e-live-call", "e2e-live-call-1", "112 the door buzzer is stuck", "lena");
+        }
+        finally
+        {
+            (await glpi.PostAsJsonAsync("/simulator/settings", new { down = false }, Ct)).EnsureSuccessStatusCode();
+        }
+
+        await new PortalShell(Page).SignInAsync("vera.viewer", "/chatops");
+        await Page.GetByLabel("Call log").GetByRole(AriaRole.Link, new() { Name = "the door buzzer is stuck" }).ClickAsync();
+        await Expect(Page.GetByLabel("Error", new() { Exact = true })).ToContainTextAsync("HTTP_503");
+        await Expect(Page.GetByRole(AriaRole.Button, new() { NameRegex = new Regex("^Retry call") })).ToHaveCountAsync(0);
+
+        var operatorPage = await OtherSessionAsync();
+        await new PortalShell(operatorPage).SignInAsync("otto.operator", "/chatops");
+        await operatorPage.GetByLabel("Call log").GetByRole(AriaRole.Row).Filter(new() { HasText = "the door buzzer is stuck" })
+            .GetByRole(AriaRole.Button, new() { NameRegex = new Regex("^Retry call") }).ClickAsync();
+
+        await Expect(Page.GetByRole(AriaRole.Link, new() { NameRegex = new Regex(@"^GLPI ticket \d+$") })).ToBeVisibleAsync(new() { Timeout = 5_000 });
+        await Expect(Page.GetByLabel("Audit entries about the call")).ToContainTextAsync("chatops.call-retried by otto.operator");
+    }
+
+    [Fact]
+    public async Task AnUnknownCall_ShowsThatThereIsNoSuchCall()
+    {
+        await new PortalShell(Page).SignInAsync("vera.viewer", "/chatops/987654321");
+
+        await Expect(Page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("ChatOps call 987654321");
+        await Expect(Page.GetByText("There is no such ChatOps call")).ToBeVisibleAsync();
     }
 
     [Fact]

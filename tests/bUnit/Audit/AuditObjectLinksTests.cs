@@ -11,11 +11,16 @@ public sealed class AuditObjectLinksTests
     [InlineData("notification-configuration", "3", "/notifications/configurations/3")]
     [InlineData("topic", "identity:state-changed", "/notifications/topics/identity%3Astate-changed")]
     [InlineData("bridge", "helpdesk", "/chatops/bridges/helpdesk")]
+    [InlineData("bridge-call", "9", "/chatops/9")]
     [InlineData("token-run", "12", "/mattermost-tokens?run=12")]
     [InlineData("job", "outbox-sender", "/jobs/outbox-sender")]
     [InlineData("listener", "exchange-1", "/listeners/exchange-1")]
     public void AnEntryAboutOneObject_LinksToThatObjectsPage(string objectType, string objectId, string expected) =>
         Assert.Equal(expected, AuditObjectLinks.Href(objectType, objectId));
+
+    [Fact]
+    public void ARetryOfSeveralCalls_LinksToTheCallLog() =>
+        Assert.Equal("/chatops", AuditObjectLinks.Href("bridge-call", "3 calls"));
 
     [Theory]
     [InlineData("envelope", "3 envelopes")]

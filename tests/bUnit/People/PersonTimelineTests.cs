@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Switchboard.Domain.Access;
 using Switchboard.Domain.Audit;
+using Switchboard.Domain.ChatOps;
 using Switchboard.Domain.Events;
 using Switchboard.Domain.Notifications;
 using Switchboard.Domain.People;
@@ -105,6 +106,30 @@ public sealed class PersonTimelineTests : ComponentTestContext
         Services.GetRequiredService<ChangeFeed>().Publish(ChangeKind.AuditEntry);
 
         timeline.WaitForAssertion(() => Assert.Contains("person.live by ada.admin", Rows(timeline)[0].TextContent, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void AnAuditLine_OpensItsEntry_AndAChatOpsLine_OpensItsCall()
+    {
+        long callId, newestEntry;
+        using (var db = NewContext())
+        {
+            var bridge = Bridge.Create(new BridgeSettings("helpdesk", ["112"], "https://glpi.example.test/apirest.php", 1, TicketType.Incident, null, null, null, null, true),
+                new BridgeSecretsProtected(null, null, null), T0);
+            db.Bridges.Add(bridge);
+            db.SaveChanges();
+            var call = BridgeCall.Receive(bridge.Id, new WebhookPost("t", "post-1", Username, null, "town-square", null, null, null, "112 printer jam", "112"), "112", "printer jam", T0);
+            db.BridgeCalls.Add(call);
+            db.SaveChanges();
+            callId = call.Id;
+            newestEntry = db.AuditEntries.Max(e => e.Id);
+        }
+
+        var audit = Render<PersonTimeline>(p => p.Add(c => c.Username, Username).Add(c => c.Module, "Audit"));
+        var chatOps = Render<PersonTimeline>(p => p.Add(c => c.Username, Username).Add(c => c.Module, "ChatOps"));
+
+        audit.WaitForAssertion(() => Assert.Equal($"/audit/{newestEntry}", Rows(audit)[0].QuerySelector("a")!.GetAttribute("href")));
+        chatOps.WaitForAssertion(() => Assert.Equal($"/chatops/{callId}", Assert.Single(Rows(chatOps)).QuerySelector("a")!.GetAttribute("href")));
     }
 
     protected override void Dispose(bool disposing)

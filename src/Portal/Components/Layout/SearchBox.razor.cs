@@ -34,15 +34,15 @@ public sealed partial class SearchBox : IAsyncDisposable
         }
     }
 
-    /// <summary>The page a hit opens.</summary>
+    /// <summary>The page a hit opens: the object's own page, for every kind.</summary>
     public static string LinkTo(SearchHit hit) => hit.Kind switch
     {
         SearchHitKind.Person => PageRoutes.Person(hit.Key),
         SearchHitKind.Envelope => PageRoutes.Envelope(long.Parse(hit.Key, CultureInfo.InvariantCulture)),
         SearchHitKind.Configuration => PageRoutes.Configuration(int.Parse(hit.Key, CultureInfo.InvariantCulture)),
         SearchHitKind.Topic => PageRoutes.Topic(hit.Key),
-        SearchHitKind.ChatOpsCall => PageRoutes.ChatOps,
-        SearchHitKind.Message => PageRoutes.NotificationsTab("delivery-log"),
+        SearchHitKind.ChatOpsCall => PageRoutes.ChatOpsCall(long.Parse(hit.Key, CultureInfo.InvariantCulture)),
+        SearchHitKind.Message => PageRoutes.Message(long.Parse(hit.Key, CultureInfo.InvariantCulture)),
         _ => PageRoutes.Dashboard,
     };
 

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http.HttpResults;
 using Switchboard.Domain.ApiKeys;
 using Switchboard.Infrastructure.Audit;
 using Switchboard.Portal.Api;
@@ -9,7 +10,8 @@ public static class AuditApi
 {
     public const int MaxPageSize = 500;
 
-    public static void MapAuditApi(this RouteGroupBuilder api) =>
+    public static void MapAuditApi(this RouteGroupBuilder api)
+    {
         api.MapGet("/audit", async (
                 [AsParameters] AuditFilter filter, int? page, int? pageSize, AuditService audit, CancellationToken cancellationToken) =>
             {
@@ -20,4 +22,12 @@ public static class AuditApi
             .WithSummary("Audit trail, newest first, filtered and paged (page from 0).")
             .WithDescription("from and to are ISO 8601 times (UTC). " + ApiPaging.Description)
             .RequireScope(ApiKeyScopes.AuditRead);
+
+        api.MapGet("/audit/{id:long}", async Task<Results<Ok<AuditEntryDetail>, ProblemHttpResult>> (long id, AuditService audit, CancellationToken cancellationToken) =>
+                await audit.EntryAsync(id, cancellationToken) is { } entry ? TypedResults.Ok(entry)
+                    : TypedResults.Problem($"There is no audit entry {id}.", statusCode: StatusCodes.Status404NotFound, title: "Unknown audit entry"))
+            .WithName("GetAuditEntry")
+            .WithSummary("One audit entry, with the directory username of the person who acted when the directory knows them.")
+            .RequireScope(ApiKeyScopes.AuditRead);
+    }
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Switchboard.Infrastructure.ChatOps;
 using Switchboard.Infrastructure.People;
 
 namespace Switchboard.Portal.Features.Audit;
@@ -22,7 +23,8 @@ public static class AuditObjectLinks
             ("notification-code-lists", _) => PageRoutes.NotificationsTab("configurations"),
             ("topic", { } code) => PageRoutes.Topic(code),
             ("bridge", { } name) => PageRoutes.Bridge(name),
-            ("bridge-call", _) => PageRoutes.ChatOps,
+            (ChatOpsService.CallObjectType, _) when number is { } call => PageRoutes.ChatOpsCall(call),
+            (ChatOpsService.CallObjectType, _) => PageRoutes.ChatOps,
             ("token-run", _) when number is { } run => PageRoutes.TokenRun(run),
             ("job", { } name) => PageRoutes.Job(name),
             ("listener", { } name) => PageRoutes.Listener(name),

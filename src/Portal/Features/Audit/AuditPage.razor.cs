@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
-using Switchboard.Domain.Audit;
 using Switchboard.Infrastructure.Audit;
 using Switchboard.Infrastructure.Changes;
 using Switchboard.Portal.Components;
@@ -67,11 +66,4 @@ public sealed partial class AuditPage
     }
 
     private void OnPageChanged(int page) => Query.Replace(new Dictionary<string, object?> { [QueryState.PageName] = QueryState.PageNumber(page) });
-
-    private static Color ResultColor(AuditResult result) => result switch
-    {
-        AuditResult.Success => Color.Success,
-        AuditResult.Denied => Color.Warning,
-        _ => Color.Error,
-    };
 }

@@ -21,6 +21,13 @@ public static class ChatOpsApi
             .WithDescription(ApiPaging.Description)
             .RequireScope(ApiKeyScopes.ConfigRead);
 
+        api.MapGet("/chatops/calls/{id:long}", async Task<Results<Ok<CallDetail>, ProblemHttpResult>> (long id, ChatOpsService chatOps, CancellationToken cancellationToken) =>
+                await chatOps.CallAsync(id, cancellationToken) is { } call ? TypedResults.Ok(call)
+                    : TypedResults.Problem($"There is no ChatOps call {id}.", statusCode: StatusCodes.Status404NotFound, title: "Unknown ChatOps call"))
+            .WithName("GetChatOpsCall")
+            .WithSummary("One call: what arrived, its outcome and GLPI ticket URL, the person who wrote (when the directory knows them) and the audit entries about it.")
+            .RequireScope(ApiKeyScopes.ConfigRead);
+
         api.MapPost("/chatops/calls/{id:long}/retries", async Task<Ok<RetryOutcome>> (long id, HttpContext context, ChatOpsService chatOps, CancellationToken cancellationToken) =>
             {
                 var (created, failed) = await chatOps.RetryAsync(context.User, [id], cancellationToken);

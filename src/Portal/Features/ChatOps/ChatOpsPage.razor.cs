@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
 using Switchboard.Domain.ChatOps;
-using Switchboard.Domain.Text;
 using Switchboard.Infrastructure.Changes;
 using Switchboard.Infrastructure.ChatOps;
 using Switchboard.Portal.Components;
@@ -18,7 +17,6 @@ public sealed partial class ChatOpsPage
     private IReadOnlyList<BridgeRow> _bridges = [];
     private CallFilter _filter = new();
     private HashSet<CallRow> _selected = [];
-    private bool _retrying;
     private bool _totalIsAtLeast;
 
     // The filters and the page are in the address, so a link (a person's timeline, the incident strip) opens the same list.
@@ -60,26 +58,11 @@ public sealed partial class ChatOpsPage
 
     private void OnPageChanged(int page) => Query.Replace(new Dictionary<string, object?> { [QueryState.PageName] = QueryState.PageNumber(page) });
 
-    private async Task RetryAsync(IReadOnlyList<long> ids)
+    /// <summary>After a Retry: the selection is spent, and the bridges' counts and the log read again.</summary>
+    private async Task OnRetriedAsync()
     {
-        _retrying = true;
-        await AttemptAsync(async () =>
-        {
-            var (created, failed) = await ChatOps.RetryAsync(await UserAsync(), ids, Aborted);
-            Snackbar.Add($"{Plural.Of(created, "ticket")} opened{(failed > 0 ? $", {failed} failed again" : "")}.", failed > 0 ? Severity.Warning : Severity.Success);
-        });
-        _retrying = false;
         _selected = [];
-
         _bridges = await ChatOps.BridgesAsync(Aborted);
         await _grid.ReloadAsync();
     }
-
-    private static Color StatusColor(CallStatus status) => status switch
-    {
-        CallStatus.Created => Color.Success,
-        CallStatus.Failed => Color.Error,
-        CallStatus.Pending => Color.Warning,
-        _ => Color.Default,
-    };
 }

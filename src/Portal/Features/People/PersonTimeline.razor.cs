@@ -71,14 +71,14 @@ public sealed partial class PersonTimeline
     }
 
     /// <summary>The page of the object a line is about.</summary>
-    private string Href(PersonTimelineEntry entry) => entry.Module switch
+    private static string Href(PersonTimelineEntry entry) => entry.Module switch
     {
         TimelineModule.Identity => PageRoutes.Event(entry.Id),
         TimelineModule.Notifications => PageRoutes.Message(entry.Id),
         TimelineModule.Provisioning => PageRoutes.Envelope(entry.Id),
-        TimelineModule.ChatOps => PageRoutes.ChatOpsCallsOf(entry.Key ?? Username),
+        TimelineModule.ChatOps => PageRoutes.ChatOpsCall(entry.Id),
         TimelineModule.Tokens => entry.Key is { } run && long.TryParse(run, System.Globalization.CultureInfo.InvariantCulture, out var runId) ? PageRoutes.TokenRun(runId) : PageRoutes.MattermostTokens,
-        _ => PageRoutes.AuditOf(PeopleService.ObjectType, Username),
+        _ => PageRoutes.AuditEntry(entry.Id),
     };
 
     private static string ModuleName(TimelineModule module) => module switch
