@@ -235,8 +235,8 @@ static WebApplicationFactory<Switchboard.Portal.Components.PortalComponentBase> 
             b.UseSetting("Logging:LogLevel:Microsoft.EntityFrameworkCore.Database.Command", "Information");
         }
 
-        // The deployments the filled checks are about (the overview lists the configured ones); nobody answers at port 9,
-        // and the monitor is paused in the filled database anyway.
+        // The deployments the filled checks are about (the overview lists the configured ones). The monitor (a continuous
+        // job, not pausable) keeps probing them every 10 s as a live portal would; nobody answers at port 9.
         for (var i = 0; i < deployments; i++)
         {
             b.UseSetting($"ExchangeListeners:Deployments:{i}:Name", YearFiller.Deployment(i));

@@ -180,6 +180,7 @@ internal sealed class YearFiller(SqliteConnection connection, double scale, Date
         }
 
         // The jobs that would act on the filled rows (send, evaluate, sync, retry, delete) are paused: the bench times reads.
+        // (The listener monitor is a continuous job and runs anyway.)
         // (The portal that ran the migrations stored its own settings and runs: replaced.)
         Run("DELETE FROM \"JobSettings\"; DELETE FROM \"JobRuns\";");
         using (var jobs = new TableWriter(connection, transaction, "JobSettings", "JobName", "Paused", "ChangedAt", "ChangedBy"))
