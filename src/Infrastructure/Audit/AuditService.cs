@@ -17,7 +17,13 @@ public sealed class AuditService(IDbContextFactory<SwitchboardDbContext> context
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var query = Filtered(db, filter);
-        var (total, atLeast) = await query.CountUpToLimitAsync(cancellationToken);
+
+        // Excluding actions, the unordered count read the (Action, At, Id) index from its start, through every excluded
+        // sign-in and API call before the first entry it counts (650,000 of a year's 1,000,000: 400 ms); counted newest
+        // first, it reads the (At, Id) index and stops at the limit.
+        var (total, atLeast) = filter.Exclude is { Length: > 0 }
+            ? await query.OrderByDescending(e => e.At).ThenByDescending(e => e.Id).CountUpToLimitAsync(cancellationToken)
+            : await query.CountUpToLimitAsync(cancellationToken);
         var items = await query
             .OrderByDescending(e => e.At)
             .ThenByDescending(e => e.Id)

@@ -24,6 +24,7 @@ public sealed class ProvisioningService(
     TimeProvider clock)
 {
     private const int ActionChunk = 500;
+    private static readonly EnvelopeState[] OpenStates = [EnvelopeState.Retrying, EnvelopeState.Failed, EnvelopeState.Rerunning];
 
     /// <summary>How many failure groups the dashboard names; the rest are counted.</summary>
     public const int DashboardGroups = 5;
@@ -54,9 +55,8 @@ public sealed class ProvisioningService(
     public async Task<Paged<EnvelopeRow>> EnvelopesAsync(EnvelopeFilter filter, int page, int pageSize, CancellationToken cancellationToken)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        var query = Filtered(db, filter);
-        var (total, atLeast) = await query.CountUpToLimitAsync(cancellationToken);
-        var rows = await query.OrderByDescending(e => e.LastSeenAt).ThenByDescending(e => e.Id).Skip(page * pageSize).Take(pageSize)
+        var (total, atLeast) = await Filtered(db, filter).CountUpToLimitAsync(cancellationToken);
+        var rows = await NewestFirst(db, filter, (page * pageSize) + pageSize).Skip(page * pageSize).Take(pageSize)
             .Select(e => new EnvelopeRow(e.Id, e.Kind, e.State, e.Archived, e.RoutingKey, e.StatusCode, e.ErrorType, e.ErrorName,
                 e.ErrorMessage == null ? e.ParseError : e.ErrorMessage.Substring(0, 300), e.GroupId, e.GramAccountUuid, e.Email, e.SoftfailCount, e.NextTryAt,
                 e.LastSeenAt, e.AssignedTo, e.Reruns))
@@ -68,7 +68,7 @@ public sealed class ProvisioningService(
     public async Task<IReadOnlyList<long>> IdsAsync(EnvelopeFilter filter, CancellationToken cancellationToken)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        return await Filtered(db, filter).OrderByDescending(e => e.LastSeenAt).ThenByDescending(e => e.Id).Take(BoundedCount.Limit).Select(e => e.Id).ToListAsync(cancellationToken);
+        return await NewestFirst(db, filter, BoundedCount.Limit).Take(BoundedCount.Limit).Select(e => e.Id).ToListAsync(cancellationToken);
     }
 
     public async Task<IReadOnlyList<string>> RoutingKeysAsync(CancellationToken cancellationToken)
@@ -164,7 +164,9 @@ public sealed class ProvisioningService(
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var dayAgo = clock.GetUtcNow().UtcDateTime.AddDays(-1);
         var open = await OpenEnvelopes(db).CountAsync(cancellationToken);
-        var recent = await db.ProvisioningEnvelopes.CountAsync(e => e.FirstSeenAt >= dayAgo, cancellationToken);
+        // LastSeenAt >= FirstSeenAt, so the second condition adds nothing but lets the count read the last day off the
+        // (LastSeenAt, Id) index instead of every envelope (1.2 s at a year's 1,000,000).
+        var recent = await db.ProvisioningEnvelopes.CountAsync(e => e.FirstSeenAt >= dayAgo && e.LastSeenAt >= dayAgo, cancellationToken);
         var groups = await GroupsAsync(onlyOpen: true, cancellationToken);
         var others = groups.Skip(DashboardGroups).ToList();
         return new ProvisioningSummary(open, recent, groups.Take(DashboardGroups).ToList(), others.Count, others.Sum(g => g.Open));
@@ -212,6 +214,26 @@ public sealed class ProvisioningService(
 
     private static IQueryable<ProvisioningEnvelope> OpenEnvelopes(SwitchboardDbContext db) =>
         db.ProvisioningEnvelopes.Where(e => !e.Archived && (e.State == EnvelopeState.Retrying || e.State == EnvelopeState.Failed || e.State == EnvelopeState.Rerunning));
+
+    /// <summary>
+    /// The envelopes matching <paramref name="filter"/>, newest first, of which at most the first <paramref name="upTo"/> are read.
+    /// The open list (the page's default) is each open state's newest rows merged: SQLite cannot read "state in three
+    /// states, newest first" off one index, and without exact statistics (those PRAGMA optimize gathers are sampled) it
+    /// read every open envelope and sorted them — 300,000 at a year's 1,000,000, seconds per page. Each state's newest
+    /// come off the (State, LastSeenAt, Id) index in order. A filter with an index of its own (group, status code, error
+    /// type, routing key, search) reads that index instead, as before.
+    /// </summary>
+    private static IQueryable<ProvisioningEnvelope> NewestFirst(SwitchboardDbContext db, EnvelopeFilter filter, int upTo)
+    {
+        var open = filter.State is not (EnvelopeFilter.Archived or EnvelopeFilter.All) && !Enum.TryParse<EnvelopeState>(filter.State, out _);
+        var indexed = filter.GroupId is not null || filter.StatusCode is not null || !string.IsNullOrWhiteSpace(filter.ErrorType)
+            || !string.IsNullOrWhiteSpace(filter.RoutingKey) || !string.IsNullOrWhiteSpace(filter.Search);
+        var query = open && !indexed
+            ? OpenStates.Select(state => Filtered(db, filter with { State = state.ToString() }).OrderByDescending(e => e.LastSeenAt).ThenByDescending(e => e.Id).Take(upTo))
+                .Aggregate((all, next) => all.Concat(next))
+            : Filtered(db, filter);
+        return query.OrderByDescending(e => e.LastSeenAt).ThenByDescending(e => e.Id);
+    }
 
     private static IQueryable<ProvisioningEnvelope> Filtered(SwitchboardDbContext db, EnvelopeFilter filter)
     {

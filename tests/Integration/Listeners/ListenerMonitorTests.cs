@@ -257,6 +257,29 @@ public sealed class ListenerMonitorTests(PortalFactory portal, RedisServer redis
     }
 
     [Fact]
+    public async Task DeploymentPage_ReadsOnlyItsDeployment_AndShowsWhatTheOverviewShowsForIt()
+    {
+        await _monitor.CheckAsync(_monitor.Find("closed")!, Ct);
+        await CheckMainAsync();
+
+        await using var scope = _monitoring!.Services.CreateAsyncScope();
+        var listeners = scope.ServiceProvider.GetRequiredService<ListenersService>();
+        var overview = await listeners.DeploymentsAsync(Ct);
+        foreach (var name in new[] { "main", "closed" })
+        {
+            var alone = await listeners.DeploymentAsync(name, Ct);
+            var listed = overview.Single(d => d.Name == name);
+            Assert.NotNull(alone);
+            Assert.Equal((listed.State, listed.Since, listed.LastCheckAt, listed.LatencyMilliseconds, listed.Uptime24Hours, listed.Uptime7Days, listed.ServiceUrl),
+                (alone.State, alone.Since, alone.LastCheckAt, alone.LatencyMilliseconds, alone.Uptime24Hours, alone.Uptime7Days, alone.ServiceUrl));
+            Assert.Equal(listed.Heartbeat, alone.Heartbeat);
+            Assert.NotNull(alone.UptimeCovers24Hours);
+        }
+
+        Assert.Null(await listeners.DeploymentAsync("no-such-deployment", Ct));
+    }
+
+    [Fact]
     public async Task Api_ListsEveryDeploymentWithItsState()
     {
         using var client = _monitoring!.CreateClient();

@@ -16,7 +16,9 @@ internal sealed class ListenerCheckConfiguration : IEntityTypeConfiguration<List
         builder.Property(c => c.RedisError).HasMaxLength(ListenerCheck.ErrorMaxLength);
         builder.Property(c => c.CreatioError).HasMaxLength(ListenerCheck.ErrorMaxLength);
         builder.Property(c => c.State).HasConversion<string>().HasMaxLength(10);
-        builder.HasIndex(c => new { c.Deployment, c.At });
+        // Covers a deployment's last day for its chart (8,640 checks at a 10 s interval), which otherwise reads as many table
+        // pages: a deployment's rows lie between those of every other deployment.
+        builder.HasIndex(c => new { c.Deployment, c.At, c.State, c.LatencyMilliseconds });
         builder.HasIndex(c => c.At);
     }
 }

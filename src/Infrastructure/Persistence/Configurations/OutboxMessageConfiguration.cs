@@ -27,5 +27,10 @@ internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outb
         builder.HasIndex(m => new { m.ConfigurationId, m.CreatedAt }); // the configurations grid's statistics
         builder.HasIndex(m => new { m.RecipientEmail, m.CreatedAt, m.Id }); // the app bar's search, a person's timeline
         builder.HasIndex(m => new { m.RecipientUsername, m.CreatedAt, m.Id });
+
+        // The delivery log filtered by status or topic, newest first, read in order (a year's 15,000 dead messages were sorted: 460 ms).
+        builder.HasIndex(m => new { m.Status, m.Id });
+        builder.HasIndex(m => new { m.Topic, m.Id });
+        builder.HasIndex(m => new { m.Status, m.Topic, m.Id });
     }
 }

@@ -45,8 +45,8 @@ internal sealed class ProvisioningEnvelopeConfiguration : IEntityTypeConfigurati
         builder.HasIndex(e => new { e.ErrorType, e.LastSeenAt, e.Id });
         builder.HasIndex(e => new { e.RoutingKey, e.LastSeenAt, e.Id });
         builder.HasIndex(e => new { e.State, e.GroupId, e.Archived }); // covers the open counts per group
-        builder.HasIndex(e => e.GramAccountUuid);
-        builder.HasIndex(e => e.Email);
-        builder.HasIndex(e => e.GoogleId);
+        builder.HasIndex(e => new { e.GramAccountUuid, e.LastSeenAt, e.Id }); // the search box; a person's timeline, newest first
+        builder.HasIndex(e => new { e.Email, e.LastSeenAt, e.Id });
+        builder.HasIndex(e => new { e.GoogleId, e.LastSeenAt, e.Id });
     }
 }

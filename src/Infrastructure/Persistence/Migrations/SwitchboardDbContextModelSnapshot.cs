@@ -672,7 +672,7 @@ namespace Switchboard.Infrastructure.Persistence.Migrations
 
                     b.HasIndex("At");
 
-                    b.HasIndex("Deployment", "At");
+                    b.HasIndex("Deployment", "At", "State", "LatencyMilliseconds");
 
                     b.ToTable("ListenerChecks", (string)null);
                 });
@@ -988,11 +988,17 @@ namespace Switchboard.Infrastructure.Persistence.Migrations
 
                     b.HasIndex("ConfigurationId", "CreatedAt");
 
+                    b.HasIndex("Status", "Id");
+
                     b.HasIndex("Status", "NextAttemptAt");
+
+                    b.HasIndex("Topic", "Id");
 
                     b.HasIndex("RecipientEmail", "CreatedAt", "Id");
 
                     b.HasIndex("RecipientUsername", "CreatedAt", "Id");
+
+                    b.HasIndex("Status", "Topic", "Id");
 
                     b.ToTable("OutboxMessages", (string)null);
                 });
@@ -1372,15 +1378,15 @@ namespace Switchboard.Infrastructure.Persistence.Migrations
                     b.HasIndex("CorrelationId")
                         .IsUnique();
 
-                    b.HasIndex("Email");
-
-                    b.HasIndex("GoogleId");
-
-                    b.HasIndex("GramAccountUuid");
-
                     b.HasIndex("LastSeenAt", "Id");
 
+                    b.HasIndex("Email", "LastSeenAt", "Id");
+
                     b.HasIndex("ErrorType", "LastSeenAt", "Id");
+
+                    b.HasIndex("GoogleId", "LastSeenAt", "Id");
+
+                    b.HasIndex("GramAccountUuid", "LastSeenAt", "Id");
 
                     b.HasIndex("GroupId", "LastSeenAt", "Id");
 

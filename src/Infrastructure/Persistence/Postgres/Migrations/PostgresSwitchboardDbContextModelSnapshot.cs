@@ -693,7 +693,7 @@ namespace Switchboard.Infrastructure.Persistence.Postgres.Migrations
 
                     b.HasIndex("At");
 
-                    b.HasIndex("Deployment", "At");
+                    b.HasIndex("Deployment", "At", "State", "LatencyMilliseconds");
 
                     b.ToTable("ListenerChecks", (string)null);
                 });
@@ -1017,11 +1017,17 @@ namespace Switchboard.Infrastructure.Persistence.Postgres.Migrations
 
                     b.HasIndex("ConfigurationId", "CreatedAt");
 
+                    b.HasIndex("Status", "Id");
+
                     b.HasIndex("Status", "NextAttemptAt");
+
+                    b.HasIndex("Topic", "Id");
 
                     b.HasIndex("RecipientEmail", "CreatedAt", "Id");
 
                     b.HasIndex("RecipientUsername", "CreatedAt", "Id");
+
+                    b.HasIndex("Status", "Topic", "Id");
 
                     b.ToTable("OutboxMessages", (string)null);
                 });
@@ -1413,15 +1419,15 @@ namespace Switchboard.Infrastructure.Persistence.Postgres.Migrations
                     b.HasIndex("CorrelationId")
                         .IsUnique();
 
-                    b.HasIndex("Email");
-
-                    b.HasIndex("GoogleId");
-
-                    b.HasIndex("GramAccountUuid");
-
                     b.HasIndex("LastSeenAt", "Id");
 
+                    b.HasIndex("Email", "LastSeenAt", "Id");
+
                     b.HasIndex("ErrorType", "LastSeenAt", "Id");
+
+                    b.HasIndex("GoogleId", "LastSeenAt", "Id");
+
+                    b.HasIndex("GramAccountUuid", "LastSeenAt", "Id");
 
                     b.HasIndex("GroupId", "LastSeenAt", "Id");
 
