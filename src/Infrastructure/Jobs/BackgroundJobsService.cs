@@ -25,10 +25,32 @@ public sealed class BackgroundJobsService(
 {
     private const string ObjectType = "job";
 
-    public IReadOnlyList<JobStatus> List() => registry.Statuses();
+    /// <summary>Every job's state, its last run from <paramref name="stored"/> when another instance ran a later one.</summary>
+    public IReadOnlyList<JobStatus> List(NewestRuns stored) => registry.Statuses().Select(stored.Over).ToList();
 
-    /// <returns>The job's state, or null when there is no such job.</returns>
-    public JobStatus? Find(string name) => registry.Find(name)?.Status;
+    public async Task<IReadOnlyList<JobStatus>> ListAsync(CancellationToken cancellationToken) => List(await NewestRunsAsync(cancellationToken));
+
+    /// <returns>The job's state (see <see cref="List"/>), or null when there is no such job.</returns>
+    public JobStatus? Find(string name, NewestRuns stored) => registry.Find(name)?.Status is { } status ? stored.Over(status) : null;
+
+    /// <summary>The newest stored run of each job, from every instance (one row per job through the (JobName, Id) index).</summary>
+    public async Task<NewestRuns> NewestRunsAsync(CancellationToken cancellationToken)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var newest = new Dictionary<string, JobRunView>(StringComparer.Ordinal);
+        foreach (var name in registry.Statuses().Where(s => !s.Continuous && !s.Startup).Select(s => s.Name))
+        {
+            var run = await db.JobRuns.AsNoTracking().Where(r => r.JobName == name).OrderByDescending(r => r.Id)
+                .Select(r => new JobRunView(r.Id, r.JobName, r.StartedAt, r.FinishedAt, null, r.Outcome, r.Message, r.Error, r.TriggeredBy, r.Instance, r.DueAt))
+                .FirstOrDefaultAsync(cancellationToken);
+            if (run is not null)
+            {
+                newest[name] = run;
+            }
+        }
+
+        return new NewestRuns(newest);
+    }
 
     /// <summary>The job's stored runs, newest first, from every instance.</summary>
     /// <returns>A page of runs, or null when there is no such job.</returns>

@@ -6,6 +6,7 @@ namespace Switchboard.Infrastructure.Jobs;
 /// <param name="Activity">What a continuous job is doing now, in a line (e.g. <c>connected · 1,200 msg/s</c>).</param>
 /// <param name="Degraded">A continuous job cannot do its work right now (e.g. the broker is unreachable).</param>
 /// <param name="Startup">The job ran once while the portal started (see <see cref="JobDescriptor.Startup"/>).</param>
+/// <param name="Instance">The other instance that runs or ran the run shown (see <see cref="NewestRuns"/>); null when it is this one.</param>
 public sealed record JobStatus(
     string Name,
     string Description,
@@ -23,7 +24,8 @@ public sealed record JobStatus(
     bool Continuous = false,
     string? Activity = null,
     bool Degraded = false,
-    bool Startup = false)
+    bool Startup = false,
+    string? Instance = null)
 {
     /// <summary>Why Run now does nothing for this job, in a sentence; null when it runs on request.</summary>
     public string? RunNowUnavailableBecause => Startup ? $"{Name} runs once while the portal starts; restart the portal to run it again." : null;

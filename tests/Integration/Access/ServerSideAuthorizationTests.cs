@@ -56,7 +56,7 @@ public sealed class ServerSideAuthorizationTests(PortalFactory portal) : IClassF
         await Assert.ThrowsAsync<AccessDeniedException>(() => jobs.SetPausedAsync(TestPeople.Operator, DatabaseMaintenanceJob.Name, true, Ct));
         await jobs.SetPausedAsync(TestPeople.Admin, DatabaseMaintenanceJob.Name, true, Ct);
 
-        var status = jobs.List().Single(j => j.Name == DatabaseMaintenanceJob.Name);
+        var status = (await jobs.ListAsync(Ct)).Single(j => j.Name == DatabaseMaintenanceJob.Name);
         Assert.True(status.Paused);
         Assert.Equal("ada.admin", status.PausedBy);
         await using var db = await portal.DbAsync();
@@ -64,7 +64,7 @@ public sealed class ServerSideAuthorizationTests(PortalFactory portal) : IClassF
         Assert.True(await db.AuditEntries.AnyAsync(e => e.Action == AuditActions.JobPaused && e.Result == AuditResult.Success, Ct));
 
         await jobs.SetPausedAsync(TestPeople.Admin, DatabaseMaintenanceJob.Name, false, Ct);
-        Assert.False(jobs.List().Single(j => j.Name == DatabaseMaintenanceJob.Name).Paused);
+        Assert.False((await jobs.ListAsync(Ct)).Single(j => j.Name == DatabaseMaintenanceJob.Name).Paused);
     }
 
     [Fact]

@@ -101,6 +101,6 @@ public sealed class BackgroundJobsStateTests(PortalFactory portal, RabbitMqBroke
     {
         await using var scope = app.Services.CreateAsyncScope();
         var page = scope.ServiceProvider.GetRequiredService<BackgroundJobsService>();
-        return await Eventually.MatchesAsync("the jobs reach the expected state", () => Task.FromResult(page.List()), ready);
+        return await Eventually.MatchesAsync("the jobs reach the expected state", () => page.ListAsync(TestContext.Current.CancellationToken), ready);
     }
 }

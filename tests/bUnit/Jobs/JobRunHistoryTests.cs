@@ -5,6 +5,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Switchboard.Domain.Access;
 using Switchboard.Domain.Jobs;
 using Switchboard.Infrastructure.Access;
+using Switchboard.Infrastructure.Changes;
 using Switchboard.Infrastructure.Jobs;
 using Switchboard.Infrastructure.Persistence;
 using Switchboard.Portal.Features.Jobs;
@@ -61,6 +62,19 @@ public sealed class JobRunHistoryTests : ComponentTestContext
         Assert.Contains("Succeeded", rows[2], StringComparison.Ordinal);
         Assert.Contains("3 expired sessions deleted", rows[2], StringComparison.Ordinal);
         Assert.Contains("2.5 s", rows[2], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void BackgroundJobsPage_ShowsARunStartedOnAnotherInstance_WithoutReload_WhenTheChangeFeedTellsOfIt()
+    {
+        var page = Render<BackgroundJobsPage>();
+        page.WaitForAssertion(() => Assert.Contains(Job, page.Markup, StringComparison.Ordinal));
+        Assert.DoesNotContain("Running on", page.Markup, StringComparison.Ordinal);
+
+        Store(Run("bea.other-instance", "portal-b:22", JobRunOutcome.Running, null, null, null));
+        Services.GetRequiredService<ChangeFeed>().Publish(ChangeKind.JobState);
+
+        page.WaitForAssertion(() => Assert.Contains("Running on portal-b:22", page.Markup, StringComparison.Ordinal));
     }
 
     private static JobRun Run(string by, string instance, JobRunOutcome outcome, string? message, string? error, double? seconds)

@@ -1,11 +1,15 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
+using Switchboard.Infrastructure.Changes;
 using Switchboard.Infrastructure.Jobs;
 
 namespace Switchboard.Portal.Features.Jobs;
 
-/// <summary>Every hosted service with its state, updated live from the job registry; Run now (Operator) and Pause/Resume (Admin).</summary>
+/// <summary>
+/// Every hosted service with its state, updated live from the job registry and, for runs on other instances, from the
+/// stored history (read again on every job change any instance stores); Run now (Operator) and Pause/Resume (Admin).
+/// </summary>
 public sealed partial class BackgroundJobsPage
 {
     [Inject] private BackgroundJobsService Jobs { get; set; } = default!;
@@ -13,16 +17,25 @@ public sealed partial class BackgroundJobsPage
     [Inject] private IDialogService Dialogs { get; set; } = default!;
 
     private IReadOnlyList<JobStatus> _jobs = [];
+    private NewestRuns _stored = NewestRuns.None;
 
-    protected override void OnInitialized()
+    protected override async Task OnInitializedAsync()
     {
-        _jobs = Jobs.List();
+        _jobs = Jobs.List(_stored);
         Registry.Changed += OnJobsChanged;
+        RefreshOn(ChangeKind.JobState, ReloadStoredAsync);
+        await ReloadStoredAsync();
+    }
+
+    private async Task ReloadStoredAsync()
+    {
+        _stored = await Jobs.NewestRunsAsync(Aborted);
+        _jobs = Jobs.List(_stored);
     }
 
     private void OnJobsChanged() => _ = InvokeAsync(() =>
     {
-        _jobs = Jobs.List();
+        _jobs = Jobs.List(_stored);
         StateHasChanged();
     });
 

@@ -13,26 +13,39 @@ public sealed partial class JobPage
     private JobHandle? _handle;
     private JobStatus? _job;
     private JobRunHistory? _history;
+    private NewestRuns _stored = NewestRuns.None;
 
     [Parameter] public string Name { get; set; } = "";
 
-    protected override void OnInitialized() => RefreshOn(ChangeKind.JobState, () => _history?.ReloadAsync() ?? Task.CompletedTask);
+    protected override void OnInitialized() => RefreshOn(ChangeKind.JobState, async () =>
+    {
+        await ReloadStoredAsync();
+        await (_history?.ReloadAsync() ?? Task.CompletedTask);
+    });
 
-    protected override void OnParametersSet()
+    protected override async Task OnParametersSetAsync()
     {
         Unsubscribe();
         _handle = Registry.Find(Name);
-        _job = Jobs.Find(Name);
+        _job = Jobs.Find(Name, _stored);
         if (_handle is not null)
         {
             _handle.Changed += OnJobChanged;
         }
+
+        await ReloadStoredAsync();
+    }
+
+    private async Task ReloadStoredAsync()
+    {
+        _stored = await Jobs.NewestRunsAsync(Aborted);
+        _job = Jobs.Find(Name, _stored);
     }
 
     private void OnJobChanged() => _ = InvokeAsync(async () =>
     {
         var running = _job?.Running;
-        _job = Jobs.Find(Name);
+        _job = Jobs.Find(Name, _stored);
         if (_job?.Running != running && _history is not null)
         {
             await _history.ReloadAsync();

@@ -11,9 +11,9 @@ public static class JobsApi
 {
     public static void MapJobsApi(this RouteGroupBuilder api)
     {
-        api.MapGet("/jobs", (BackgroundJobsService jobs) => TypedResults.Ok(jobs.List()))
+        api.MapGet("/jobs", async (BackgroundJobsService jobs, CancellationToken cancellationToken) => TypedResults.Ok(await jobs.ListAsync(cancellationToken)))
             .WithName("ListBackgroundJobs")
-            .WithSummary("Every background job with its state, last run and next run.")
+            .WithSummary("Every background job with its state, last run (from whichever instance ran it) and next run.")
             .RequireScope(ApiKeyScopes.ConfigRead);
 
         api.MapGet("/jobs/{name}/runs", async Task<Results<Ok<Paged<JobRunView>>, ProblemHttpResult>> (
