@@ -89,24 +89,44 @@ public sealed class BridgeWebhook(
                 : $"Your request is recorded (reference {call.Id}); GLPI is slow to answer, the ticket is being opened in the background.");
     }
 
+    /// <summary>
+    /// Wakes the sender and waits for the call's first outcome, which this instance's sender or another instance's
+    /// (when it holds the sender's lock) stores: each notice is checked against the stored call.
+    /// </summary>
     /// <returns>Whether the call's outcome was stored within <c>ChatOps:ReplyWithin</c>.</returns>
     private async Task<bool> SendAndWaitAsync(long callId, CancellationToken cancellationToken)
     {
-        var stored = outcomes.Watch(callId);
+        using var waiting = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var replyDue = Task.Delay(options.Value.ReplyWithin, clock, waiting.Token);
         try
         {
             jobs.Find(BridgeCallRetryJob.Name)?.RequestRun();
-            using var waiting = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            var replyDue = Task.Delay(options.Value.ReplyWithin, clock, waiting.Token);
-            var first = await Task.WhenAny(stored, replyDue);
-            await waiting.CancelAsync();
-            cancellationToken.ThrowIfCancellationRequested();
-            return first == stored;
+            while (true)
+            {
+                var notice = outcomes.Watch(callId);
+                if (await OutcomeStoredAsync(callId, cancellationToken))
+                {
+                    return true;
+                }
+
+                if (await Task.WhenAny(notice, replyDue) == replyDue)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    return false;
+                }
+            }
         }
         finally
         {
             outcomes.StopWatching(callId);
+            await waiting.CancelAsync();
         }
+    }
+
+    private async Task<bool> OutcomeStoredAsync(long callId, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.BridgeCalls.AnyAsync(c => c.Id == callId && c.Status != CallStatus.Pending, cancellationToken);
     }
 
     private async Task<string> EarlierReplyAsync(Bridge bridge, string postId, CancellationToken cancellationToken)
