@@ -1,13 +1,23 @@
 // Measures the portal's footprint on this machine: cold start-up to the first page, idle memory (RSS) after a
 // sign-in, and memory per signed-in browser session (Blazor circuit) on the Dashboard.
 // Run: dotnet run -c Release --project bench/PortalFootprint -- [circuits]   (build the portal in Release first)
+//
+// Live updates (issue 16, "Measured"): memory per open live page and the portal's CPU under a burst of events.
+// Run: dotnet run -c Release --project bench/PortalFootprint -- live [pages=40] [seconds=30] [events per second=1000]
+// It opens the live list pages round robin (Dashboard, Events, Delivery log, Audit, Provisioning, Listeners, ChatOps),
+// reads RSS (/proc/pid/status VmRSS) with 0 and with N of them open, and the portal's CPU (/proc/pid/stat utime+stime)
+// while a writer posts IdmIdentity events to POST /api/events (batches every 100 ms): with 0 pages open, with N pages
+// open, and with 0 again after closing them. Needs sqlite3 on the PATH (it gives the seeded demo API key the events:write scope and a known secret).
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using Microsoft.Playwright;
+using Switchboard.Bench.PortalFootprint;
 
-var circuits = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 40;
+var live = args.Length > 0 && args[0] == "live";
+var numbers = (live ? args[1..] : args).Select(a => int.Parse(a, CultureInfo.InvariantCulture)).ToArray();
+var circuits = numbers.Length > 0 ? numbers[0] : 40;
 var root = FindRoot();
 var port = FreePort();
 var url = $"http://localhost:{port}";
@@ -72,6 +82,25 @@ async Task<IPage> SignedInDashboardAsync()
     await page.GetByRole(AriaRole.Heading, new() { Name = "Dashboard" }).WaitForAsync();
     await page.GetByLabel("Audit entries today").WaitForAsync();
     return page;
+}
+
+if (live)
+{
+    await new LiveUpdates(portal, url, data, async route =>
+    {
+        var page = await SignedInDashboardAsync();
+        if (route != "/")
+        {
+            await page.GotoAsync(route);
+            await page.Locator("h1").First.WaitForAsync();
+        }
+
+        return page;
+    }).RunAsync(circuits, numbers.Length > 1 ? numbers[1] : 30, numbers.Length > 2 ? numbers[2] : 1000);
+    portal.Kill(entireProcessTree: true);
+    await portal.WaitForExitAsync();
+    Directory.Delete(data, recursive: true);
+    return;
 }
 
 await SignedInDashboardAsync();
