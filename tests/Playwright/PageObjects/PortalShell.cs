@@ -21,5 +21,26 @@ public sealed class PortalShell(IPage page)
         await Expect(SignedInUser).ToHaveTextAsync(login);
     }
 
+    /// <summary>
+    /// Presses Ctrl+K until the quick search has the focus: the shortcut works once the page is interactive, and a page
+    /// just loaded on a busy machine may not be yet.
+    /// </summary>
+    public async Task OpenQuickSearchAsync()
+    {
+        var box = page.GetByLabel("Quick search");
+        for (var attempt = 1; ; attempt++)
+        {
+            await page.Keyboard.PressAsync("Control+k");
+            try
+            {
+                await Expect(box).ToBeFocusedAsync(new() { Timeout = 1_000 });
+                return;
+            }
+            catch (PlaywrightException) when (attempt < 30)
+            {
+            }
+        }
+    }
+
     public Task SignOutAsync() => page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
 }

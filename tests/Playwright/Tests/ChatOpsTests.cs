@@ -115,8 +115,7 @@ public sealed class ChatOpsTests(PortalRig rig) : BrowserTest(rig)
         await CallWebhookAsync("e2e-search", "e2e-search-post-1", "112 the fax is haunted", "sam");
 
         await new PortalShell(Page).SignInAsync("vera.viewer");
-        await Page.Keyboard.PressAsync("Control+k");
-        await Expect(Page.GetByLabel("Quick search")).ToBeFocusedAsync();
+        await new PortalShell(Page).OpenQuickSearchAsync();
         await Page.Keyboard.TypeAsync("e2e-search-post-1");
         await Page.GetByText("post e2e-search-post-1").ClickAsync();
 

@@ -88,8 +88,7 @@ public sealed class ShellTests(PortalRig rig) : BrowserTest(rig)
         await shell.NavLink("Audit").ClickAsync();
         await Expect(shell.Heading).ToHaveTextAsync("Audit");
 
-        await Page.Keyboard.PressAsync("Control+k");
-        await Expect(Page.GetByLabel("Quick search")).ToBeFocusedAsync();
+        await shell.OpenQuickSearchAsync();
         await Page.Keyboard.TypeAsync("INTESS");
         await Page.GetByText("Quintessa (search.target)").ClickAsync();
 
