@@ -30,7 +30,7 @@ public sealed class ChatOpsTests(PortalRig rig) : BrowserTest(rig)
         await admin.GetByRole(AriaRole.Button, new() { Name = "Test connection" }).ClickAsync();
         await Expect(admin.GetByLabel("Connection test")).ToContainTextAsync("GLPI accepted the App-Token and user_token");
         await admin.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
-        await Expect(admin.GetByRole(AriaRole.Link, new() { Name = name })).ToBeVisibleAsync();
+        await Expect(admin.GetByRole(AriaRole.Link, new() { Name = name, Exact = true })).ToBeVisibleAsync();
     }
 
     private async Task<string> CallWebhookAsync(string bridge, string postId, string text, string user = "nora")
