@@ -28,6 +28,7 @@ using Switchboard.Infrastructure.Listeners;
 using Switchboard.Infrastructure.Mattermost;
 using Switchboard.Infrastructure.Messaging;
 using Switchboard.Infrastructure.Notifications;
+using Switchboard.Infrastructure.Notifications.Digests;
 using Switchboard.Infrastructure.Notifications.Scripts;
 using Switchboard.Infrastructure.People;
 using Switchboard.Infrastructure.Persistence;
@@ -182,7 +183,11 @@ public static class DependencyInjection
         services.AddSingleton<PickupFolderMailSender>();
         services.AddSingleton<IMailSender, ConfiguredMailSender>();
 
+        services.AddOptions<DigestOptions>().BindConfiguration(DigestOptions.SectionName).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<DigestOptions>, DigestOptionsValidator>();
+
         services.AddHostedService<NotificationEvaluationJob>();
+        services.AddHostedService<DigestJob>();
         services.AddHostedService<OutboxSenderJob>();
 
         services.AddSingleton<IValidator<TopicDraft>, TopicDraftValidator>();

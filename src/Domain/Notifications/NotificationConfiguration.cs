@@ -1,3 +1,5 @@
+using Switchboard.Domain.Notifications.Digests;
+
 namespace Switchboard.Domain.Notifications;
 
 /// <summary>
@@ -51,6 +53,15 @@ public sealed class NotificationConfiguration
     /// <summary>What pages show of the webhook: the server and the start of the hook's id, never the whole URL.</summary>
     public string? WebhookHint { get; private set; }
 
+    /// <summary>Minutes a digest waits after its first change; null unless the configuration sends its e-mails as a digest every N minutes.</summary>
+    public int? DigestEveryMinutes { get; private set; }
+
+    /// <summary>The cron expression of a digest sent at set times; null unless the configuration sends its e-mails so.</summary>
+    public string? DigestCron { get; private set; }
+
+    /// <summary>How the configuration's e-mails are gathered into digests; null when each change is sent at once.</summary>
+    public DigestSchedule? Digest => DigestEveryMinutes is null && DigestCron is null ? null : new DigestSchedule(DigestEveryMinutes, DigestCron);
+
     public IReadOnlyList<DeliveryChannel> Channels =>
     [
         .. SendEmail ? [DeliveryChannel.Email] : Array.Empty<DeliveryChannel>(),
@@ -89,6 +100,7 @@ public sealed class NotificationConfiguration
         Disabled = draft.Disabled;
         Description = Blank(draft.Description);
         (SendEmail, SendMattermostDirect, PostToMattermostChannel) = (draft.SendEmail, draft.SendMattermostDirect, draft.PostToMattermostChannel);
+        (DigestEveryMinutes, DigestCron) = (draft.Digest?.EveryMinutes, Blank(draft.Digest?.Cron));
         if (!PostToMattermostChannel)
         {
             // No channel, no secret kept for it.

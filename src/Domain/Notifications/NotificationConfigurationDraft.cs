@@ -1,3 +1,5 @@
+using Switchboard.Domain.Notifications.Digests;
+
 namespace Switchboard.Domain.Notifications;
 
 /// <summary>What the editor, the API and an import say a notification configuration should be.</summary>
@@ -31,6 +33,8 @@ public sealed record NotificationConfigurationDraft
     /// configuration and an export never carry it.
     /// </summary>
     public string? MattermostWebhookUrl { get; init; }
+    /// <summary>Gather the e-mails per recipient into a digest on this schedule; null (and in older documents) sends each change at once.</summary>
+    public DigestSchedule? Digest { get; init; }
     public bool Disabled { get; init; }
     public string? Description { get; init; }
 }

@@ -41,10 +41,14 @@ public sealed class OutboxMessage
     public string? SmtpReply { get; private set; }
     public DateTime CreatedAt { get; private set; }
 
+    /// <summary>How many changes a digest e-mail carries (its <see cref="EventId"/> is the first); 0 for a message about one event.</summary>
+    public int DigestItems { get; private set; }
+
     public static OutboxMessage Queue(
         long eventId, int configurationId, string topic, NotificationLevel level, string recipientEmail, string? recipientUsername,
-        string subject, string htmlBody, string textBody, DateTime now, DeliveryChannel channel = DeliveryChannel.Email) => new()
+        string subject, string htmlBody, string textBody, DateTime now, DeliveryChannel channel = DeliveryChannel.Email, int digestItems = 0) => new()
         {
+            DigestItems = digestItems,
             Channel = channel,
             MessageId = $"<{Guid.NewGuid():N}@switchboard>",
             EventId = eventId,

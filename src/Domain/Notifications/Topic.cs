@@ -29,20 +29,35 @@ public sealed class Topic
     /// <summary>The Mattermost message (Markdown); null when the topic sends e-mail only.</summary>
     public string? MattermostBody { get; private set; }
 
+    /// <summary>The digest e-mail (items listed with a loop); null when the topic's digests use <see cref="DigestTemplates.Default"/>.</summary>
+    public string? DigestSubject { get; private set; }
+    public string? DigestHtmlBody { get; private set; }
+    public string? DigestTextBody { get; private set; }
+
+    /// <summary>The digest e-mail the topic has, or null when it has none.</summary>
+    public EmailTemplate? Digest => DigestSubject is null ? null : new(DigestSubject, DigestHtmlBody ?? "", DigestTextBody ?? "");
+
     public EmailTemplate Email => new(Subject, HtmlBody, TextBody);
 
     /// <summary>The Mattermost message as a template of the renderer: the subject (shown in the delivery log) and the Markdown as the text.</summary>
     public EmailTemplate Mattermost => new(Subject, "", MattermostBody ?? "");
 
-    public static Topic Create(string code, string? description, EmailTemplate email, string? mattermostBody = null)
+    public static Topic Create(string code, string? description, EmailTemplate email, string? mattermostBody = null, EmailTemplate? digest = null)
     {
         var topic = new Topic { Code = code.Trim() };
-        topic.Update(description, email, mattermostBody);
+        topic.Update(description, email, mattermostBody, digest);
         return topic;
     }
 
-    public void Update(string? description, EmailTemplate email, string? mattermostBody)
+    /// <summary>The topic as the editor, the API and a code-list document describe it.</summary>
+    public TopicDraft ToDraft() => new(Code, Description, Subject, HtmlBody, TextBody, MattermostBody, Digest);
+
+    /// <param name="digest">The digest e-mail; null or a blank subject leaves the topic with the default digest.</param>
+    public void Update(string? description, EmailTemplate email, string? mattermostBody, EmailTemplate? digest = null)
     {
+        (DigestSubject, DigestHtmlBody, DigestTextBody) = string.IsNullOrWhiteSpace(digest?.Subject)
+            ? (null, null, null)
+            : (digest.Subject, digest.HtmlBody, digest.TextBody);
         Description = string.IsNullOrWhiteSpace(description) ? null : description.Trim();
         (Subject, HtmlBody, TextBody) = (email.Subject, email.HtmlBody, email.TextBody);
         MattermostBody = string.IsNullOrWhiteSpace(mattermostBody) ? null : mattermostBody;

@@ -28,8 +28,7 @@ public sealed class CodeListTransferService(
     public async Task<CodeListDocument> ExportAsync(CancellationToken cancellationToken)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        var topics = await db.Topics.AsNoTracking().OrderBy(t => t.Code)
-            .Select(t => new TopicDraft(t.Code, t.Description, t.Subject, t.HtmlBody, t.TextBody, t.MattermostBody)).ToListAsync(cancellationToken);
+        var topics = (await db.Topics.AsNoTracking().OrderBy(t => t.Code).ToListAsync(cancellationToken)).Select(t => t.ToDraft()).ToList();
         var ids = await db.NotificationConfigurations.AsNoTracking().OrderBy(c => c.Id).Select(c => c.Id).ToListAsync(cancellationToken);
         var drafts = new List<NotificationConfigurationDraft>(ids.Count);
         foreach (var id in ids)
@@ -49,7 +48,7 @@ public sealed class CodeListTransferService(
         return new CodeListDifference(
             document.Topics.Where(t => !stored.ContainsKey(t.Code)).Select(t => t.Code).ToList(),
             document.Topics.Where(t => stored.TryGetValue(t.Code, out var s)
-                    && (s.Description, s.Subject, s.HtmlBody, s.TextBody, s.MattermostBody) != (t.Description, t.Subject, t.HtmlBody, t.TextBody, string.IsNullOrWhiteSpace(t.MattermostBody) ? null : t.MattermostBody))
+                    && s.ToDraft() != Topic.Create(t.Code, t.Description, new EmailTemplate(t.Subject, t.HtmlBody, t.TextBody), t.MattermostBody, t.Digest).ToDraft())
                 .Select(t => t.Code).ToList(),
             await db.NotificationConfigurations.CountAsync(cancellationToken),
             document.Configurations.Count);
@@ -68,11 +67,11 @@ public sealed class CodeListTransferService(
             var email = new EmailTemplate(draft.Subject, draft.HtmlBody, draft.TextBody);
             if (topics.TryGetValue(draft.Code, out var topic))
             {
-                topic.Update(draft.Description, email, draft.MattermostBody);
+                topic.Update(draft.Description, email, draft.MattermostBody, draft.Digest);
             }
             else
             {
-                topics[draft.Code] = db.Topics.Add(Topic.Create(draft.Code, draft.Description, email, draft.MattermostBody)).Entity;
+                topics[draft.Code] = db.Topics.Add(Topic.Create(draft.Code, draft.Description, email, draft.MattermostBody, draft.Digest)).Entity;
             }
         }
 
@@ -115,7 +114,7 @@ public sealed class CodeListTransferService(
         var known = await db.Topics.AsNoTracking().ToDictionaryAsync(t => t.Code, StringComparer.Ordinal, cancellationToken);
         foreach (var (topic, _) in topics)
         {
-            known[topic.Code] = Topic.Create(topic.Code, topic.Description, new EmailTemplate(topic.Subject, topic.HtmlBody ?? "", topic.TextBody ?? ""), topic.MattermostBody);
+            known[topic.Code] = Topic.Create(topic.Code, topic.Description, new EmailTemplate(topic.Subject, topic.HtmlBody ?? "", topic.TextBody ?? ""), topic.MattermostBody, topic.Digest);
         }
 
         var storedWebhooks = await StoredWebhooksAsync(db, cancellationToken);

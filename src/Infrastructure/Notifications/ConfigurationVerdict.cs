@@ -7,8 +7,11 @@ namespace Switchboard.Infrastructure.Notifications;
 public sealed record ConfigurationVerdict(
     NotificationConfiguration Configuration, VerdictKind Kind, string? Reason, IReadOnlyList<string> Skipped, IReadOnlyList<PlannedMessage> Messages);
 
-/// <summary>One message on one channel; a Mattermost message carries its Markdown as <see cref="RenderedEmail.TextBody"/>.</summary>
-public sealed record PlannedMessage(Recipient Recipient, RenderedEmail Email, DeliveryChannel Channel = DeliveryChannel.Email);
+/// <summary>
+/// One message on one channel; a Mattermost message carries its Markdown as <see cref="RenderedEmail.TextBody"/>. The
+/// <paramref name="Model"/> it was rendered from goes with it (a digest keeps it); null when the evaluator does not render.
+/// </summary>
+public sealed record PlannedMessage(Recipient Recipient, RenderedEmail Email, DeliveryChannel Channel = DeliveryChannel.Email, TemplateModel? Model = null);
 
 public enum VerdictKind
 {

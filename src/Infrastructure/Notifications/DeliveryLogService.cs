@@ -30,7 +30,7 @@ public sealed class DeliveryLogService(
         var rows = await messages.OrderByDescending(m => m.Id).Skip(page * pageSize).Take(pageSize)
             .Select(m => new MessageRow(m.Id, m.CreatedAt, m.RecipientEmail, m.Topic, m.Level, m.ConfigurationId,
                 db.EntityEvents.Where(e => e.Id == m.EventId).Select(e => e.EventId).FirstOrDefault() ?? "",
-                m.Status, m.Attempts, m.LastError, m.SentAt, m.SmtpReply, m.Subject, m.Channel, m.RecipientUsername))
+                m.Status, m.Attempts, m.LastError, m.SentAt, m.SmtpReply, m.Subject, m.Channel, m.RecipientUsername, m.DigestItems))
             .ToListAsync(cancellationToken);
         return new Paged<MessageRow>(rows, total, atLeast);
     }
@@ -55,7 +55,11 @@ public sealed class DeliveryLogService(
         var person = await db.People.AsNoTracking()
             .Where(p => key != null ? p.UsernameKey == key : p.Email == email)
             .OrderBy(p => p.Deleted).ThenBy(p => p.UsernameKey).Select(p => p.Username).FirstOrDefaultAsync(cancellationToken);
-        return new MessageDetail(message, source, configuration?.Description, configuration is not null, person);
+        var digestEvents = message.DigestItems == 0 ? []
+            : await db.DigestItems.AsNoTracking().Where(i => i.OutboxMessageId == message.Id)
+                .Join(db.EntityEvents, i => i.EventId, e => e.Id, (i, e) => e).OrderBy(e => e.Id)
+                .Select(e => new MessageEvent(e.Id, e.EventId, e.EntityType, e.EventType, e.Identity, e.ReceivedAt)).ToListAsync(cancellationToken);
+        return new MessageDetail(message, source, configuration?.Description, configuration is not null, person, digestEvents);
     }
 
     /// <summary>Sends every message the delivery log's filter shows again (Operator), at most <see cref="MaxResend"/> at once.</summary>

@@ -2,13 +2,14 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using Switchboard.Domain.Events;
 using Switchboard.Domain.Notifications;
+using Switchboard.Domain.Notifications.Digests;
 using Switchboard.Infrastructure.Changes;
 using Switchboard.Infrastructure.Persistence;
 
 namespace Switchboard.Infrastructure.Notifications;
 
 /// <summary>
-/// Writes what evaluating a chunk of events produced in one transaction: the queued messages, each event's
+/// Writes what evaluating a chunk of events produced in one transaction: the queued messages and digest items, each event's
 /// evaluation note, and failures on their configurations; an event someone else evaluated meanwhile is left as it is,
 /// its messages unqueued. Messages and events go through prepared commands (the change tracker compiles a statement
 /// per row); values come from the domain objects.
@@ -16,7 +17,7 @@ namespace Switchboard.Infrastructure.Notifications;
 internal static class EvaluationWriter
 {
     public static async Task WriteAsync(
-        SwitchboardDbContext db, IReadOnlyList<OutboxMessage> messages, IReadOnlyList<EntityEvent> events,
+        SwitchboardDbContext db, IReadOnlyList<OutboxMessage> messages, IReadOnlyList<DigestItem> digestItems, IReadOnlyList<EntityEvent> events,
         IReadOnlyList<(int ConfigurationId, string Reason)> failures, DateTime now, CancellationToken cancellationToken)
     {
         await db.Database.OpenConnectionAsync(cancellationToken);
@@ -43,8 +44,8 @@ internal static class EvaluationWriter
         await using (var insert = PreparedCommand.Create(connection, transaction.GetDbTransaction(),
             """
             INSERT INTO "OutboxMessages" ("MessageId", "EventId", "ConfigurationId", "Topic", "Channel", "Level", "RecipientEmail", "RecipientUsername",
-                "Subject", "HtmlBody", "TextBody", "Status", "Attempts", "NextAttemptAt", "CreatedAt")
-            VALUES (@messageId, @eventId, @configurationId, @topic, @channel, @level, @email, @username, @subject, @html, @text, @status, 0, @next, @created)
+                "Subject", "HtmlBody", "TextBody", "Status", "Attempts", "NextAttemptAt", "CreatedAt", "DigestItems")
+            VALUES (@messageId, @eventId, @configurationId, @topic, @channel, @level, @email, @username, @subject, @html, @text, @status, 0, @next, @created, 0)
             """,
             "messageId", "eventId", "configurationId", "topic", "channel", "level", "email", "username", "subject", "html", "text", "status", "next", "created"))
         {
@@ -53,6 +54,21 @@ internal static class EvaluationWriter
                 insert.Set(m.MessageId, m.EventId, m.ConfigurationId, m.Topic, m.Channel.ToString(), m.Level.ToString(), m.RecipientEmail, m.RecipientUsername,
                     m.Subject, m.HtmlBody, m.TextBody, m.Status.ToString(), m.NextAttemptAt, m.CreatedAt);
                 await insert.ExecuteNonQueryAsync(cancellationToken);
+            }
+        }
+
+        if (digestItems.Count > 0)
+        {
+            await using var gather = PreparedCommand.Create(connection, transaction.GetDbTransaction(),
+                """
+                INSERT INTO "DigestItems" ("ConfigurationId", "EventId", "Topic", "Level", "RecipientEmail", "RecipientUsername", "Model", "CreatedAt")
+                VALUES (@configurationId, @eventId, @topic, @level, @email, @username, @model, @created)
+                """,
+                "configurationId", "eventId", "topic", "level", "email", "username", "model", "created");
+            foreach (var i in digestItems.Where(i => marked.Contains(i.EventId)))
+            {
+                gather.Set(i.ConfigurationId, i.EventId, i.Topic, i.Level.ToString(), i.RecipientEmail, i.RecipientUsername, i.Model, i.CreatedAt);
+                await gather.ExecuteNonQueryAsync(cancellationToken);
             }
         }
 

@@ -1,8 +1,10 @@
 using FluentValidation;
 using Switchboard.Domain.Events;
 using Switchboard.Domain.Notifications;
+using Switchboard.Domain.Notifications.Digests;
 using Switchboard.Domain.Notifications.Rules;
 using Switchboard.Domain.Notifications.Scripts;
+using Switchboard.Infrastructure.Notifications.Digests;
 
 namespace Switchboard.Infrastructure.Notifications;
 
@@ -49,6 +51,16 @@ public sealed class NotificationConfigurationDraftValidator : AbstractValidator<
             .Must(MattermostWebhookSecrets.IsWebhookUrl).When(c => !string.IsNullOrWhiteSpace(c.MattermostWebhookUrl))
             .WithMessage("Give the incoming webhook's URL as Mattermost shows it, e.g. https://chat.example.org/hooks/xxx-generatedkey-xxx.")
             .MaximumLength(NotificationConfiguration.WebhookUrlMaxLength);
+        When(c => c.Digest is not null, () =>
+        {
+            RuleFor(c => c.Digest!).Must(d => (d.EveryMinutes is null) != string.IsNullOrWhiteSpace(d.Cron))
+                .WithName("Digest").WithMessage("A digest is sent either every N minutes or on a cron schedule: give one of the two.");
+            RuleFor(c => c.Digest!.EveryMinutes).InclusiveBetween(1, DigestSchedule.MaxMinutes).When(c => c.Digest!.EveryMinutes is not null)
+                .OverridePropertyName("Digest.EveryMinutes").WithMessage($"Send a digest every 1 to {DigestSchedule.MaxMinutes} minutes (a week).");
+            RuleFor(c => c.Digest!.Cron).MaximumLength(DigestSchedule.CronMaxLength).Must(DigestTiming.IsCron).When(c => !string.IsNullOrWhiteSpace(c.Digest!.Cron))
+                .OverridePropertyName("Digest.Cron").WithMessage("Give five cron fields, minute hour day month weekday, e.g. 0 8 * * 1-5 for 8:00 on working days.");
+            RuleFor(c => c.SendEmail).Equal(true).OverridePropertyName("Digest").WithMessage("A digest gathers e-mails: choose e-mail as a channel, or send at once.");
+        });
         RuleFor(c => c.MattermostWebhookUrl).Empty().When(c => !c.PostToMattermostChannel)
             .WithMessage("A webhook URL belongs only to a configuration that posts to a Mattermost channel.");
     }

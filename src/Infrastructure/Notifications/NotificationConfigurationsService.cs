@@ -99,6 +99,7 @@ public sealed class NotificationConfigurationsService(
             SendEmail = c.SendEmail,
             SendMattermostDirect = c.SendMattermostDirect,
             PostToMattermostChannel = c.PostToMattermostChannel,
+            Digest = c.Digest,
         };
     }
 
@@ -250,5 +251,6 @@ public sealed class NotificationConfigurationsService(
         c.Description,
         Channels = string.Join(", ", c.Channels),
         Webhook = c.WebhookHint, // never the URL
+        Digest = c.Digest?.ToString() ?? "at once",
     };
 }

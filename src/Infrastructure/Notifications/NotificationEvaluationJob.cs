@@ -1,14 +1,17 @@
+using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Switchboard.Domain.Events;
 using Switchboard.Domain.Notifications;
+using Switchboard.Domain.Notifications.Digests;
 using Switchboard.Domain.Notifications.Scripts;
 using Switchboard.Domain.Notifications.Templates;
 using Switchboard.Domain.Text;
 using Switchboard.Infrastructure.Email;
 using Switchboard.Infrastructure.Jobs;
+using Switchboard.Infrastructure.Notifications.Digests;
 using Switchboard.Infrastructure.People;
 using Switchboard.Infrastructure.Persistence;
 using Switchboard.Infrastructure.Telemetry;
@@ -40,7 +43,8 @@ public sealed partial class NotificationEvaluationJob(
         var scripts = services.GetRequiredService<INotificationScripts>();
         var limits = services.GetRequiredService<IOptions<NotificationLimitsOptions>>().Value;
         var directory = services.GetRequiredService<IdentityEventBatchSync>();
-        var (events, queued) = (0, 0);
+        var digests = services.GetRequiredService<IOptions<DigestOptions>>().Value;
+        var (events, queued, gathered) = (0, 0, 0);
         var busy = false;
         while (true)
         {
@@ -69,6 +73,7 @@ public sealed partial class NotificationEvaluationJob(
             }
 
             var messages = new List<OutboxMessage>();
+            var items = new List<DigestItem>();
             var failures = new List<(int ConfigurationId, string Reason)>();
             foreach (var entityEvent in pending)
             {
@@ -82,7 +87,7 @@ public sealed partial class NotificationEvaluationJob(
                 {
                     foreach (var verdict in await evaluator.EvaluateAsync(entityEvent, configurations, explain: false, cancellationToken))
                     {
-                        Record(entityEvent, verdict, notes, messages, failures);
+                        Record(entityEvent, verdict, digests, notes, messages, items, failures);
                     }
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException)
@@ -94,10 +99,11 @@ public sealed partial class NotificationEvaluationJob(
                 entityEvent.RecordEvaluation(notes.Count == 0 ? null : string.Join("; ", notes), Now);
             }
 
-            await EvaluationWriter.WriteAsync(db, messages, pending, failures, Now, cancellationToken);
-            services.GetRequiredService<SwitchboardMetrics>().ConfigurationsFired(messages.Count);
+            await EvaluationWriter.WriteAsync(db, messages, items, pending, failures, Now, cancellationToken);
+            services.GetRequiredService<SwitchboardMetrics>().ConfigurationsFired(messages.Count + items.Count);
             events += pending.Count;
             queued += messages.Count;
+            gathered += items.Count;
         }
 
         if (queued > 0)
@@ -106,7 +112,8 @@ public sealed partial class NotificationEvaluationJob(
             Registry.Find(Mattermost.MattermostSenderJob.Name)?.RequestRun();
         }
 
-        var summary = $"{Plural.Of(events, "event")} evaluated, {Plural.Of(queued, "message")} queued";
+        var summary = $"{Plural.Of(events, "event")} evaluated, {Plural.Of(queued, "message")} queued"
+            + (gathered > 0 ? $", {Plural.Of(gathered, "change")} gathered for digests" : "");
         return busy ? JobRunResult.Succeeded($"{summary}; the database stayed busy for the directory, the other events wait for the next run")
             : events == 0 ? JobRunResult.Skipped("no events waiting")
             : JobRunResult.Succeeded(summary);
@@ -134,9 +141,13 @@ public sealed partial class NotificationEvaluationJob(
 
     private DateTime Now => Time.GetUtcNow().UtcDateTime;
 
-    /// <summary>Collects a firing configuration's messages (or its failure) and notes what happened on the event.</summary>
+    /// <summary>
+    /// Collects a firing configuration's messages (or its failure) and notes what happened on the event. A digest
+    /// configuration's e-mails below the critical level wait as digest items instead, each with its template model.
+    /// </summary>
     private void Record(
-        EntityEvent entityEvent, ConfigurationVerdict verdict, List<string> notes, List<OutboxMessage> messages, List<(int, string)> failures)
+        EntityEvent entityEvent, ConfigurationVerdict verdict, DigestOptions digests, List<string> notes, List<OutboxMessage> messages,
+        List<DigestItem> items, List<(int, string)> failures)
     {
         var id = verdict.Configuration.Id;
         if (verdict.Kind == VerdictKind.Failed)
@@ -146,10 +157,20 @@ public sealed partial class NotificationEvaluationJob(
             return;
         }
 
-        notes.Add($"configuration {id} fired: {Plural.Of(verdict.Messages.Select(m => m.Recipient).Distinct().Count(), "recipient")}");
+        var configuration = verdict.Configuration;
+        var gather = configuration.Digest is not null && digests.Gathers(configuration.Level);
+        notes.Add($"configuration {id} fired: {Plural.Of(verdict.Messages.Select(m => m.Recipient).Distinct().Count(), "recipient")}"
+            + (gather ? $", e-mails gathered for the digest ({configuration.Digest})" : ""));
         notes.AddRange(verdict.Skipped.Select(s => $"configuration {id} skipped {s}"));
-        foreach (var (recipient, email, channel) in verdict.Messages)
+        foreach (var (recipient, email, channel, model) in verdict.Messages)
         {
+            if (gather && channel == DeliveryChannel.Email && model is not null)
+            {
+                items.Add(DigestItem.Gather(entityEvent.Id, id, configuration.Topic!.Code, configuration.Level, recipient.Email, recipient.Username,
+                    JsonSerializer.Serialize(model, DigestModels.Json), Now));
+                continue;
+            }
+
             messages.Add(OutboxMessage.Queue(entityEvent.Id, id, verdict.Configuration.Topic!.Code, verdict.Configuration.Level,
                 recipient.Email, recipient.Username, email.Subject, email.HtmlBody, email.TextBody, Now, channel));
         }

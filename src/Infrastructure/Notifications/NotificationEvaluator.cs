@@ -222,7 +222,7 @@ public sealed class NotificationEvaluator
                 new TemplateRecipient(recipient.Email, recipient.Username, recipient.Name),
                 new TemplateConfiguration(configuration.Topic!.Code, configuration.Description));
             var template = channel == DeliveryChannel.Email ? configuration.Topic.Email : configuration.Topic.Mattermost;
-            return new PlannedMessage(recipient, await _renderer.RenderAsync(template, model, cancellationToken), channel);
+            return new PlannedMessage(recipient, await _renderer.RenderAsync(template, model, cancellationToken), channel, model);
         }
     }
 

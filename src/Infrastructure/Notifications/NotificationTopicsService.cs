@@ -27,7 +27,7 @@ public sealed class NotificationTopicsService(
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var t = await db.Topics.AsNoTracking().SingleOrDefaultAsync(x => x.Code == code, cancellationToken);
-        return t is null ? null : new TopicDraft(t.Code, t.Description, t.Subject, t.HtmlBody, t.TextBody, t.MattermostBody);
+        return t?.ToDraft();
     }
 
     public async Task<int> SaveTopicAsync(ClaimsPrincipal caller, TopicDraft draft, CancellationToken cancellationToken)
@@ -47,11 +47,11 @@ public sealed class NotificationTopicsService(
         var email = new EmailTemplate(draft.Subject, draft.HtmlBody, draft.TextBody);
         if (topic is null)
         {
-            topic = db.Topics.Add(Topic.Create(draft.Code, draft.Description, email, draft.MattermostBody)).Entity;
+            topic = db.Topics.Add(Topic.Create(draft.Code, draft.Description, email, draft.MattermostBody, draft.Digest)).Entity;
         }
         else
         {
-            topic.Update(draft.Description, email, draft.MattermostBody);
+            topic.Update(draft.Description, email, draft.MattermostBody, draft.Digest);
         }
 
         db.Audit(new AuditRecord(actor, before is null ? AuditActions.TopicCreated : AuditActions.TopicUpdated, "topic", topic.Code,
@@ -60,5 +60,16 @@ public sealed class NotificationTopicsService(
         return topic.Id;
     }
 
-    private static object Audited(Topic topic) => new { topic.Code, topic.Description, topic.Subject, topic.HtmlBody, topic.TextBody, topic.MattermostBody };
+    private static object Audited(Topic topic) => new
+    {
+        topic.Code,
+        topic.Description,
+        topic.Subject,
+        topic.HtmlBody,
+        topic.TextBody,
+        topic.MattermostBody,
+        topic.DigestSubject,
+        topic.DigestHtmlBody,
+        topic.DigestTextBody,
+    };
 }

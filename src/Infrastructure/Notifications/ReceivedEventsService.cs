@@ -29,9 +29,13 @@ public sealed class ReceivedEventsService(
             return null;
         }
 
-        var messages = await db.OutboxMessages.AsNoTracking().Where(m => m.EventId == id).OrderByDescending(m => m.Id).Take(maxMessages)
+        // Its own messages, and the digests that carry it (a digest's event is its first change's).
+        var digests = db.DigestItems.Where(i => i.EventId == id && i.OutboxMessageId != null).Select(i => i.OutboxMessageId!.Value);
+        var ids = await db.OutboxMessages.Where(m => m.EventId == id).Select(m => m.Id).Union(digests)
+            .OrderByDescending(m => m).Take(maxMessages).ToListAsync(cancellationToken);
+        var messages = await db.OutboxMessages.AsNoTracking().Where(m => ids.Contains(m.Id)).OrderByDescending(m => m.Id)
             .Select(m => new MessageRow(m.Id, m.CreatedAt, m.RecipientEmail, m.Topic, m.Level, m.ConfigurationId, received.EventId,
-                m.Status, m.Attempts, m.LastError, m.SentAt, m.SmtpReply, m.Subject))
+                m.Status, m.Attempts, m.LastError, m.SentAt, m.SmtpReply, m.Subject, m.Channel, m.RecipientUsername, m.DigestItems))
             .ToListAsync(cancellationToken);
         return new EventDetail(received, messages);
     }

@@ -21,6 +21,13 @@ public sealed class TopicDraftValidator : AbstractValidator<TopicDraft>
         RuleFor(t => t.TextBody).Custom((source, context) => CheckTemplate(templates, source, context));
         RuleFor(t => t.MattermostBody).MaximumLength(Topic.MattermostBodyMaxLength)
             .Custom((source, context) => CheckTemplate(templates, source, context));
+        When(t => t.Digest is not null && !string.IsNullOrWhiteSpace(t.Digest.Subject), () =>
+        {
+            RuleFor(t => t.Digest!.Subject).MaximumLength(Topic.SubjectMaxLength)
+                .Custom((source, context) => CheckTemplate(templates, source, context));
+            RuleFor(t => t.Digest!.HtmlBody).Custom((source, context) => CheckTemplate(templates, source, context));
+            RuleFor(t => t.Digest!.TextBody).Custom((source, context) => CheckTemplate(templates, source, context));
+        });
     }
 
     private static void CheckTemplate(ITemplateRenderer templates, string? source, ValidationContext<TopicDraft> context)

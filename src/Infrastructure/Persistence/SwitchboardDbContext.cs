@@ -9,6 +9,7 @@ using Switchboard.Domain.Jobs;
 using Switchboard.Domain.Listeners;
 using Switchboard.Domain.Mattermost;
 using Switchboard.Domain.Notifications;
+using Switchboard.Domain.Notifications.Digests;
 using Switchboard.Domain.People;
 using Switchboard.Domain.Provisioning;
 using Switchboard.Infrastructure.Changes;
@@ -39,6 +40,7 @@ public class SwitchboardDbContext(DbContextOptions<SwitchboardDbContext> options
     public DbSet<Topic> Topics => Set<Topic>();
     public DbSet<NotificationConfiguration> NotificationConfigurations => Set<NotificationConfiguration>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+    public DbSet<DigestItem> DigestItems => Set<DigestItem>();
     public DbSet<ProvisioningMessage> ProvisioningMessages => Set<ProvisioningMessage>();
     public DbSet<ProvisioningEnvelope> ProvisioningEnvelopes => Set<ProvisioningEnvelope>();
     public DbSet<FailureGroup> FailureGroups => Set<FailureGroup>();

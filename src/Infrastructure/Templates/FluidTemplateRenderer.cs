@@ -46,7 +46,13 @@ public sealed partial class FluidTemplateRenderer : ITemplateRenderer
             : new TemplateCheck(false, error);
     }
 
-    public async Task<RenderedEmail> RenderAsync(EmailTemplate email, TemplateModel model, CancellationToken cancellationToken)
+    public Task<RenderedEmail> RenderAsync(EmailTemplate email, TemplateModel model, CancellationToken cancellationToken) =>
+        RenderModelAsync(email, model, cancellationToken);
+
+    public Task<RenderedEmail> RenderDigestAsync(EmailTemplate email, DigestModel model, CancellationToken cancellationToken) =>
+        RenderModelAsync(email, model, cancellationToken);
+
+    private async Task<RenderedEmail> RenderModelAsync(EmailTemplate email, object model, CancellationToken cancellationToken)
     {
         // One context for the three parts, as before: what the subject assigns the bodies see, and the steps add up.
         var context = new TemplateContext(model, _options);
@@ -92,6 +98,7 @@ public sealed partial class FluidTemplateRenderer : ITemplateRenderer
             MaxRecursion = limits.TemplateMaxRecursion,
         };
         options.MemberAccessStrategy.Register<TemplateModel>();
+        options.MemberAccessStrategy.Register<DigestModel>();
         options.MemberAccessStrategy.Register<TemplateState>();
         options.MemberAccessStrategy.Register<TemplatePerson>();
         options.MemberAccessStrategy.Register<TemplateRecipient>();

@@ -125,5 +125,8 @@ public sealed class EvaluationLimitsTests : IAsyncLifetime
                 ? throw new TemplateLimitExceededException("the HTML body: it rendered more than 1000 characters")
                 : new RenderedEmail(email.Subject, "", "");
         }
+
+        public Task<RenderedEmail> RenderDigestAsync(EmailTemplate email, DigestModel model, CancellationToken cancellationToken) =>
+            Task.FromResult(new RenderedEmail(email.Subject, "", ""));
     }
 }

@@ -6,4 +6,7 @@ public interface ITemplateRenderer
     TemplateCheck Check(string source);
 
     Task<RenderedEmail> RenderAsync(EmailTemplate email, TemplateModel model, CancellationToken cancellationToken);
+
+    /// <summary>Renders a digest e-mail: the same limits, the <see cref="DigestModel"/> with every change as an item.</summary>
+    Task<RenderedEmail> RenderDigestAsync(EmailTemplate email, DigestModel model, CancellationToken cancellationToken);
 }

@@ -15,6 +15,8 @@ internal sealed class TopicConfiguration : IEntityTypeConfiguration<Topic>
         builder.Property(t => t.Subject).HasMaxLength(Topic.SubjectMaxLength);
         builder.Ignore(t => t.Email);
         builder.Ignore(t => t.Mattermost);
+        builder.Ignore(t => t.Digest);
+        builder.Property(t => t.DigestSubject).HasMaxLength(Topic.SubjectMaxLength);
         builder.HasIndex(t => t.Code).IsUnique();
     }
 }

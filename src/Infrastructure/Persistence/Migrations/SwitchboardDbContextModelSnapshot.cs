@@ -791,6 +791,56 @@ namespace Switchboard.Infrastructure.Persistence.Migrations
                     b.ToTable("TokenRuns", (string)null);
                 });
 
+            modelBuilder.Entity("Switchboard.Domain.Notifications.Digests.DigestItem", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ConfigurationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("EventId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Level")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Model")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("OutboxMessageId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RecipientEmail")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecipientUsername")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Topic")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EventId");
+
+                    b.HasIndex("OutboxMessageId", "ConfigurationId", "RecipientEmail", "EventId");
+
+                    b.ToTable("DigestItems", (string)null);
+                });
+
             modelBuilder.Entity("Switchboard.Domain.Notifications.NotificationConfiguration", b =>
                 {
                     b.Property<int>("Id")
@@ -800,6 +850,13 @@ namespace Switchboard.Infrastructure.Persistence.Migrations
                     b.Property<string>("Description")
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
+
+                    b.Property<string>("DigestCron")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("DigestEveryMinutes")
+                        .HasColumnType("INTEGER");
 
                     b.Property<bool>("Disabled")
                         .HasColumnType("INTEGER");
@@ -915,6 +972,9 @@ namespace Switchboard.Infrastructure.Persistence.Migrations
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("DigestItems")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("EventId")
                         .HasColumnType("INTEGER");
 
@@ -1016,6 +1076,16 @@ namespace Switchboard.Infrastructure.Persistence.Migrations
 
                     b.Property<string>("Description")
                         .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DigestHtmlBody")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DigestSubject")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DigestTextBody")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("HtmlBody")

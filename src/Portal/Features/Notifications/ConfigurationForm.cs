@@ -1,5 +1,6 @@
 using Switchboard.Domain.Events;
 using Switchboard.Domain.Notifications;
+using Switchboard.Domain.Notifications.Digests;
 using Switchboard.Infrastructure.Notifications;
 
 namespace Switchboard.Portal.Features.Notifications;
@@ -31,6 +32,10 @@ public sealed class ConfigurationForm
     public bool SendMattermostDirect { get; set; }
     public bool PostToMattermostChannel { get; set; }
 
+    public DigestChoice Delivery { get; set; } = DigestChoice.AtOnce;
+    public int DigestMinutes { get; set; } = 60;
+    public string DigestCron { get; set; } = "0 8 * * 1-5";
+
     /// <summary>A new incoming webhook URL; blank keeps the stored one. Never filled from the server.</summary>
     public string? MattermostWebhookUrl { get; set; }
 
@@ -55,6 +60,14 @@ public sealed class ConfigurationForm
         SendEmail = draft.SendEmail,
         SendMattermostDirect = draft.SendMattermostDirect,
         PostToMattermostChannel = draft.PostToMattermostChannel,
+        Delivery = draft.Digest switch
+        {
+            null => DigestChoice.AtOnce,
+            { EveryMinutes: not null } => DigestChoice.EveryMinutes,
+            _ => DigestChoice.Cron,
+        },
+        DigestMinutes = draft.Digest?.EveryMinutes ?? 60,
+        DigestCron = draft.Digest?.Cron ?? "0 8 * * 1-5",
     };
 
     public NotificationConfigurationDraft ToDraft() => new()
@@ -78,5 +91,11 @@ public sealed class ConfigurationForm
         SendMattermostDirect = SendMattermostDirect,
         PostToMattermostChannel = PostToMattermostChannel,
         MattermostWebhookUrl = PostToMattermostChannel && !string.IsNullOrWhiteSpace(MattermostWebhookUrl) ? MattermostWebhookUrl.Trim() : null,
+        Digest = Delivery switch
+        {
+            DigestChoice.EveryMinutes => new DigestSchedule(EveryMinutes: DigestMinutes),
+            DigestChoice.Cron => new DigestSchedule(Cron: DigestCron),
+            _ => null,
+        },
     };
 }

@@ -28,6 +28,10 @@ public sealed partial class TopicEditorPage
     private string _text = "";
     private string? _mattermost;
     private string? _mattermostPreview;
+    private string? _digestSubject;
+    private string? _digestHtml;
+    private string? _digestText;
+    private RenderedEmail? _digestPreview;
     private Dictionary<string, string> _templateErrors = [];
     private Dictionary<string, string> _errors = [];
     private RenderedEmail? _preview;
@@ -46,12 +50,16 @@ public sealed partial class TopicEditorPage
         if (Code is not null && await Topics.TopicAsync(Code, Aborted) is { } topic)
         {
             (_code, _description, _subject, _html, _text, _mattermost) = (topic.Code, topic.Description, topic.Subject, topic.HtmlBody, topic.TextBody, topic.MattermostBody);
+            (_digestSubject, _digestHtml, _digestText) = (topic.Digest?.Subject, topic.Digest?.HtmlBody, topic.Digest?.TextBody);
         }
 
         Check();
     }
 
-    private void Check() => _templateErrors = new[] { _subject, _html, _text, _mattermost ?? "" }
+    /// <summary>The digest as the editor has it; null while its subject is empty (the topic then uses the default digest).</summary>
+    private EmailTemplate? Digest => string.IsNullOrWhiteSpace(_digestSubject) ? null : new(_digestSubject, _digestHtml ?? "", _digestText ?? "");
+
+    private void Check() => _templateErrors = new[] { _subject, _html, _text, _mattermost ?? "", _digestSubject ?? "", _digestHtml ?? "", _digestText ?? "" }
         .Distinct()
         .Select(t => (Template: t, Check: Templates.Check(t ?? "")))
         .Where(c => !c.Check.Valid)
@@ -70,11 +78,13 @@ public sealed partial class TopicEditorPage
         _preview = await Templates.RenderAsync(new EmailTemplate(_subject, _html, _text), Sample, Aborted);
         _mattermostPreview = string.IsNullOrWhiteSpace(_mattermost) ? null
             : (await Templates.RenderAsync(new EmailTemplate(_subject, "", _mattermost), Sample, Aborted)).TextBody;
+        var second = Sample with { Changed = ["EAV:clinicCode"], After = Sample.After with { Eav = new Dictionary<string, string?> { ["clinicCode"] = "200" } } };
+        _digestPreview = await Templates.RenderDigestAsync(Digest ?? DigestTemplates.Default, new DigestModel([Sample, second], Sample.Recipient, Sample.Configuration), Aborted);
     }
 
     private async Task SaveAsync() => await AttemptAsync(async () =>
     {
-        await Topics.SaveTopicAsync(await UserAsync(), new TopicDraft(_code, _description, _subject, _html, _text, _mattermost), Aborted);
+        await Topics.SaveTopicAsync(await UserAsync(), new TopicDraft(_code, _description, _subject, _html, _text, _mattermost, Digest), Aborted);
         Snackbar.Add($"Topic {_code} saved.", Severity.Success);
         Navigation.NavigateTo(ListHref);
     }, invalid => _errors = new(invalid));

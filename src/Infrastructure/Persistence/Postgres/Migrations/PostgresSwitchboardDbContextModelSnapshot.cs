@@ -816,6 +816,58 @@ namespace Switchboard.Infrastructure.Persistence.Postgres.Migrations
                     b.ToTable("TokenRuns", (string)null);
                 });
 
+            modelBuilder.Entity("Switchboard.Domain.Notifications.Digests.DigestItem", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("ConfigurationId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("EventId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Level")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<string>("Model")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<long?>("OutboxMessageId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("RecipientEmail")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)");
+
+                    b.Property<string>("RecipientUsername")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Topic")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EventId");
+
+                    b.HasIndex("OutboxMessageId", "ConfigurationId", "RecipientEmail", "EventId");
+
+                    b.ToTable("DigestItems", (string)null);
+                });
+
             modelBuilder.Entity("Switchboard.Domain.Notifications.NotificationConfiguration", b =>
                 {
                     b.Property<int>("Id")
@@ -827,6 +879,13 @@ namespace Switchboard.Infrastructure.Persistence.Postgres.Migrations
                     b.Property<string>("Description")
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)");
+
+                    b.Property<string>("DigestCron")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int?>("DigestEveryMinutes")
+                        .HasColumnType("integer");
 
                     b.Property<bool>("Disabled")
                         .HasColumnType("boolean");
@@ -944,6 +1003,9 @@ namespace Switchboard.Infrastructure.Persistence.Postgres.Migrations
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<int>("DigestItems")
+                        .HasColumnType("integer");
+
                     b.Property<long>("EventId")
                         .HasColumnType("bigint");
 
@@ -1048,6 +1110,16 @@ namespace Switchboard.Infrastructure.Persistence.Postgres.Migrations
                     b.Property<string>("Description")
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)");
+
+                    b.Property<string>("DigestHtmlBody")
+                        .HasColumnType("text");
+
+                    b.Property<string>("DigestSubject")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("DigestTextBody")
+                        .HasColumnType("text");
 
                     b.Property<string>("HtmlBody")
                         .IsRequired()
