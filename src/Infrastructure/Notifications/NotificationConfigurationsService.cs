@@ -220,7 +220,7 @@ public sealed class NotificationConfigurationsService(
         c.RecipientUsernames.Count > 0 ? $"people: {string.Join(' ', c.RecipientUsernames)}" : null,
         c.RecipientRoles.Count > 0 ? $"roles: {string.Join(' ', c.RecipientRoles)}" : null,
         c.RecipientsScript is null ? null : "script",
-    }.OfType<string>()) + Channels(c);
+    }.OfType<string>()) + Channels(c) + (c.Digest is { } digest ? $" · digest {digest}" : "");
 
     /// <summary>The channels beside the recipients, when they are not e-mail alone: " · by Mattermost DM, channel post".</summary>
     private static string Channels(NotificationConfiguration c) =>
