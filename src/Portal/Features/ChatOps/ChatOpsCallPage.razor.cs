@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Components;
 using Switchboard.Domain.ChatOps;
+using Switchboard.Infrastructure.Audit;
 using Switchboard.Infrastructure.Changes;
 using Switchboard.Infrastructure.ChatOps;
 
@@ -15,6 +16,7 @@ public sealed partial class ChatOpsCallPage
     [Inject] private ChatOpsService ChatOps { get; set; } = default!;
 
     private CallDetail? _detail;
+    private IReadOnlyList<AuditEntryView> _audit = [];
     private bool _loaded;
 
     [Parameter] public long Id { get; set; }
@@ -26,6 +28,7 @@ public sealed partial class ChatOpsCallPage
     private async Task LoadAsync()
     {
         _detail = await ChatOps.CallAsync(Id, Aborted);
+        _audit = _detail is null ? [] : await ChatOps.CallAuditAsync(Id, Aborted);
         _loaded = true;
     }
 
