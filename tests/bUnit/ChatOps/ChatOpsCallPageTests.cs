@@ -27,6 +27,7 @@ public sealed class ChatOpsCallPageTests : ComponentTestContext
     private const string GlpiUrl = "https://glpi.example.test/apirest.php";
     private const long OpenedTicket = 4711;
     private readonly string _database = Path.Combine(Path.GetTempPath(), $"switchboard-bunit-{Guid.NewGuid():N}.db");
+    private readonly OpensTickets _glpi = new();
     private long _callId;
 
     public ChatOpsCallPageTests()
@@ -41,7 +42,7 @@ public sealed class ChatOpsCallPageTests : ComponentTestContext
         Services.AddSingleton<IDataProtectionProvider>(new EphemeralDataProtectionProvider());
         Services.AddSingleton<BridgeSecrets>();
         Services.AddSingleton(Options.Create(new ChatOpsOptions()));
-        Services.AddSingleton(provider => new GlpiClient(new HttpClient(new OpensTickets()), provider.GetRequiredService<IOptions<ChatOpsOptions>>()));
+        Services.AddSingleton(provider => new GlpiClient(new HttpClient(_glpi), provider.GetRequiredService<IOptions<ChatOpsOptions>>()));
         Services.AddSingleton<BridgeCallOutcomes>();
         Services.AddScoped<TicketSender>();
         Services.AddScoped<IValidator<BridgeForm>, BridgeFormValidator>();
@@ -123,6 +124,29 @@ public sealed class ChatOpsCallPageTests : ComponentTestContext
     }
 
     [Fact]
+    public async Task ARetry_RunsToItsOutcome_WhenTheButtonGoesAwayWhileGlpiIsAnswering()
+    {
+        SignInAndSeed("otto.operator", PortalRole.Operator);
+        _glpi.HoldTicket();
+        var button = Render<RetryCallsButton>(p => p.Add(b => b.CallIds, [_callId]).Add(b => b.Label, $"Retry call {_callId}"));
+
+        button.Find($"button[aria-label='Retry call {_callId}']").Click();
+        await _glpi.TicketAsked.Task.WaitAsync(Eventually.DefaultDeadline, Xunit.TestContext.Current.CancellationToken);
+        // As the call log's grid does when another call arrives: the button is disposed while GLPI is still answering.
+        await DisposeComponentsAsync();
+        _glpi.AnswerTicket();
+
+        var call = await Eventually.FoundAsync("the retried call created", () =>
+        {
+            using var db = Services.GetRequiredService<IDbContextFactory<SwitchboardDbContext>>().CreateDbContext();
+            return Task.FromResult(db.BridgeCalls.AsNoTracking().SingleOrDefault(c => c.Id == _callId && c.Status == CallStatus.Created));
+        });
+        Assert.Equal((OpenedTicket, (DateTime?)null), (call.TicketId, call.LeaseUntil));
+        var entry = Services.AuditTrail().Single(e => e.Action == AuditActions.BridgeCallRetried);
+        Assert.Equal(("otto.operator", AuditResult.Success), (entry.Actor, entry.Result));
+    }
+
+    [Fact]
     public void ACallSentElsewhere_ShowsItsTicket_WithoutReload_WhenTheChangeFeedTellsOfIt()
     {
         SignInAndSeed("vera.viewer", PortalRole.Viewer);
@@ -159,20 +183,40 @@ public sealed class ChatOpsCallPageTests : ComponentTestContext
         File.Delete(_database);
     }
 
-    /// <summary>GLPI as its contract answers a retry: a session, no earlier ticket for the post, the new ticket's id.</summary>
+    /// <summary>
+    /// GLPI as its contract answers a retry: a session, no earlier ticket for the post, the new ticket's id. After
+    /// <see cref="HoldTicket"/>, the ticket's answer waits for <see cref="AnswerTicket"/> (or the request's cancellation).
+    /// </summary>
     private sealed class OpensTickets : HttpMessageHandler
     {
-        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        private TaskCompletionSource? _held;
+
+        public TaskCompletionSource TicketAsked { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public void HoldTicket() => _held = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public void AnswerTicket() => _held?.TrySetResult();
+
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
             var path = request.RequestUri!.AbsolutePath;
+            if (request.Method == HttpMethod.Post && path.EndsWith("/Ticket", StringComparison.Ordinal))
+            {
+                TicketAsked.TrySetResult();
+                if (_held is { } held)
+                {
+                    await held.Task.WaitAsync(cancellationToken);
+                }
+            }
+
             var body = path.EndsWith("/initSession", StringComparison.Ordinal) ? """{"session_token":"s-1"}"""
                 : path.EndsWith("/search/Ticket", StringComparison.Ordinal) ? """{"totalcount":0,"count":0}"""
                 : path.EndsWith("/Ticket", StringComparison.Ordinal) ? $$"""{"id":{{OpenedTicket}},"message":"Item successfully added"}"""
                 : "[]";
-            return Task.FromResult(new HttpResponseMessage(path.EndsWith("/Ticket", StringComparison.Ordinal) ? HttpStatusCode.Created : HttpStatusCode.OK)
+            return new HttpResponseMessage(path.EndsWith("/Ticket", StringComparison.Ordinal) ? HttpStatusCode.Created : HttpStatusCode.OK)
             {
                 Content = new StringContent(body, Encoding.UTF8, "application/json"),
-            });
+            };
         }
     }
 }

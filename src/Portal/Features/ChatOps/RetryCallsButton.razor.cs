@@ -48,7 +48,11 @@ public sealed partial class RetryCallsButton
         {
             await AttemptAsync(async () =>
             {
-                var (created, failed) = await ChatOps.RetryAsync(await UserAsync(), CallIds, Aborted);
+                // Not Aborted: the call log's grid re-renders whenever another call arrives, which disposes this button
+                // mid-retry; cancelling then would stop the GLPI request after the claim counted the attempt, leaving the
+                // call leased with no audit entry and no snackbar. A retry is short (bounded by the GLPI timeout) and the
+                // sender saves its outcome with CancellationToken.None anyway, so it runs to the end once started.
+                var (created, failed) = await ChatOps.RetryAsync(await UserAsync(), CallIds, CancellationToken.None);
                 var (text, severity) = Outcome(created, failed);
                 Snackbar.Add(text, severity);
             });
