@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using Bunit;
+using Bunit.TestDoubles;
 using FluentValidation;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
@@ -18,6 +19,7 @@ using Switchboard.Infrastructure.ChatOps;
 using Switchboard.Infrastructure.People;
 using Switchboard.Infrastructure.Persistence;
 using Switchboard.Infrastructure.Telemetry;
+using Switchboard.Portal.Auth;
 using Switchboard.Portal.Features.ChatOps;
 
 namespace Switchboard.ComponentTests.ChatOps;
@@ -50,9 +52,9 @@ public sealed class ChatOpsCallPageTests : ComponentTestContext
     }
 
     /// <summary>Signs in (before any service is read, as bUnit requires), then stores a bridge and a call GLPI failed, by a person the directory knows.</summary>
-    private void SignInAndSeed(string name, PortalRole role)
+    private BunitAuthorizationContext SignInAndSeed(string name, PortalRole role)
     {
-        SignInAs(name, role);
+        var authorization = SignInAs(name, role);
         using var db = Services.GetRequiredService<IDbContextFactory<SwitchboardDbContext>>().CreateDbContext();
         db.Database.Migrate();
         var now = DateTime.UtcNow;
@@ -69,6 +71,7 @@ public sealed class ChatOpsCallPageTests : ComponentTestContext
         db.BridgeCalls.Add(call);
         db.SaveChanges();
         _callId = call.Id;
+        return authorization;
     }
 
     private IRenderedComponent<ChatOpsCallPage> RenderPage(long id)
@@ -166,6 +169,43 @@ public sealed class ChatOpsCallPageTests : ComponentTestContext
     }
 
     [Fact]
+    public async Task AnAuditWrite_DoesNotReadThePageAgain_ButAChangedCallDoes()
+    {
+        Services.AddSingleton<IChangeFeed>(provider => new CountingFeed(provider.GetRequiredService<ChangeFeed>()));
+        // The sender's outcome waiters follow ChatOps calls too: on the real feed, so that only the page's notices count.
+        Services.AddSingleton(provider => new BridgeCallOutcomes(provider.GetRequiredService<ChangeFeed>()));
+        SignInAndSeed("vera.viewer", PortalRole.Viewer);
+        RenderPage(_callId);
+        var feed = Services.GetRequiredService<ChangeFeed>();
+        var toPage = (CountingFeed)Services.GetRequiredService<IChangeFeed>();
+        var told = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        // Subscribed after the page: the feed tells its subscribers in order, so the page has had the notice when this has.
+        using var after = feed.Subscribe(ChangeKind.AuditEntry, _ => told.TrySetResult());
+
+        feed.Publish(ChangeKind.AuditEntry);
+        await told.Task.WaitAsync(Eventually.DefaultDeadline, Xunit.TestContext.Current.CancellationToken);
+
+        Assert.Equal(0, toPage.Notices);
+        feed.Publish(ChangeKind.ChatOpsCall);
+        await Eventually.TrueAsync("the page told of the changed call", () => toPage.Notices == 1);
+    }
+
+    [Fact]
+    public void ARefusedRetry_ListsItsDeniedAuditEntry_WithoutAnAuditNotice()
+    {
+        // The Retry button shows (Operator policy) but the person holds the Viewer role only, as after a role change.
+        SignInAndSeed("vera.viewer", PortalRole.Viewer).SetPolicies(PortalPolicies.Viewer, PortalPolicies.Operator);
+        var page = RenderPage(_callId);
+
+        page.Find($"button[aria-label='Retry call {_callId}']").Click();
+
+        var entry = Services.AuditTrail().Single(e => e.Action == AuditActions.BridgeCallRetried);
+        Assert.Equal(("vera.viewer", AuditResult.Denied), (entry.Actor, entry.Result));
+        page.WaitForAssertion(() => Assert.Contains(page.FindAll("[aria-label='Audit entries about the call'] a"), a => a.GetAttribute("href") == $"/audit/{entry.Id}"));
+        Assert.Contains("Operator role required", page.Find("[aria-label='Audit entries about the call']").TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void AnUnknownCall_SaysThereIsNoSuchCall()
     {
         SignInAndSeed("vera.viewer", PortalRole.Viewer);
@@ -181,6 +221,22 @@ public sealed class ChatOpsCallPageTests : ComponentTestContext
         base.Dispose(disposing);
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         File.Delete(_database);
+    }
+
+    /// <summary>The real change feed, counting the notices it hands to the subscriptions made through it (the page's).</summary>
+    private sealed class CountingFeed(ChangeFeed feed) : IChangeFeed
+    {
+        private int _notices;
+
+        public int Notices => Volatile.Read(ref _notices);
+
+        public void Publish(ChangeKind kinds) => feed.Publish(kinds);
+
+        public IDisposable Subscribe(ChangeKind kinds, Action<ChangeKind> changed) => feed.Subscribe(kinds, told =>
+        {
+            Interlocked.Increment(ref _notices);
+            changed(told);
+        });
     }
 
     /// <summary>
