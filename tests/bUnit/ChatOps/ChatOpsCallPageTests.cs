@@ -206,6 +206,19 @@ public sealed class ChatOpsCallPageTests : ComponentTestContext
     }
 
     [Fact]
+    public async Task AnAuditedDifference_ReadsAsSentences_AsEverywhereElseInThePortal()
+    {
+        SignInAndSeed("vera.viewer", PortalRole.Viewer);
+        await Services.GetRequiredService<IAuditLog>().WriteAsync(new AuditRecord(Actor.User("otto.operator"), AuditActions.BridgeCallRetried,
+            ChatOpsService.CallObjectType, _callId.ToString(System.Globalization.CultureInfo.InvariantCulture), AuditResult.Success,
+            """{"state":{"before":"Failed","after":"Created"}}"""), Xunit.TestContext.Current.CancellationToken);
+
+        var page = RenderPage(_callId);
+
+        Assert.Equal("changed State from Failed to Created", page.Find("[aria-label='Audit entries about the call'] [aria-label='Changes'] div").TextContent);
+    }
+
+    [Fact]
     public void AnUnknownCall_SaysThereIsNoSuchCall()
     {
         SignInAndSeed("vera.viewer", PortalRole.Viewer);
