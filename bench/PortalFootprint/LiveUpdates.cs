@@ -147,10 +147,23 @@ internal sealed class LiveUpdates(Process portal, string url, string dataFolder,
         return new Burst(accepted / wall, cpu / wall, failed, wall);
     }
 
+    /// <summary>Whether the portal accepted the batch; a timeout or a refused connection is a failed request, not the end of the run.</summary>
     private static async Task<bool> PostAsync(HttpClient api, object events)
     {
-        using var response = await api.PostAsJsonAsync("/api/events", events);
-        return response.IsSuccessStatusCode;
+        try
+        {
+            using var response = await api.PostAsJsonAsync("/api/events", events);
+            return response.IsSuccessStatusCode;
+        }
+        catch (HttpRequestException)
+        {
+            return false;
+        }
+        catch (TaskCanceledException)
+        {
+            // HttpClient.Timeout: the bench passes no token of its own, so this is the request timing out.
+            return false;
+        }
     }
 
     private async Task<double> IdleCoresAsync(int seconds)

@@ -86,20 +86,28 @@ async Task<IPage> SignedInDashboardAsync()
 
 if (live)
 {
-    await new LiveUpdates(portal, url, data, async route =>
+    // Whatever ends the run (a browser error, the portal going away), the portal process and its data folder go with it.
+    try
     {
-        var page = await SignedInDashboardAsync();
-        if (route != "/")
+        await new LiveUpdates(portal, url, data, async route =>
         {
-            await page.GotoAsync(route);
-            await page.Locator("h1").First.WaitForAsync();
-        }
+            var page = await SignedInDashboardAsync();
+            if (route != "/")
+            {
+                await page.GotoAsync(route);
+                await page.Locator("h1").First.WaitForAsync();
+            }
 
-        return page;
-    }).RunAsync(circuits, numbers.Length > 1 ? numbers[1] : 30, numbers.Length > 2 ? numbers[2] : 1000);
-    portal.Kill(entireProcessTree: true);
-    await portal.WaitForExitAsync();
-    Directory.Delete(data, recursive: true);
+            return page;
+        }).RunAsync(circuits, numbers.Length > 1 ? numbers[1] : 30, numbers.Length > 2 ? numbers[2] : 1000);
+    }
+    finally
+    {
+        portal.Kill(entireProcessTree: true);
+        await portal.WaitForExitAsync();
+        Directory.Delete(data, recursive: true);
+    }
+
     return;
 }
 
