@@ -113,7 +113,7 @@ if (live)
 
 await SignedInDashboardAsync();
 await Task.Delay(3000);
-var idle = RssMegabytes(portal);
+var idle = ProcessMemory.RssMegabytes(portal);
 
 for (var i = 0; i < circuits; i++)
 {
@@ -121,7 +121,7 @@ for (var i = 0; i < circuits; i++)
 }
 
 await Task.Delay(3000);
-var loaded = RssMegabytes(portal);
+var loaded = ProcessMemory.RssMegabytes(portal);
 
 Console.WriteLine($"cold start to first page: {startup.TotalMilliseconds:F0} ms");
 Console.WriteLine($"idle RSS after one sign-in on the Dashboard: {idle:F1} MB");
@@ -131,12 +131,6 @@ Console.WriteLine($"per circuit: {(loaded - idle) / circuits:F2} MB");
 portal.Kill(entireProcessTree: true);
 await portal.WaitForExitAsync();
 Directory.Delete(data, recursive: true);
-
-static double RssMegabytes(Process process)
-{
-    var line = File.ReadLines($"/proc/{process.Id}/status").First(l => l.StartsWith("VmRSS:", StringComparison.Ordinal));
-    return double.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) / 1024;
-}
 
 static int FreePort()
 {
