@@ -40,7 +40,7 @@ internal sealed class LiveUpdates(Process portal, string url, string dataFolder,
         // database growing, code tiering up) shows as a difference between the two.
         var quiet = await WriteAsync(api, rate, seconds, "quiet");
         await Task.Delay(5000);
-        var rss0 = Rss();
+        var rss0 = ProcessMemory.RssMegabytes(portal);
 
         var pages = new List<IPage>();
         for (var i = 0; i < circuits; i++)
@@ -49,11 +49,11 @@ internal sealed class LiveUpdates(Process portal, string url, string dataFolder,
         }
 
         await Task.Delay(5000);
-        var rss40 = Rss();
+        var rss40 = ProcessMemory.RssMegabytes(portal);
         var idle = await IdleCoresAsync(10);
         var live = await WriteAsync(api, rate, seconds, "live");
         await Task.Delay(3000);
-        var rssAfter = Rss();
+        var rssAfter = ProcessMemory.RssMegabytes(portal);
         var stillOpen = 0;
         foreach (var page in pages)
         {
@@ -147,10 +147,23 @@ internal sealed class LiveUpdates(Process portal, string url, string dataFolder,
         return new Burst(accepted / wall, cpu / wall, failed, wall);
     }
 
+    /// <summary>Whether the portal accepted the batch; a timeout or a refused connection is a failed request, not the end of the run.</summary>
     private static async Task<bool> PostAsync(HttpClient api, object events)
     {
-        using var response = await api.PostAsJsonAsync("/api/events", events);
-        return response.IsSuccessStatusCode;
+        try
+        {
+            using var response = await api.PostAsJsonAsync("/api/events", events);
+            return response.IsSuccessStatusCode;
+        }
+        catch (HttpRequestException)
+        {
+            return false;
+        }
+        catch (TaskCanceledException)
+        {
+            // HttpClient.Timeout: the bench passes no token of its own, so this is the request timing out.
+            return false;
+        }
     }
 
     private async Task<double> IdleCoresAsync(int seconds)
@@ -166,12 +179,6 @@ internal sealed class LiveUpdates(Process portal, string url, string dataFolder,
         var stat = File.ReadAllText($"/proc/{portal.Id}/stat");
         var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
         return (long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture)) / 100.0;
-    }
-
-    private double Rss()
-    {
-        var line = File.ReadLines($"/proc/{portal.Id}/status").First(l => l.StartsWith("VmRSS:", StringComparison.Ordinal));
-        return double.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) / 1024;
     }
 
     private sealed record Burst(double EventsPerSecond, double Cores, int FailedRequests, double Seconds)

@@ -86,26 +86,34 @@ async Task<IPage> SignedInDashboardAsync()
 
 if (live)
 {
-    await new LiveUpdates(portal, url, data, async route =>
+    // Whatever ends the run (a browser error, the portal going away), the portal process and its data folder go with it.
+    try
     {
-        var page = await SignedInDashboardAsync();
-        if (route != "/")
+        await new LiveUpdates(portal, url, data, async route =>
         {
-            await page.GotoAsync(route);
-            await page.Locator("h1").First.WaitForAsync();
-        }
+            var page = await SignedInDashboardAsync();
+            if (route != "/")
+            {
+                await page.GotoAsync(route);
+                await page.Locator("h1").First.WaitForAsync();
+            }
 
-        return page;
-    }).RunAsync(circuits, numbers.Length > 1 ? numbers[1] : 30, numbers.Length > 2 ? numbers[2] : 1000);
-    portal.Kill(entireProcessTree: true);
-    await portal.WaitForExitAsync();
-    Directory.Delete(data, recursive: true);
+            return page;
+        }).RunAsync(circuits, numbers.Length > 1 ? numbers[1] : 30, numbers.Length > 2 ? numbers[2] : 1000);
+    }
+    finally
+    {
+        portal.Kill(entireProcessTree: true);
+        await portal.WaitForExitAsync();
+        Directory.Delete(data, recursive: true);
+    }
+
     return;
 }
 
 await SignedInDashboardAsync();
 await Task.Delay(3000);
-var idle = RssMegabytes(portal);
+var idle = ProcessMemory.RssMegabytes(portal);
 
 for (var i = 0; i < circuits; i++)
 {
@@ -113,7 +121,7 @@ for (var i = 0; i < circuits; i++)
 }
 
 await Task.Delay(3000);
-var loaded = RssMegabytes(portal);
+var loaded = ProcessMemory.RssMegabytes(portal);
 
 Console.WriteLine($"cold start to first page: {startup.TotalMilliseconds:F0} ms");
 Console.WriteLine($"idle RSS after one sign-in on the Dashboard: {idle:F1} MB");
@@ -123,12 +131,6 @@ Console.WriteLine($"per circuit: {(loaded - idle) / circuits:F2} MB");
 portal.Kill(entireProcessTree: true);
 await portal.WaitForExitAsync();
 Directory.Delete(data, recursive: true);
-
-static double RssMegabytes(Process process)
-{
-    var line = File.ReadLines($"/proc/{process.Id}/status").First(l => l.StartsWith("VmRSS:", StringComparison.Ordinal));
-    return double.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) / 1024;
-}
 
 static int FreePort()
 {

@@ -49,7 +49,13 @@ public sealed class ProvisioningEnvelope
     public DateTime? ResolvedAt { get; private set; }
     public string? ResolvedBy { get; private set; }
 
-    public bool IsOpen => !Archived && State is EnvelopeState.Retrying or EnvelopeState.Failed or EnvelopeState.Rerunning;
+    /// <summary>
+    /// The states of an open envelope (one not archived that still waits for a retry or a person): the one definition the
+    /// envelope list, the dashboard's counts and the open-envelope gauge query by.
+    /// </summary>
+    public static IReadOnlyList<EnvelopeState> OpenStates { get; } = [EnvelopeState.Retrying, EnvelopeState.Failed, EnvelopeState.Rerunning];
+
+    public bool IsOpen => !Archived && OpenStates.Contains(State);
 
     public bool CanRerun => Kind == EnvelopeKind.Failure && RequestId is not null && State != EnvelopeState.Retrying;
 

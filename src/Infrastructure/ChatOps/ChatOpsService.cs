@@ -167,7 +167,7 @@ public sealed class ChatOpsService(
         }).ToList(), total, atLeast);
     }
 
-    /// <summary>One call with its ticket link, its person and the audit entries about it; null when there is no such call.</summary>
+    /// <summary>One call with its ticket link and its person; null when there is no such call.</summary>
     public async Task<CallDetail?> CallAsync(long id, CancellationToken cancellationToken)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
@@ -184,13 +184,23 @@ public sealed class ChatOpsService(
         var row = new CallRow(c.Id, found.Bridge, c.PostId, c.UserName, c.ChannelName, c.Text, c.ReceivedAt, c.Status, c.TicketId, c.ErrorCode,
             c.ErrorMessage, c.Attempts, c.NextAttemptAt, c.GlpiMilliseconds, c.ReplyMilliseconds,
             c.TicketId is { } ticket ? Bridge.TicketUrl(found.GlpiUrl, ticket) : null, owners.GetValueOrDefault((c.UserName, c.UserId)));
+        return new CallDetail(row, c.UserId, c.TeamDomain, c.TriggerWord, c.CompletedAt);
+    }
+
+    /// <summary>
+    /// The audit entries about one call, newest first (at most <see cref="MaxCallAuditEntries"/>), for the call's page. Kept
+    /// apart from <see cref="CallAsync"/> so the machine API's call answer (config:read) carries no audit entries, which
+    /// it gates by audit:read (<c>/api/audit?objectType=bridge-call&amp;objectId=…</c>).
+    /// </summary>
+    public async Task<IReadOnlyList<AuditEntryView>> CallAuditAsync(long id, CancellationToken cancellationToken)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var objectId = id.ToString(CultureInfo.InvariantCulture);
-        var audit = await db.AuditEntries.AsNoTracking()
+        return await db.AuditEntries.AsNoTracking()
             .Where(e => e.ObjectType == CallObjectType && e.ObjectId == objectId)
             .OrderByDescending(e => e.At).ThenByDescending(e => e.Id).Take(MaxCallAuditEntries)
             .Select(e => new AuditEntryView(e.Id, e.At, e.Actor, e.ActorKind, e.Action, e.ObjectType, e.ObjectId, e.Result, e.Details))
             .ToListAsync(cancellationToken);
-        return new CallDetail(row, c.UserId, c.TeamDomain, c.TriggerWord, c.CompletedAt, audit);
     }
 
     /// <summary>

@@ -24,7 +24,6 @@ public sealed class ProvisioningService(
     TimeProvider clock)
 {
     private const int ActionChunk = 500;
-    private static readonly EnvelopeState[] OpenStates = [EnvelopeState.Retrying, EnvelopeState.Failed, EnvelopeState.Rerunning];
 
     /// <summary>How many failure groups the dashboard names; the rest are counted.</summary>
     public const int DashboardGroups = 5;
@@ -212,8 +211,7 @@ public sealed class ProvisioningService(
         return changed;
     }
 
-    private static IQueryable<ProvisioningEnvelope> OpenEnvelopes(SwitchboardDbContext db) =>
-        db.ProvisioningEnvelopes.Where(e => !e.Archived && (e.State == EnvelopeState.Retrying || e.State == EnvelopeState.Failed || e.State == EnvelopeState.Rerunning));
+    private static IQueryable<ProvisioningEnvelope> OpenEnvelopes(SwitchboardDbContext db) => db.ProvisioningEnvelopes.WhereOpen();
 
     /// <summary>
     /// The envelopes matching <paramref name="filter"/>, newest first, of which at most the first <paramref name="upTo"/> are read.
@@ -229,7 +227,7 @@ public sealed class ProvisioningService(
         var indexed = filter.GroupId is not null || filter.StatusCode is not null || !string.IsNullOrWhiteSpace(filter.ErrorType)
             || !string.IsNullOrWhiteSpace(filter.RoutingKey) || !string.IsNullOrWhiteSpace(filter.Search);
         var query = open && !indexed
-            ? OpenStates.Select(state => Filtered(db, filter with { State = state.ToString() }).OrderByDescending(e => e.LastSeenAt).ThenByDescending(e => e.Id).Take(upTo))
+            ? ProvisioningEnvelope.OpenStates.Select(state => Filtered(db, filter with { State = state.ToString() }).OrderByDescending(e => e.LastSeenAt).ThenByDescending(e => e.Id).Take(upTo))
                 .Aggregate((all, next) => all.Concat(next))
             : Filtered(db, filter);
         return query.OrderByDescending(e => e.LastSeenAt).ThenByDescending(e => e.Id);

@@ -2,8 +2,8 @@ using System.Diagnostics.Metrics;
 using Microsoft.EntityFrameworkCore;
 using Switchboard.Domain.Listeners;
 using Switchboard.Domain.Notifications;
-using Switchboard.Domain.Provisioning;
 using Switchboard.Infrastructure.Persistence;
+using Switchboard.Infrastructure.Provisioning;
 
 namespace Switchboard.Infrastructure.Telemetry;
 
@@ -59,8 +59,7 @@ public sealed class StoredStateGauges
         var outbox = Enum.GetValues<MessageStatus>()
             .Select(status => new Measurement<long>(byStatus.GetValueOrDefault(status), new KeyValuePair<string, object?>("status", status.ToString()))).ToList();
 
-        var open = db.ProvisioningEnvelopes
-            .Where(e => !e.Archived && (e.State == EnvelopeState.Retrying || e.State == EnvelopeState.Failed || e.State == EnvelopeState.Rerunning))
+        var open = db.ProvisioningEnvelopes.WhereOpen()
             .GroupBy(e => e.GroupId).Select(g => new { GroupId = g.Key, Count = g.LongCount() })
             .OrderByDescending(g => g.Count).ToList();
         var shown = open.Take(MaxGroupSeries).ToList();

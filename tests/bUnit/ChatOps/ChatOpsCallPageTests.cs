@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using Bunit;
+using Bunit.TestDoubles;
 using FluentValidation;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
@@ -18,6 +19,7 @@ using Switchboard.Infrastructure.ChatOps;
 using Switchboard.Infrastructure.People;
 using Switchboard.Infrastructure.Persistence;
 using Switchboard.Infrastructure.Telemetry;
+using Switchboard.Portal.Auth;
 using Switchboard.Portal.Features.ChatOps;
 
 namespace Switchboard.ComponentTests.ChatOps;
@@ -27,6 +29,7 @@ public sealed class ChatOpsCallPageTests : ComponentTestContext
     private const string GlpiUrl = "https://glpi.example.test/apirest.php";
     private const long OpenedTicket = 4711;
     private readonly string _database = Path.Combine(Path.GetTempPath(), $"switchboard-bunit-{Guid.NewGuid():N}.db");
+    private readonly OpensTickets _glpi = new();
     private long _callId;
 
     public ChatOpsCallPageTests()
@@ -41,7 +44,7 @@ public sealed class ChatOpsCallPageTests : ComponentTestContext
         Services.AddSingleton<IDataProtectionProvider>(new EphemeralDataProtectionProvider());
         Services.AddSingleton<BridgeSecrets>();
         Services.AddSingleton(Options.Create(new ChatOpsOptions()));
-        Services.AddSingleton(provider => new GlpiClient(new HttpClient(new OpensTickets()), provider.GetRequiredService<IOptions<ChatOpsOptions>>()));
+        Services.AddSingleton(provider => new GlpiClient(new HttpClient(_glpi), provider.GetRequiredService<IOptions<ChatOpsOptions>>()));
         Services.AddSingleton<BridgeCallOutcomes>();
         Services.AddScoped<TicketSender>();
         Services.AddScoped<IValidator<BridgeForm>, BridgeFormValidator>();
@@ -49,9 +52,9 @@ public sealed class ChatOpsCallPageTests : ComponentTestContext
     }
 
     /// <summary>Signs in (before any service is read, as bUnit requires), then stores a bridge and a call GLPI failed, by a person the directory knows.</summary>
-    private void SignInAndSeed(string name, PortalRole role)
+    private BunitAuthorizationContext SignInAndSeed(string name, PortalRole role)
     {
-        SignInAs(name, role);
+        var authorization = SignInAs(name, role);
         using var db = Services.GetRequiredService<IDbContextFactory<SwitchboardDbContext>>().CreateDbContext();
         db.Database.Migrate();
         var now = DateTime.UtcNow;
@@ -68,6 +71,7 @@ public sealed class ChatOpsCallPageTests : ComponentTestContext
         db.BridgeCalls.Add(call);
         db.SaveChanges();
         _callId = call.Id;
+        return authorization;
     }
 
     private IRenderedComponent<ChatOpsCallPage> RenderPage(long id)
@@ -123,6 +127,29 @@ public sealed class ChatOpsCallPageTests : ComponentTestContext
     }
 
     [Fact]
+    public async Task ARetry_RunsToItsOutcome_WhenTheButtonGoesAwayWhileGlpiIsAnswering()
+    {
+        SignInAndSeed("otto.operator", PortalRole.Operator);
+        _glpi.HoldTicket();
+        var button = Render<RetryCallsButton>(p => p.Add(b => b.CallIds, [_callId]).Add(b => b.Label, $"Retry call {_callId}"));
+
+        button.Find($"button[aria-label='Retry call {_callId}']").Click();
+        await _glpi.TicketAsked.Task.WaitAsync(Eventually.DefaultDeadline, Xunit.TestContext.Current.CancellationToken);
+        // As the call log's grid does when another call arrives: the button is disposed while GLPI is still answering.
+        await DisposeComponentsAsync();
+        _glpi.AnswerTicket();
+
+        var call = await Eventually.FoundAsync("the retried call created", () =>
+        {
+            using var db = Services.GetRequiredService<IDbContextFactory<SwitchboardDbContext>>().CreateDbContext();
+            return Task.FromResult(db.BridgeCalls.AsNoTracking().SingleOrDefault(c => c.Id == _callId && c.Status == CallStatus.Created));
+        });
+        Assert.Equal((OpenedTicket, (DateTime?)null), (call.TicketId, call.LeaseUntil));
+        var entry = Services.AuditTrail().Single(e => e.Action == AuditActions.BridgeCallRetried);
+        Assert.Equal(("otto.operator", AuditResult.Success), (entry.Actor, entry.Result));
+    }
+
+    [Fact]
     public void ACallSentElsewhere_ShowsItsTicket_WithoutReload_WhenTheChangeFeedTellsOfIt()
     {
         SignInAndSeed("vera.viewer", PortalRole.Viewer);
@@ -139,6 +166,56 @@ public sealed class ChatOpsCallPageTests : ComponentTestContext
 
         page.WaitForAssertion(() => Assert.NotNull(page.Find($"a[aria-label='GLPI ticket {OpenedTicket}']")));
         Assert.Empty(page.FindAll("[aria-label='Error']"));
+    }
+
+    [Fact]
+    public async Task AnAuditWrite_DoesNotReadThePageAgain_ButAChangedCallDoes()
+    {
+        Services.AddSingleton<IChangeFeed>(provider => new CountingFeed(provider.GetRequiredService<ChangeFeed>()));
+        // The sender's outcome waiters follow ChatOps calls too: on the real feed, so that only the page's notices count.
+        Services.AddSingleton(provider => new BridgeCallOutcomes(provider.GetRequiredService<ChangeFeed>()));
+        SignInAndSeed("vera.viewer", PortalRole.Viewer);
+        RenderPage(_callId);
+        var feed = Services.GetRequiredService<ChangeFeed>();
+        var toPage = (CountingFeed)Services.GetRequiredService<IChangeFeed>();
+        var told = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        // Subscribed after the page: the feed tells its subscribers in order, so the page has had the notice when this has.
+        using var after = feed.Subscribe(ChangeKind.AuditEntry, _ => told.TrySetResult());
+
+        feed.Publish(ChangeKind.AuditEntry);
+        await told.Task.WaitAsync(Eventually.DefaultDeadline, Xunit.TestContext.Current.CancellationToken);
+
+        Assert.Equal(0, toPage.Notices);
+        feed.Publish(ChangeKind.ChatOpsCall);
+        await Eventually.TrueAsync("the page told of the changed call", () => toPage.Notices == 1);
+    }
+
+    [Fact]
+    public void ARefusedRetry_ListsItsDeniedAuditEntry_WithoutAnAuditNotice()
+    {
+        // The Retry button shows (Operator policy) but the person holds the Viewer role only, as after a role change.
+        SignInAndSeed("vera.viewer", PortalRole.Viewer).SetPolicies(PortalPolicies.Viewer, PortalPolicies.Operator);
+        var page = RenderPage(_callId);
+
+        page.Find($"button[aria-label='Retry call {_callId}']").Click();
+
+        var entry = Services.AuditTrail().Single(e => e.Action == AuditActions.BridgeCallRetried);
+        Assert.Equal(("vera.viewer", AuditResult.Denied), (entry.Actor, entry.Result));
+        page.WaitForAssertion(() => Assert.Contains(page.FindAll("[aria-label='Audit entries about the call'] a"), a => a.GetAttribute("href") == $"/audit/{entry.Id}"));
+        Assert.Contains("Operator role required", page.Find("[aria-label='Audit entries about the call']").TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AnAuditedDifference_ReadsAsSentences_AsEverywhereElseInThePortal()
+    {
+        SignInAndSeed("vera.viewer", PortalRole.Viewer);
+        await Services.GetRequiredService<IAuditLog>().WriteAsync(new AuditRecord(Actor.User("otto.operator"), AuditActions.BridgeCallRetried,
+            ChatOpsService.CallObjectType, _callId.ToString(System.Globalization.CultureInfo.InvariantCulture), AuditResult.Success,
+            """{"state":{"before":"Failed","after":"Created"}}"""), Xunit.TestContext.Current.CancellationToken);
+
+        var page = RenderPage(_callId);
+
+        Assert.Equal("changed State from Failed to Created", page.Find("[aria-label='Audit entries about the call'] [aria-label='Changes'] div").TextContent);
     }
 
     [Fact]
@@ -159,20 +236,56 @@ public sealed class ChatOpsCallPageTests : ComponentTestContext
         File.Delete(_database);
     }
 
-    /// <summary>GLPI as its contract answers a retry: a session, no earlier ticket for the post, the new ticket's id.</summary>
+    /// <summary>The real change feed, counting the notices it hands to the subscriptions made through it (the page's).</summary>
+    private sealed class CountingFeed(ChangeFeed feed) : IChangeFeed
+    {
+        private int _notices;
+
+        public int Notices => Volatile.Read(ref _notices);
+
+        public void Publish(ChangeKind kinds) => feed.Publish(kinds);
+
+        public IDisposable Subscribe(ChangeKind kinds, Action<ChangeKind> changed) => feed.Subscribe(kinds, told =>
+        {
+            Interlocked.Increment(ref _notices);
+            changed(told);
+        });
+    }
+
+    /// <summary>
+    /// GLPI as its contract answers a retry: a session, no earlier ticket for the post, the new ticket's id. After
+    /// <see cref="HoldTicket"/>, the ticket's answer waits for <see cref="AnswerTicket"/> (or the request's cancellation).
+    /// </summary>
     private sealed class OpensTickets : HttpMessageHandler
     {
-        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        private TaskCompletionSource? _held;
+
+        public TaskCompletionSource TicketAsked { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public void HoldTicket() => _held = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public void AnswerTicket() => _held?.TrySetResult();
+
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
             var path = request.RequestUri!.AbsolutePath;
+            if (request.Method == HttpMethod.Post && path.EndsWith("/Ticket", StringComparison.Ordinal))
+            {
+                TicketAsked.TrySetResult();
+                if (_held is { } held)
+                {
+                    await held.Task.WaitAsync(cancellationToken);
+                }
+            }
+
             var body = path.EndsWith("/initSession", StringComparison.Ordinal) ? """{"session_token":"s-1"}"""
                 : path.EndsWith("/search/Ticket", StringComparison.Ordinal) ? """{"totalcount":0,"count":0}"""
                 : path.EndsWith("/Ticket", StringComparison.Ordinal) ? $$"""{"id":{{OpenedTicket}},"message":"Item successfully added"}"""
                 : "[]";
-            return Task.FromResult(new HttpResponseMessage(path.EndsWith("/Ticket", StringComparison.Ordinal) ? HttpStatusCode.Created : HttpStatusCode.OK)
+            return new HttpResponseMessage(path.EndsWith("/Ticket", StringComparison.Ordinal) ? HttpStatusCode.Created : HttpStatusCode.OK)
             {
                 Content = new StringContent(body, Encoding.UTF8, "application/json"),
-            });
+            };
         }
     }
 }

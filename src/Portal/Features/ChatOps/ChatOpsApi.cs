@@ -25,7 +25,7 @@ public static class ChatOpsApi
                 await chatOps.CallAsync(id, cancellationToken) is { } call ? TypedResults.Ok(call)
                     : TypedResults.Problem($"There is no ChatOps call {id}.", statusCode: StatusCodes.Status404NotFound, title: "Unknown ChatOps call"))
             .WithName("GetChatOpsCall")
-            .WithSummary("One call: what arrived, its outcome and GLPI ticket URL, the person who wrote (when the directory knows them) and the audit entries about it.")
+            .WithSummary("One call: what arrived, its outcome and GLPI ticket URL, the person who wrote (when the directory knows them). The audit entries about it are at /api/audit?objectType=bridge-call&objectId={id} (audit:read).")
             .RequireScope(ApiKeyScopes.ConfigRead);
 
         api.MapPost("/chatops/calls/{id:long}/retries", async Task<Ok<RetryOutcome>> (long id, HttpContext context, ChatOpsService chatOps, CancellationToken cancellationToken) =>

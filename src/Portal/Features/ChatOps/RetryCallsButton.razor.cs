@@ -33,10 +33,11 @@ public sealed partial class RetryCallsButton
     /// <summary>Raised after a retry (done, refused or failed again), for the page to show the calls as they are now.</summary>
     [Parameter] public EventCallback Retried { get; set; }
 
-    /// <summary>What a retry of calls did, in words.</summary>
-    public static (string Text, Severity Severity) Outcome(int created, int failed) => (created, failed) switch
+    /// <summary>What a retry of <paramref name="retried"/> calls did, in words.</summary>
+    public static (string Text, Severity Severity) Outcome(int retried, int created, int failed) => (created, failed) switch
     {
-        (0, 0) => ("Nothing was sent: the call was already done or is being sent.", Severity.Info),
+        (0, 0) when retried == 1 => ("Nothing was sent: the call was already done or is being sent.", Severity.Info),
+        (0, 0) => ($"Nothing was sent: the {Plural.Of(retried, "call")} were already done or are being sent.", Severity.Info),
         (_, 0) => ($"{Plural.Of(created, "ticket")} opened.", Severity.Success),
         _ => ($"{Plural.Of(created, "ticket")} opened, {failed} failed again.", Severity.Warning),
     };
@@ -48,8 +49,12 @@ public sealed partial class RetryCallsButton
         {
             await AttemptAsync(async () =>
             {
-                var (created, failed) = await ChatOps.RetryAsync(await UserAsync(), CallIds, Aborted);
-                var (text, severity) = Outcome(created, failed);
+                // Not Aborted: the call log's grid re-renders whenever another call arrives, which disposes this button
+                // mid-retry; cancelling then would stop the GLPI request after the claim counted the attempt, leaving the
+                // call leased with no audit entry and no snackbar. A retry is short (bounded by the GLPI timeout) and the
+                // sender saves its outcome with CancellationToken.None anyway, so it runs to the end once started.
+                var (created, failed) = await ChatOps.RetryAsync(await UserAsync(), CallIds, CancellationToken.None);
+                var (text, severity) = Outcome(CallIds.Count, created, failed);
                 Snackbar.Add(text, severity);
             });
         }
