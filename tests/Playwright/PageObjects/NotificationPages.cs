@@ -10,9 +10,9 @@ public sealed class NotificationPages(IPage page)
     {
         await page.GotoAsync("/notifications/topics/new");
         await page.GetByLabel("Code").FillAsync(code);
-        await page.GetByLabel("Subject").FillAsync(subject);
-        await page.GetByLabel("HTML body").FillAsync($"<p>{text}</p>");
-        await page.GetByLabel("Text body").FillAsync(text);
+        await page.GetByLabel("Subject", new() { Exact = true }).FillAsync(subject);
+        await page.GetByLabel("HTML body", new() { Exact = true }).FillAsync($"<p>{text}</p>");
+        await page.GetByLabel("Text body", new() { Exact = true }).FillAsync(text);
         await page.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Notifications" })).ToBeVisibleAsync();
     }
@@ -32,8 +32,8 @@ public sealed class NotificationPages(IPage page)
     {
         await page.GotoAsync("/notifications/topics/new");
         await page.GetByLabel("Code").FillAsync(code);
-        await page.GetByLabel("Subject").FillAsync(subject);
-        await page.GetByLabel("Text body").FillAsync(subject);
+        await page.GetByLabel("Subject", new() { Exact = true }).FillAsync(subject);
+        await page.GetByLabel("Text body", new() { Exact = true }).FillAsync(subject);
         await page.GetByLabel("Mattermost message").FillAsync(markdown);
         await page.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Notifications" })).ToBeVisibleAsync();
@@ -51,6 +51,13 @@ public sealed class NotificationPages(IPage page)
         await channels.GetByLabel("E-mail").SetCheckedAsync(email);
         await channels.GetByLabel("Mattermost direct message").SetCheckedAsync(directMessage);
         await channels.GetByLabel("Mattermost channel post").SetCheckedAsync(channelPost);
+    }
+
+    /// <summary>Chooses how the open configuration editor delivers e-mail, by the option's text (e.g. "Digest: at set times (cron)").</summary>
+    public async Task ChooseEmailDeliveryAsync(string option)
+    {
+        await page.GetByLabel("E-mail delivery").ClickAsync();
+        await page.GetByRole(AriaRole.Option, new() { Name = option, Exact = true }).ClickAsync();
     }
 
     public ILocator WebhookUrl => page.GetByLabel("Incoming webhook URL");

@@ -117,6 +117,39 @@ public sealed class NotificationTests(PortalRig rig) : BrowserTest(rig)
     }
 
     [Fact]
+    public async Task DigestChoiceInTheEditor_RefusesABadCron_KeepsTheScheduleAndTheDigestTemplate_AndTheGridNamesIt()
+    {
+        await new PortalShell(Page).SignInAsync("ada.admin");
+        var notifications = new NotificationPages(Page);
+        await notifications.CreateTopicAsync("e2e:digest", "{{ identity.username }} retired", "{{ identity.username }} retired");
+
+        // The topic's digest e-mail, previewed with two sample changes before it is saved.
+        await Page.GotoAsync("/notifications/topics/e2e:digest");
+        await Page.GetByText("Digest e-mail", new() { Exact = true }).ClickAsync();
+        await Page.GetByLabel("Digest subject").FillAsync("{{ count }} people retired");
+        await Page.GetByLabel("Digest text body").FillAsync("{% for item in items %}{{ item.identity.username }} {% endfor %}");
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Preview" }).ClickAsync();
+        await Expect(Page.GetByText("Digest of two changes: 2 people retired")).ToBeVisibleAsync();
+        await Expect(Page.GetByLabel("Digest text preview")).ToHaveTextAsync("jan.novak jan.novak");
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+        await Expect(Page.GetByRole(AriaRole.Heading, new() { Name = "Notifications" })).ToBeVisibleAsync();
+
+        await notifications.FillConfigurationAsync("state:VALID->PENSIONED", "e2e:digest", email: true, directMessage: false, channelPost: false);
+        await notifications.ChooseEmailDeliveryAsync("Digest: at set times (cron)");
+        await Page.GetByLabel("Cron expression").FillAsync("every morning");
+        await notifications.SaveConfigurationAsync();
+        await Expect(Page.GetByText("Give five cron fields, minute hour day month weekday")).ToBeVisibleAsync();
+        await Page.GetByLabel("Cron expression").FillAsync("0 8 * * 1-5");
+        await notifications.SaveConfigurationAsync();
+
+        await Expect(Page.GetByRole(AriaRole.Row).Filter(new() { HasText = "state:VALID->PENSIONED" })).ToContainTextAsync("digest at 0 8 * * 1-5");
+        await notifications.OpenConfigurationAsync("state:VALID->PENSIONED");
+        await Expect(Page.GetByLabel("Cron expression")).ToHaveValueAsync("0 8 * * 1-5");
+        await Page.GotoAsync("/notifications/topics/e2e:digest");
+        await Expect(Page.GetByLabel("Digest subject")).ToHaveValueAsync("{{ count }} people retired");
+    }
+
+    [Fact]
     public async Task MessageThatFailedWhileTheMailServerWasDown_IsResentByAnOperator_AndArrives()
     {
         var admin = await OtherSessionAsync();
