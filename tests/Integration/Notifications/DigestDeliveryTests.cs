@@ -78,7 +78,7 @@ public sealed class DigestDeliveryTests(PortalFactory portal) : IClassFixture<Po
     {
         await using var smtp = await MailDev.StartAsync();
         await using var online = Configure(portal, smtp.SmtpPort);
-        await ArrangeAsync(online, "df", NotificationLevel.Info, digestText: "{% for i in (1..100000000) %}{{ i }}{% endfor %}");
+        await ArrangeAsync(online, "df", NotificationLevel.Info, digestText: "{% for i in (1..1000) %}{% for j in (1..1000) %}x{% endfor %}{% endfor %}");
 
         await PostAsync(online, "df-1", "df.anna");
         await WaitForWaitingItemsAsync(online, "df.boss@example.test", 1);
