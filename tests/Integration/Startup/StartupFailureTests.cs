@@ -45,6 +45,19 @@ public sealed class StartupFailureTests
     }
 
     [Fact]
+    public async Task DigestTimeZoneThisMachineDoesNotKnow_ExitsWithOneLineNamingTheSetting()
+    {
+        var (exitCode, line) = await StartAsync(new()
+        {
+            ["ASPNETCORE_ENVIRONMENT"] = "Development",
+            ["Notifications__Digest__TimeZone"] = "Europe/Atlantis",
+        });
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains("Notifications:Digest:TimeZone 'Europe/Atlantis' is not a time zone this machine knows", line, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task HttpAuthority_WhileHttpsMetadataIsRequired_ExitsWithOneLineNamingTheSetting()
     {
         var (exitCode, line) = await StartAsync(new()
