@@ -115,10 +115,10 @@ public sealed class DigestDeliveryTests(PortalFactory portal) : IClassFixture<Po
     /// <summary>Runs the digest job's work once, beside the job itself; returns the digests it queued.</summary>
     private static async Task<int> QueueDueDigestsAsync(WebApplicationFactory<Program> portal)
     {
-        var queue = new DigestQueue(Db(portal), portal.Services.GetRequiredService<ITemplateRenderer>(),
+        var digests = new DueDigests(Db(portal), portal.Services.GetRequiredService<ITemplateRenderer>(),
             portal.Services.GetRequiredService<IOptions<DigestOptions>>().Value, TimeProvider.System, NullLogger.Instance);
-        await queue.RunAsync(Ct);
-        return queue.Digests;
+        await digests.QueueAsync(Ct);
+        return digests.Digests;
     }
 
     private static void WakeDigestJob(WebApplicationFactory<Program> portal) =>

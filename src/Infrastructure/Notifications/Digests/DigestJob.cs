@@ -10,7 +10,7 @@ using Switchboard.Infrastructure.Persistence;
 
 namespace Switchboard.Infrastructure.Notifications.Digests;
 
-/// <summary>Every minute, queues the digests that are due (<see cref="DigestQueue"/>) and wakes the outbox sender.</summary>
+/// <summary>Every minute, queues the digests that are due (<see cref="DueDigests"/>) and wakes the outbox sender.</summary>
 public sealed class DigestJob(JobRegistry registry, IServiceScopeFactory scopes, TimeProvider time, ILogger<DigestJob> logger)
     : PeriodicJob(Descriptor, registry, scopes, time, logger)
 {
@@ -21,15 +21,15 @@ public sealed class DigestJob(JobRegistry registry, IServiceScopeFactory scopes,
 
     protected override async Task<JobRunResult> RunOnceAsync(IServiceProvider services, CancellationToken cancellationToken)
     {
-        var queue = new DigestQueue(services.GetRequiredService<IDbContextFactory<SwitchboardDbContext>>(), services.GetRequiredService<ITemplateRenderer>(),
+        var digests = new DueDigests(services.GetRequiredService<IDbContextFactory<SwitchboardDbContext>>(), services.GetRequiredService<ITemplateRenderer>(),
             services.GetRequiredService<IOptions<DigestOptions>>().Value, Time, logger);
-        await queue.RunAsync(cancellationToken);
-        if (queue.Digests == 0)
+        await digests.QueueAsync(cancellationToken);
+        if (digests.Digests == 0)
         {
             return JobRunResult.Skipped("no digest due");
         }
 
         Registry.Find(OutboxSenderJob.Name)?.RequestRun();
-        return JobRunResult.Succeeded($"{Plural.Of(queue.Digests, "digest")} queued, carrying {Plural.Of(queue.Items, "change")}");
+        return JobRunResult.Succeeded($"{Plural.Of(digests.Digests, "digest")} queued, carrying {Plural.Of(digests.Items, "change")}");
     }
 }

@@ -15,13 +15,13 @@ namespace Switchboard.Infrastructure.Notifications.Digests;
 /// items no other run took meanwhile; from then on the outbox delivers, retries and resends it like any message.
 /// A configuration that now sends at once, or is gone, has its waiting changes sent at the next run.
 /// </summary>
-internal sealed partial class DigestQueue(
+public sealed partial class DueDigests(
     IDbContextFactory<SwitchboardDbContext> contextFactory, ITemplateRenderer renderer, DigestOptions options, TimeProvider time, ILogger logger)
 {
     public int Digests { get; private set; }
     public int Items { get; private set; }
 
-    public async Task RunAsync(CancellationToken cancellationToken)
+    public async Task QueueAsync(CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow().UtcDateTime;
         List<(int ConfigurationId, string RecipientEmail, DateTime First)> waiting;
