@@ -1,6 +1,9 @@
 using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.Options;
 using MudBlazor;
+using Switchboard.Domain.Notifications.Digests;
 using Switchboard.Infrastructure.Notifications;
+using Switchboard.Infrastructure.Notifications.Digests;
 
 namespace Switchboard.Portal.Features.Notifications;
 
@@ -13,6 +16,12 @@ public sealed partial class VerdictTable
     [Parameter] public string Label { get; set; } = "Dry run result";
 
     [Parameter] public EventCallback<PlannedMessage> MessageShown { get; set; }
+
+    [Inject] private IOptions<DigestOptions> DigestSettings { get; set; } = default!;
+
+    /// <summary>The digest a firing configuration's e-mails would wait for; null when they go at once.</summary>
+    private DigestSchedule? DigestOf(ConfigurationVerdict verdict) =>
+        verdict.Kind == VerdictKind.Fired && DigestSettings.Value.Gathers(verdict.Configuration.Level) ? verdict.Configuration.Digest : null;
 
     private static string Outcome(VerdictKind kind) => kind switch
     {
