@@ -18,7 +18,12 @@ public sealed class VerdictTableTests : ComponentTestContext
     {
         var configuration = NotificationConfiguration.Create(new NotificationConfigurationDraft
         {
-            EntityType = "IdmIdentity", EventType = "UPDATE", Rule = "!", Topic = "vt:left", Level = level, SendToManager = true,
+            EntityType = "IdmIdentity",
+            EventType = "UPDATE",
+            Rule = "!",
+            Topic = "vt:left",
+            Level = level,
+            SendToManager = true,
             Digest = new DigestSchedule(Cron: "0 8 * * 1-5"),
         }, LeftTopic);
         var verdict = new ConfigurationVerdict(configuration, VerdictKind.Fired, null, [],
