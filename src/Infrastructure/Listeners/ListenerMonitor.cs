@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Switchboard.Domain;
 using Switchboard.Domain.Audit;
 using Switchboard.Domain.Listeners;
 using Switchboard.Infrastructure.Jobs;
@@ -70,7 +71,7 @@ public sealed partial class ListenerMonitor(
         // A check under way ends within its probes' timeout (they run side by side), with ample room to store it.
         var wait = options.Value.Timeout * 3 + TimeSpan.FromSeconds(5);
         await using var held = await locks.TryAcquireAsync(LockName(deployment), wait, cancellationToken)
-            ?? throw new TimeoutException($"A check of {deployment.Name} has been under way for over {wait.TotalSeconds:0} s; try again later.");
+            ?? throw new BusyException($"A check of {deployment.Name} has been under way for over {wait.TotalSeconds:0} s; try again later.");
         return await CheckHeldAsync(deployment, audit, cancellationToken);
     }
 

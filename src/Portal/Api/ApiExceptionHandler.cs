@@ -28,6 +28,7 @@ internal sealed partial class ApiExceptionHandler(IProblemDetailsService problem
                 Extensions = { ["reason"] = refused.Why.ToString() },
             },
             NotFoundException missing => new ProblemDetails { Status = StatusCodes.Status404NotFound, Title = "Not found", Detail = missing.Message },
+            BusyException busy => new ProblemDetails { Status = StatusCodes.Status409Conflict, Title = "Under way", Detail = busy.Message },
             ValidationException invalid => new HttpValidationProblemDetails(
                 invalid.Errors.GroupBy(e => e.PropertyName).ToDictionary(g => g.Key, g => g.Select(e => e.ErrorMessage).ToArray()))
             {

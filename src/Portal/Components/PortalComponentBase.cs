@@ -41,7 +41,7 @@ public abstract partial class PortalComponentBase : ComponentBase, IDisposable
 
     /// <summary>
     /// Runs <paramref name="action"/>; returns whether it completed. <see cref="AccessDeniedException"/> is shown as an
-    /// error snackbar, <see cref="NotFoundException"/> (the thing acted on is gone) as a warning; a <see cref="ValidationException"/> goes to <paramref name="invalid"/> (when given) with its
+    /// error snackbar, <see cref="NotFoundException"/> (the thing acted on is gone) and <see cref="BusyException"/> (the same work is under way) as a warning; a <see cref="ValidationException"/> goes to <paramref name="invalid"/> (when given) with its
     /// messages by field; cancellation after the component went away is swallowed. Anything else propagates to the
     /// page's error boundary.
     /// </summary>
@@ -59,6 +59,10 @@ public abstract partial class PortalComponentBase : ComponentBase, IDisposable
         catch (NotFoundException missing)
         {
             Snackbar.Add(missing.Message, Severity.Warning);
+        }
+        catch (BusyException busy)
+        {
+            Snackbar.Add(busy.Message, Severity.Warning);
         }
         catch (ValidationException rejected) when (invalid is not null)
         {

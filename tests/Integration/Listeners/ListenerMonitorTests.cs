@@ -188,6 +188,18 @@ public sealed class ListenerMonitorTests(PortalFactory portal, RedisServer redis
     }
 
     [Fact]
+    public async Task CheckSomeoneAsked_WhileAnotherCheckHoldsTheDeploymentPastItsTime_IsRefusedAsBusy_NotAnError()
+    {
+        var locks = _monitoring!.Services.GetRequiredService<Switchboard.Infrastructure.Jobs.IJobLocks>();
+        await using (await locks.TryAcquireAsync($"{ListenerMonitorJob.Name}:main", TimeSpan.Zero, Ct))
+        {
+            var busy = await Assert.ThrowsAsync<Switchboard.Domain.BusyException>(() => _monitor.CheckAsync(Main, Ct));
+
+            Assert.Contains("A check of main has been under way", busy.Message, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
     public async Task ChecksPastTheRetention_ArePruned_WithTheirHourlyCounts()
     {
         var old = DateTime.UtcNow.AddDays(-31);
