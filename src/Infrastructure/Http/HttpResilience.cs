@@ -26,11 +26,14 @@ public static partial class HttpResilience
     /// <summary>The longest a configured timeout may be, so that <c>HttpClient</c>'s default 100 s never cuts a call first.</summary>
     public static readonly TimeSpan LongestCall = TimeSpan.FromSeconds(90);
 
+    /// <summary>How many 429 answers in a row one Mattermost call waits out before it gives up.</summary>
+    public const int MaxRateLimitedWaits = 30;
+
     /// <summary>
     /// Mattermost: each attempt limited to <see cref="MattermostOptions.RequestTimeout"/>; a 5xx that may pass (not 501 or
     /// 505), a broken connection or a timed-out attempt tried again up to <see cref="MattermostOptions.MaxRetries"/> times
     /// (200 ms, 400 ms, 800 ms …); a 429 waits for <c>X-Ratelimit-Reset</c> or <c>Retry-After</c> and is tried again without
-    /// counting as a failure; and every attempt waits for its turn under the server's rate limit (<see cref="MattermostPacing"/>).
+    /// counting as a failure (up to <see cref="MaxRateLimitedWaits"/> times in a row); and every attempt waits for its turn under the server's rate limit (<see cref="MattermostPacing"/>).
     /// </summary>
     public static IHttpClientBuilder AddMattermostResilience(this IHttpClientBuilder builder)
     {
@@ -65,7 +68,9 @@ public static partial class HttpResilience
             pipeline.AddRetry(new RetryStrategyOptions<HttpResponseMessage>
             {
                 Name = "rate-limited",
-                MaxRetryAttempts = int.MaxValue, // waiting out the server's limiter is not a failed attempt
+                // Waiting out the server's limiter is not a failed attempt; a server that keeps answering 429 ends the call
+                // after this many waits, as a failed attempt the caller retries on its own schedule, instead of holding it forever.
+                MaxRetryAttempts = MaxRateLimitedWaits,
                 ShouldHandle = args => ValueTask.FromResult(args.Outcome.Result?.StatusCode == HttpStatusCode.TooManyRequests),
                 DelayGenerator = args => ValueTask.FromResult<TimeSpan?>(pacing.ResetDelay(args.Outcome.Result!)),
                 OnRetry = args =>

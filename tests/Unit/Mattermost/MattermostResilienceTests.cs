@@ -163,6 +163,23 @@ public sealed class MattermostResilienceTests : IDisposable
     }
 
     [Fact]
+    public async Task MattermostClient_ThatOnlyEverHears429_GivesUpAfterItsWaits_InsteadOfHoldingTheCallForever()
+    {
+        var client = Client(_ => LimitExceeded("Retry-After", "1"), maxRetries: 0);
+
+        var lookup = client.FindUserAsync("ada", null, Ct);
+        for (var wait = 1; wait <= HttpResilience.MaxRateLimitedWaits; wait++)
+        {
+            await _clock.TimersStartedAsync(TimeSpan.FromSeconds(1), wait);
+            _clock.Advance(TimeSpan.FromSeconds(1));
+        }
+
+        var failed = await Assert.ThrowsAsync<MattermostApiException>(() => lookup);
+        Assert.Equal(429, failed.StatusCode);
+        Assert.Equal(HttpResilience.MaxRateLimitedWaits + 1, Asked);
+    }
+
+    [Fact]
     public async Task MattermostClient_TriesTransientFailuresAgain_WithBackOff_ThenGivesTheLastAnswer()
     {
         var client = Client(_ => new HttpResponseMessage(HttpStatusCode.BadGateway) { Content = new StringContent("proxy down") }, maxRetries: 2);
