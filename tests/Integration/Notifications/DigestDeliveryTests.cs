@@ -24,7 +24,7 @@ namespace Switchboard.IntegrationTests.Notifications;
 /// Digests end to end into a real SMTP server: a digest configuration's changes wait per recipient, and when the digest is
 /// due (a clock moved forward by hand) one e-mail per recipient lists them all; critical levels skip the digest.
 /// </summary>
-public sealed class DigestDeliveryTests(PortalFactory portal) : IClassFixture<PortalFactory>
+public abstract class DigestDeliveryTests(PortalFactory portal)
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
@@ -182,3 +182,7 @@ public sealed class DigestDeliveryTests(PortalFactory portal) : IClassFixture<Po
             async () => (await smtp.MessagesAsync()).Where(m => m.GetProperty("to")[0].GetProperty("address").GetString() == recipient).ToList(),
             mails => mails.Count >= 1))[0];
 }
+
+public sealed class DigestDeliveryTestsOnSqlite(PortalFactory portal) : DigestDeliveryTests(portal), IClassFixture<PortalFactory>;
+
+public sealed class DigestDeliveryTestsOnPostgres(PostgresPortalFactory portal) : DigestDeliveryTests(portal), IClassFixture<PostgresPortalFactory>;

@@ -91,7 +91,8 @@ public sealed class ConfigurationForm
         SendMattermostDirect = SendMattermostDirect,
         PostToMattermostChannel = PostToMattermostChannel,
         MattermostWebhookUrl = PostToMattermostChannel && !string.IsNullOrWhiteSpace(MattermostWebhookUrl) ? MattermostWebhookUrl.Trim() : null,
-        Digest = Delivery switch
+        // The delivery choice is shown only with e-mail; without e-mail there is nothing to gather.
+        Digest = !SendEmail ? null : Delivery switch
         {
             DigestChoice.EveryMinutes => new DigestSchedule(EveryMinutes: DigestMinutes),
             DigestChoice.Cron => new DigestSchedule(Cron: DigestCron),
