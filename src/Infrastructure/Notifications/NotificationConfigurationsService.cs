@@ -100,6 +100,7 @@ public sealed class NotificationConfigurationsService(
             SendMattermostDirect = c.SendMattermostDirect,
             PostToMattermostChannel = c.PostToMattermostChannel,
             Digest = c.Digest,
+            WatchDate = c.WatchDate,
         };
     }
 
@@ -220,7 +221,7 @@ public sealed class NotificationConfigurationsService(
         c.RecipientUsernames.Count > 0 ? $"people: {string.Join(' ', c.RecipientUsernames)}" : null,
         c.RecipientRoles.Count > 0 ? $"roles: {string.Join(' ', c.RecipientRoles)}" : null,
         c.RecipientsScript is null ? null : "script",
-    }.OfType<string>()) + Channels(c) + (c.Digest is { } digest ? $" · digest {digest}" : "");
+    }.OfType<string>()) + Channels(c) + (c.Digest is { } digest ? $" · digest {digest}" : "") + (c.WatchDate is { } watch ? $" · {watch}" : "");
 
     /// <summary>The channels beside the recipients, when they are not e-mail alone: " · by Mattermost DM, channel post".</summary>
     private static string Channels(NotificationConfiguration c) =>
@@ -252,5 +253,6 @@ public sealed class NotificationConfigurationsService(
         Channels = string.Join(", ", c.Channels),
         Webhook = c.WebhookHint, // never the URL
         Digest = c.Digest?.ToString() ?? "at once",
+        WatchDate = c.WatchDate?.ToString(),
     };
 }
