@@ -1,12 +1,15 @@
 using System.Security.Claims;
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using Switchboard.Domain;
 using Switchboard.Domain.Access;
 using Switchboard.Domain.ApiKeys;
 using Switchboard.Domain.Audit;
 using Switchboard.Domain.Notifications;
+using Switchboard.Domain.Notifications.DateWatches;
 using Switchboard.Infrastructure.Access;
+using Switchboard.Infrastructure.Notifications.DateWatches;
 using Switchboard.Infrastructure.Persistence;
 
 namespace Switchboard.Infrastructure.Notifications;
@@ -17,6 +20,7 @@ public sealed class NotificationConfigurationsService(
     AccessGuard guard,
     IValidator<NotificationConfigurationDraft> configurationValidator,
     MattermostWebhookSecrets webhooks,
+    IOptions<DateWatchOptions> dateWatches,
     TimeProvider time)
 {
     /// <param name="sort">The order (by id when null), by a configuration's statistics too.</param>
@@ -165,7 +169,9 @@ public sealed class NotificationConfigurationsService(
         {
             configuration = stored;
             before = Audited(configuration);
+            var watchedBefore = configuration.WatchDate;
             configuration.Update(draft, topic);
+            await new DatePlanner(db, DatePlan.Today(time, dateWatches.Value.Zone), Now).FollowChangedWatchAsync(configuration, watchedBefore, cancellationToken);
         }
 
         StoreWebhook(configuration, draft, webhooks);

@@ -111,6 +111,12 @@ public sealed partial class NotificationEvaluationJob(
             gathered += items.Count;
         }
 
+        if (planned > 0)
+        {
+            // A date planned today (its due day gone while the date is ahead) goes now, not at the date job's next tick.
+            Registry.Find(DateWatchJob.Name)?.RequestRun();
+        }
+
         if (queued > 0)
         {
             Registry.Find(OutboxSenderJob.Name)?.RequestRun();

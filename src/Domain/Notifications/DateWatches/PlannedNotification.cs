@@ -58,6 +58,15 @@ public sealed class PlannedNotification
         return true;
     }
 
+    /// <summary>Moves a planned row to the day a changed offset gives its date.</summary>
+    public void Reschedule(DateOnly fireOn)
+    {
+        if (Status == PlannedNotificationStatus.Planned)
+        {
+            FireOn = fireOn;
+        }
+    }
+
     public void Cancel(string reason, DateTime now)
     {
         if (Status == PlannedNotificationStatus.Planned)

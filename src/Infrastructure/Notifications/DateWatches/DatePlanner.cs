@@ -82,6 +82,36 @@ internal sealed class DatePlanner(SwitchboardDbContext db, DateOnly today, DateT
         await db.SaveChangesAsync(cancellationToken);
     }
 
+    /// <summary>
+    /// Follows a saved configuration whose watch changed: another offset moves its planned rows to their new day (or cancels
+    /// those whose date is past for it); another attribute, or no watch any more, cancels them. Saving is the caller's.
+    /// </summary>
+    public async Task FollowChangedWatchAsync(NotificationConfiguration configuration, DateWatch? before, CancellationToken cancellationToken)
+    {
+        var watch = configuration.WatchDate;
+        if (before is null || before == watch)
+        {
+            return;
+        }
+
+        var id = configuration.Id;
+        foreach (var row in await db.PlannedNotifications.Where(p => p.ConfigurationId == id && p.Status == PlannedNotificationStatus.Planned).ToListAsync(cancellationToken))
+        {
+            if (watch is not null && watch.Attribute == before.Attribute && DatePlan.FireOn(watch, row.DateValue, today) is { } fireOn)
+            {
+                row.Reschedule(fireOn);
+                Planned++;
+            }
+            else
+            {
+                row.Cancel(watch is null ? "the configuration watches no date any more"
+                    : watch.Attribute != before.Attribute ? $"the configuration watches {watch.Attribute} now"
+                    : $"the date is past for {watch}", now);
+                Cancelled++;
+            }
+        }
+    }
+
     /// <summary>What one event says of one person's date for one configuration: <paramref name="date"/>, or null when it is gone.</summary>
     private void Apply(NotificationConfiguration configuration, string identity, DateOnly? date, long? eventId, string source)
     {
