@@ -39,6 +39,9 @@ public sealed class NotificationEvaluator
         _recipients = new RecipientResolver(db, scripts, limits.MaxRecipients);
     }
 
+    /// <summary>Where "today" is when the test bench says on which day a date watch would fire (<c>Notifications:DateWatch:TimeZone</c>).</summary>
+    public TimeZoneInfo DateZone { get; init; } = TimeZoneInfo.Utc;
+
     /// <summary>The e-mail of every planned message when the evaluator does not render.</summary>
     public static readonly RenderedEmail NotRendered = new("", "", "");
 
@@ -178,8 +181,7 @@ public sealed class NotificationEvaluator
             return $"{watch.Attribute} is removed: a planned notification for this person is cancelled";
         }
 
-        var today = DateOnly.FromDateTime(_time.GetUtcNow().UtcDateTime);
-        return DatePlan.FireOn(watch, date, today) is { } fireOn
+        return DatePlan.FireOn(watch, date, DatePlan.Today(_time, DateZone)) is { } fireOn
             ? $"would fire on {DateValues.Write(fireOn)} ({watch} {DateValues.Write(date)})"
             : $"{watch.Attribute} {DateValues.Write(date)} is past: nothing to notify";
     }

@@ -106,6 +106,36 @@ public sealed class AheadOfDateDeliveryTests(PortalFactory portal) : IClassFixtu
     }
 
     [Fact]
+    public async Task TestBench_SaysOnWhichDayASampleEventsDateWouldFire_AndPlansNothing()
+    {
+        await using var smtp = await MailDev.StartAsync();
+        await using var online = Configure(portal, smtp.SmtpPort, Path.Combine(Path.GetTempPath(), $"switchboard-dates-{Guid.NewGuid():N}"));
+        var configurationId = await ArrangeAsync(online, "tb", new DateWatch("validTill", -14));
+        var validTill = Today.AddDays(100);
+        var (sample, errors) = TestBenchService.ReadEvent(JsonSerializer.Serialize(new
+        {
+            id = "tb-1",
+            entityType = "IdmIdentity",
+            eventType = "UPDATE",
+            entityId = "guid-tb",
+            identity = "tb.anna",
+            before = new { attributes = new { state = "VALID" } },
+            after = new { attributes = new { state = "VALID", validTill = DateValues.Write(validTill) } },
+        }));
+        Assert.Empty(errors);
+
+        await using var scope = online.Services.CreateAsyncScope();
+        var verdicts = await scope.ServiceProvider.GetRequiredService<TestBenchService>().DryRunAsync(sample!, Ct);
+
+        var verdict = Assert.Single(verdicts, v => v.Configuration.Id == configurationId);
+        Assert.Equal(VerdictKind.DatePlanned, verdict.Kind);
+        Assert.StartsWith($"would fire on {DateValues.Write(validTill.AddDays(-14))}", verdict.Reason, StringComparison.Ordinal);
+        Assert.Empty(verdict.Messages);
+        await using var db = await Db(online).CreateDbContextAsync(Ct);
+        Assert.False(await db.PlannedNotifications.AnyAsync(p => p.ConfigurationId == configurationId, Ct));
+    }
+
+    [Fact]
     public async Task DirectoryEav_PlansThePeopleNoEventMentioned_AndComingUpListsThem()
     {
         await using var smtp = await MailDev.StartAsync();
