@@ -1,7 +1,11 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Switchboard.Domain.ApiKeys;
+using Switchboard.Domain.Notifications.DateWatches;
+using Switchboard.Infrastructure.Persistence;
 
 namespace Switchboard.IntegrationTests.Notifications;
 
@@ -26,6 +30,30 @@ public sealed class AheadOfDateCodeListTests(PortalFactory portal) : IClassFixtu
         var watch = Assert.Single(JsonDocument.Parse(exported).RootElement.GetProperty("configurations").EnumerateArray()).GetProperty("watchDate");
         Assert.Equal("EAV:contractEnd", watch.GetProperty("attribute").GetString());
         Assert.Equal(-14, watch.GetProperty("offsetDays").GetInt32());
+    }
+
+    [Fact]
+    public async Task Reimport_KeepsTheWatchsPlannedDates_UnderItsNewId_AndMovesThemToANewOffset()
+    {
+        var client = portal.ClientWithKey(await portal.CreateApiKeyAsync(ApiKeyScopes.ConfigRead, ApiKeyScopes.ConfigWrite));
+        var db = portal.Services.GetRequiredService<IDbContextFactory<SwitchboardDbContext>>();
+        var contractEnd = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(100);
+        (await client.PutAsJsonAsync("/api/notifications/code-lists", Document("!", new { attribute = "EAV:contractEnd", offsetDays = -14 }), Ct)).EnsureSuccessStatusCode();
+        int before;
+        await using (var context = await db.CreateDbContextAsync(Ct))
+        {
+            before = await context.NotificationConfigurations.Select(c => c.Id).SingleAsync(Ct);
+            context.PlannedNotifications.Add(PlannedNotification.Plan(before, "ri.anna", contractEnd, contractEnd.AddDays(-14), null, DateTime.UtcNow));
+            await context.SaveChangesAsync(Ct);
+        }
+
+        (await client.PutAsJsonAsync("/api/notifications/code-lists", Document("!", new { attribute = "EAV:contractEnd", offsetDays = -7 }), Ct)).EnsureSuccessStatusCode();
+
+        await using var after = await db.CreateDbContextAsync(Ct);
+        var id = await after.NotificationConfigurations.Select(c => c.Id).SingleAsync(Ct);
+        var row = await after.PlannedNotifications.AsNoTracking().SingleAsync(p => p.IdentityKey == "ri.anna", Ct);
+        Assert.NotEqual(before, id);
+        Assert.Equal((id, contractEnd.AddDays(-7), PlannedNotificationStatus.Planned), (row.ConfigurationId, row.FireOn, row.Status));
     }
 
     [Fact]
