@@ -28,6 +28,7 @@ using Switchboard.Infrastructure.Listeners;
 using Switchboard.Infrastructure.Mattermost;
 using Switchboard.Infrastructure.Messaging;
 using Switchboard.Infrastructure.Notifications;
+using Switchboard.Infrastructure.Notifications.DateWatches;
 using Switchboard.Infrastructure.Notifications.Digests;
 using Switchboard.Infrastructure.Notifications.Scripts;
 using Switchboard.Infrastructure.People;
@@ -185,9 +186,12 @@ public static class DependencyInjection
 
         services.AddOptions<DigestOptions>().BindConfiguration(DigestOptions.SectionName).ValidateOnStart();
         services.AddSingleton<IValidateOptions<DigestOptions>, DigestOptionsValidator>();
+        services.AddOptions<DateWatchOptions>().BindConfiguration(DateWatchOptions.SectionName).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<DateWatchOptions>, DateWatchOptionsValidator>();
 
         services.AddHostedService<NotificationEvaluationJob>();
         services.AddHostedService<DigestJob>();
+        services.AddHostedService<DateWatchJob>();
         services.AddHostedService<OutboxSenderJob>();
 
         services.AddSingleton<IValidator<TopicDraft>, TopicDraftValidator>();
@@ -195,6 +199,7 @@ public static class DependencyInjection
         services.AddScoped<NotificationTopicsService>();
         services.AddSingleton<MattermostWebhookSecrets>();
         services.AddScoped<NotificationConfigurationsService>();
+        services.AddScoped<PlannedNotificationsService>();
         services.AddScoped<CodeListTransferService>();
         services.AddScoped<DeliveryLogService>();
         services.AddScoped<ReceivedEventsService>();

@@ -1,3 +1,4 @@
+using Switchboard.Domain.Notifications.DateWatches;
 using Switchboard.Domain.Notifications.Digests;
 
 namespace Switchboard.Domain.Notifications;
@@ -62,6 +63,15 @@ public sealed class NotificationConfiguration
     /// <summary>How the configuration's e-mails are gathered into digests; null when each change is sent at once.</summary>
     public DigestSchedule? Digest => DigestEveryMinutes is null && DigestCron is null ? null : new DigestSchedule(DigestEveryMinutes, DigestCron);
 
+    /// <summary>The watched date attribute (<c>validTill</c>, <c>EAV:contractEnd</c>); null unless the configuration fires ahead of a date.</summary>
+    public string? WatchAttribute { get; private set; }
+
+    /// <summary>Days from the watched date to the notification (negative: before it); null unless the configuration watches a date.</summary>
+    public int? WatchOffsetDays { get; private set; }
+
+    /// <summary>The date the configuration watches instead of changes; null for a configuration that fires on changes.</summary>
+    public DateWatch? WatchDate => WatchAttribute is null ? null : new DateWatch(WatchAttribute, WatchOffsetDays ?? 0);
+
     public IReadOnlyList<DeliveryChannel> Channels =>
     [
         .. SendEmail ? [DeliveryChannel.Email] : Array.Empty<DeliveryChannel>(),
@@ -101,6 +111,8 @@ public sealed class NotificationConfiguration
         Description = Blank(draft.Description);
         (SendEmail, SendMattermostDirect, PostToMattermostChannel) = (draft.SendEmail, draft.SendMattermostDirect, draft.PostToMattermostChannel);
         (DigestEveryMinutes, DigestCron) = (draft.Digest?.EveryMinutes, Blank(draft.Digest?.Cron));
+        WatchAttribute = Blank(draft.WatchDate?.Attribute);
+        WatchOffsetDays = WatchAttribute is null ? null : draft.WatchDate!.OffsetDays;
         if (!PostToMattermostChannel)
         {
             // No channel, no secret kept for it.

@@ -1,3 +1,4 @@
+using Switchboard.Domain.Notifications.DateWatches;
 using Switchboard.Domain.Notifications.Digests;
 
 namespace Switchboard.Domain.Notifications;
@@ -35,6 +36,12 @@ public sealed record NotificationConfigurationDraft
     public string? MattermostWebhookUrl { get; init; }
     /// <summary>Gather the e-mails per recipient into a digest on this schedule; null (and in older documents) sends each change at once.</summary>
     public DigestSchedule? Digest { get; init; }
+
+    /// <summary>
+    /// Fire ahead of (or after) a date-valued attribute of each identity instead of on a change; null (and in older
+    /// documents) fires on changes. A date watch's rule is <c>!</c>: which identities it watches is its user type.
+    /// </summary>
+    public DateWatch? WatchDate { get; init; }
     public bool Disabled { get; init; }
     public string? Description { get; init; }
 }

@@ -1,12 +1,15 @@
 using System.Security.Claims;
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using Switchboard.Domain.Access;
 using Switchboard.Domain.ApiKeys;
 using Switchboard.Domain.Audit;
 using Switchboard.Domain.Notifications;
+using Switchboard.Domain.Notifications.DateWatches;
 using Switchboard.Domain.Notifications.Templates;
 using Switchboard.Infrastructure.Access;
+using Switchboard.Infrastructure.Notifications.DateWatches;
 using Switchboard.Infrastructure.Persistence;
 
 namespace Switchboard.Infrastructure.Notifications;
@@ -23,7 +26,9 @@ public sealed class CodeListTransferService(
     IValidator<TopicDraft> topicValidator,
     IValidator<NotificationConfigurationDraft> configurationValidator,
     NotificationConfigurationsService storedConfigurations,
-    MattermostWebhookSecrets webhooks)
+    MattermostWebhookSecrets webhooks,
+    IOptions<DateWatchOptions> dateWatches,
+    TimeProvider time)
 {
     public async Task<CodeListDocument> ExportAsync(CancellationToken cancellationToken)
     {
@@ -76,10 +81,13 @@ public sealed class CodeListTransferService(
         }
 
         var storedWebhooks = await StoredWebhooksAsync(db, cancellationToken);
+        var storedWatches = await StoredWatchesAsync(db, cancellationToken);
         await db.NotificationConfigurations.ExecuteDeleteAsync(cancellationToken);
+        var imported = new List<NotificationConfiguration>();
         foreach (var draft in document.Configurations)
         {
             var configuration = db.NotificationConfigurations.Add(NotificationConfiguration.Create(draft, topics[draft.Topic])).Entity;
+            imported.Add(configuration);
             if (draft.PostToMattermostChannel && string.IsNullOrWhiteSpace(draft.MattermostWebhookUrl)
                 && storedWebhooks.TryGetValue(Signature(draft), out var kept))
             {
@@ -89,6 +97,8 @@ public sealed class CodeListTransferService(
             NotificationConfigurationsService.StoreWebhook(configuration, draft, webhooks);
         }
 
+        await db.SaveChangesAsync(cancellationToken);
+        await KeepPlannedDatesAsync(db, imported, storedWatches, cancellationToken);
         db.Audit(new AuditRecord(actor, AuditActions.CodeListsImported, "notification-code-lists", null,
             Details: $"topics added: {string.Join(", ", difference.TopicsAdded)}; changed: {string.Join(", ", difference.TopicsChanged)}; configurations {difference.ConfigurationsBefore} → {difference.ConfigurationsAfter}"));
         await db.SaveChangesAsync(cancellationToken);
@@ -158,6 +168,41 @@ public sealed class CodeListTransferService(
         }
 
         return webhooks;
+    }
+
+    /// <summary>The date watches stored before an import, by signature and watched attribute: the configuration's id and its watch.</summary>
+    private static async Task<Dictionary<string, (int Id, DateWatch Watch)>> StoredWatchesAsync(SwitchboardDbContext db, CancellationToken cancellationToken)
+    {
+        var stored = await db.NotificationConfigurations.AsNoTracking().Include(c => c.Topic).Where(c => c.WatchAttribute != null).OrderBy(c => c.Id).ToListAsync(cancellationToken);
+        var watches = new Dictionary<string, (int, DateWatch)>(StringComparer.Ordinal);
+        foreach (var c in stored)
+        {
+            watches.TryAdd(Signature(c.EntityType, c.EventType, c.FormProjection, c.System, c.Rule, c.RuleScript, c.Topic!.Code, c.WatchAttribute), (c.Id, c.WatchDate!));
+        }
+
+        return watches;
+    }
+
+    /// <summary>
+    /// An import replaces every configuration (new ids; ids are never reused). A date watch the document keeps (same
+    /// signature, same attribute) keeps its planned and fired dates, so a date that fired before the import does not fire
+    /// again after it; another offset moves its planned days. Dates of watches the document drops are cancelled when due.
+    /// </summary>
+    private async Task KeepPlannedDatesAsync(
+        SwitchboardDbContext db, List<NotificationConfiguration> imported, Dictionary<string, (int Id, DateWatch Watch)> storedWatches, CancellationToken cancellationToken)
+    {
+        var planner = new DatePlanner(db, DatePlan.Today(time, dateWatches.Value.Zone), time.GetUtcNow().UtcDateTime);
+        foreach (var configuration in imported.Where(c => c.WatchDate is not null))
+        {
+            var key = Signature(configuration.EntityType, configuration.EventType, configuration.FormProjection, configuration.System, configuration.Rule,
+                configuration.RuleScript, configuration.Topic!.Code, configuration.WatchAttribute);
+            if (storedWatches.Remove(key, out var kept))
+            {
+                await db.PlannedNotifications.Where(p => p.ConfigurationId == kept.Id)
+                    .ExecuteUpdateAsync(u => u.SetProperty(p => p.ConfigurationId, configuration.Id), cancellationToken);
+                await planner.FollowChangedWatchAsync(configuration, kept.Watch, cancellationToken);
+            }
+        }
     }
 
     private static string Signature(NotificationConfigurationDraft d) =>

@@ -26,4 +26,7 @@ public enum VerdictKind
 
     /// <summary>A script threw or broke a limit, or a template failed: nothing is sent for this configuration.</summary>
     Failed,
+
+    /// <summary>The configuration watches a date: the event plans or cancels a notification on a day; the reason says which.</summary>
+    DatePlanned,
 }

@@ -1,6 +1,7 @@
 using FluentValidation;
 using Switchboard.Domain.Events;
 using Switchboard.Domain.Notifications;
+using Switchboard.Domain.Notifications.DateWatches;
 using Switchboard.Domain.Notifications.Digests;
 using Switchboard.Domain.Notifications.Rules;
 using Switchboard.Domain.Notifications.Scripts;
@@ -8,7 +9,7 @@ using Switchboard.Infrastructure.Notifications.Digests;
 
 namespace Switchboard.Infrastructure.Notifications;
 
-public sealed class NotificationConfigurationDraftValidator : AbstractValidator<NotificationConfigurationDraft>
+public sealed partial class NotificationConfigurationDraftValidator : AbstractValidator<NotificationConfigurationDraft>
 {
     /// <summary>The most usernames, and the most roles, one configuration lists as recipients.</summary>
     public const int MaxListedRecipients = 200;
@@ -61,9 +62,28 @@ public sealed class NotificationConfigurationDraftValidator : AbstractValidator<
                 .OverridePropertyName("Digest.Cron").WithMessage("Give five cron fields, minute hour day month weekday, e.g. 0 8 * * 1-5 for 8:00 on working days.");
             RuleFor(c => c.SendEmail).Equal(true).OverridePropertyName("Digest").WithMessage("A digest gathers e-mails: choose e-mail as a channel, or send at once.");
         });
+        When(c => c.WatchDate is not null, () =>
+        {
+            RuleFor(c => c.WatchDate!.Attribute).Must(IsWatchableAttribute).OverridePropertyName("WatchDate.Attribute")
+                .WithMessage("Name the date attribute: a standard one such as validTill, or an EAV as EAV:contractEnd.");
+            RuleFor(c => c.WatchDate!.OffsetDays).InclusiveBetween(-DateWatch.MaxOffsetDays, DateWatch.MaxOffsetDays).OverridePropertyName("WatchDate.OffsetDays")
+                .WithMessage($"Fire at most {DateWatch.MaxOffsetDays} days before or after the date.");
+            RuleFor(c => c.EntityType).Equal(EntityTypes.IdmIdentity).OverridePropertyName("WatchDate")
+                .WithMessage("Only identities have dates to watch: choose IdmIdentity.");
+            RuleFor(c => c.Rule).Must(r => r?.Trim() == "!").When(c => string.IsNullOrWhiteSpace(c.RuleScript)).OverridePropertyName("WatchDate")
+                .WithMessage("A date watch fires on the day, not on a change: write ! as its rule (its user type says whom it watches).");
+            RuleFor(c => c.RuleScript).Empty().OverridePropertyName("WatchDate").WithMessage("A date watch fires on the day: it has no rule script.");
+            RuleFor(c => c.Digest).Null().OverridePropertyName("WatchDate").WithMessage("A date watch sends at once on the day: choose at once, not a digest.");
+        });
         RuleFor(c => c.MattermostWebhookUrl).Empty().When(c => !c.PostToMattermostChannel)
             .WithMessage("A webhook URL belongs only to a configuration that posts to a Mattermost channel.");
     }
+
+    private static bool IsWatchableAttribute(string? attribute) =>
+        attribute is { Length: > 0 and <= DateWatch.AttributeMaxLength } && AttributeName().IsMatch(attribute);
+
+    [System.Text.RegularExpressions.GeneratedRegex("^(EAV:)?[A-Za-z][A-Za-z0-9_.-]*$")]
+    private static partial System.Text.RegularExpressions.Regex AttributeName();
 
     // A JSON body can hold null where the draft's types say a list or a text belongs.
     private static bool Listed(IReadOnlyList<string>? items) => items is not null && items.Count <= MaxListedRecipients && items.All(i => i is not null);

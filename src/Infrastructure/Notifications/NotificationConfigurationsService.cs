@@ -1,12 +1,15 @@
 using System.Security.Claims;
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using Switchboard.Domain;
 using Switchboard.Domain.Access;
 using Switchboard.Domain.ApiKeys;
 using Switchboard.Domain.Audit;
 using Switchboard.Domain.Notifications;
+using Switchboard.Domain.Notifications.DateWatches;
 using Switchboard.Infrastructure.Access;
+using Switchboard.Infrastructure.Notifications.DateWatches;
 using Switchboard.Infrastructure.Persistence;
 
 namespace Switchboard.Infrastructure.Notifications;
@@ -17,6 +20,7 @@ public sealed class NotificationConfigurationsService(
     AccessGuard guard,
     IValidator<NotificationConfigurationDraft> configurationValidator,
     MattermostWebhookSecrets webhooks,
+    IOptions<DateWatchOptions> dateWatches,
     TimeProvider time)
 {
     /// <param name="sort">The order (by id when null), by a configuration's statistics too.</param>
@@ -100,6 +104,7 @@ public sealed class NotificationConfigurationsService(
             SendMattermostDirect = c.SendMattermostDirect,
             PostToMattermostChannel = c.PostToMattermostChannel,
             Digest = c.Digest,
+            WatchDate = c.WatchDate,
         };
     }
 
@@ -164,7 +169,9 @@ public sealed class NotificationConfigurationsService(
         {
             configuration = stored;
             before = Audited(configuration);
+            var watchedBefore = configuration.WatchDate;
             configuration.Update(draft, topic);
+            await new DatePlanner(db, DatePlan.Today(time, dateWatches.Value.Zone), Now).FollowChangedWatchAsync(configuration, watchedBefore, cancellationToken);
         }
 
         StoreWebhook(configuration, draft, webhooks);
@@ -220,7 +227,7 @@ public sealed class NotificationConfigurationsService(
         c.RecipientUsernames.Count > 0 ? $"people: {string.Join(' ', c.RecipientUsernames)}" : null,
         c.RecipientRoles.Count > 0 ? $"roles: {string.Join(' ', c.RecipientRoles)}" : null,
         c.RecipientsScript is null ? null : "script",
-    }.OfType<string>()) + Channels(c) + (c.Digest is { } digest ? $" · digest {digest}" : "");
+    }.OfType<string>()) + Channels(c) + (c.Digest is { } digest ? $" · digest {digest}" : "") + (c.WatchDate is { } watch ? $" · {watch}" : "");
 
     /// <summary>The channels beside the recipients, when they are not e-mail alone: " · by Mattermost DM, channel post".</summary>
     private static string Channels(NotificationConfiguration c) =>
@@ -252,5 +259,6 @@ public sealed class NotificationConfigurationsService(
         Channels = string.Join(", ", c.Channels),
         Webhook = c.WebhookHint, // never the URL
         Digest = c.Digest?.ToString() ?? "at once",
+        WatchDate = c.WatchDate?.ToString(),
     };
 }

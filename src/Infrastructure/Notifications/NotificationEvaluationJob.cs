@@ -5,12 +5,14 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Switchboard.Domain.Events;
 using Switchboard.Domain.Notifications;
+using Switchboard.Domain.Notifications.DateWatches;
 using Switchboard.Domain.Notifications.Digests;
 using Switchboard.Domain.Notifications.Scripts;
 using Switchboard.Domain.Notifications.Templates;
 using Switchboard.Domain.Text;
 using Switchboard.Infrastructure.Email;
 using Switchboard.Infrastructure.Jobs;
+using Switchboard.Infrastructure.Notifications.DateWatches;
 using Switchboard.Infrastructure.Notifications.Digests;
 using Switchboard.Infrastructure.People;
 using Switchboard.Infrastructure.Persistence;
@@ -44,7 +46,8 @@ public sealed partial class NotificationEvaluationJob(
         var limits = services.GetRequiredService<IOptions<NotificationLimitsOptions>>().Value;
         var directory = services.GetRequiredService<IdentityEventBatchSync>();
         var digests = services.GetRequiredService<IOptions<DigestOptions>>().Value;
-        var (events, queued, gathered) = (0, 0, 0);
+        var dates = services.GetRequiredService<IOptions<DateWatchOptions>>().Value;
+        var (events, queued, gathered, planned) = (0, 0, 0, 0);
         var busy = false;
         while (true)
         {
@@ -57,7 +60,8 @@ public sealed partial class NotificationEvaluationJob(
 
             // Read after the events, per chunk: a configuration saved before an event arrived is always applied to it.
             var configurations = new ConfigurationSet(
-                await db.NotificationConfigurations.AsNoTracking().Include(c => c.Topic).Where(c => !c.Disabled).OrderBy(c => c.Id).ToListAsync(cancellationToken));
+                await db.NotificationConfigurations.AsNoTracking().Include(c => c.Topic).Where(c => !c.Disabled && c.WatchAttribute == null).OrderBy(c => c.Id).ToListAsync(cancellationToken));
+            var dateWatches = await db.NotificationConfigurations.AsNoTracking().Where(c => !c.Disabled && c.WatchAttribute != null).ToListAsync(cancellationToken);
 
             var (stillBusy, asOf) = directory.Enabled ? await ApplyIdentityEventsAsync(directory, pending, cancellationToken) : (false, null);
             if (stillBusy)
@@ -99,11 +103,18 @@ public sealed partial class NotificationEvaluationJob(
                 entityEvent.RecordEvaluation(notes.Count == 0 ? null : string.Join("; ", notes), Now);
             }
 
+            planned += await PlanDatesAsync(contextFactory, dateWatches, pending, dates, cancellationToken);
             await EvaluationWriter.WriteAsync(db, messages, items, pending, failures, Now, cancellationToken);
             services.GetRequiredService<SwitchboardMetrics>().ConfigurationsFired(messages.Count + items.Count);
             events += pending.Count;
             queued += messages.Count;
             gathered += items.Count;
+        }
+
+        if (planned > 0)
+        {
+            // A date planned today (its due day gone while the date is ahead) goes now, not at the date job's next tick.
+            Registry.Find(DateWatchJob.Name)?.RequestRun();
         }
 
         if (queued > 0)
@@ -113,7 +124,8 @@ public sealed partial class NotificationEvaluationJob(
         }
 
         var summary = $"{Plural.Of(events, "event")} evaluated, {Plural.Of(queued, "message")} queued"
-            + (gathered > 0 ? $", {Plural.Of(gathered, "change")} gathered for digests" : "");
+            + (gathered > 0 ? $", {Plural.Of(gathered, "change")} gathered for digests" : "")
+            + (planned > 0 ? $", {Plural.Of(planned, "date")} planned or cancelled" : "");
         return busy ? JobRunResult.Succeeded($"{summary}; the database stayed busy for the directory, the other events wait for the next run")
             : events == 0 ? JobRunResult.Skipped("no events waiting")
             : JobRunResult.Succeeded(summary);
@@ -140,6 +152,35 @@ public sealed partial class NotificationEvaluationJob(
     }
 
     private DateTime Now => Time.GetUtcNow().UtcDateTime;
+
+    /// <summary>
+    /// Plans (and cancels) the notifications of date-watching configurations the chunk's identity events call for, before the
+    /// events are noted as evaluated: planning is idempotent, so a chunk evaluated again plans nothing twice. When another
+    /// instance planned the same date first, its row stands and this chunk's planning is left to it.
+    /// </summary>
+    private async Task<int> PlanDatesAsync(
+        IDbContextFactory<SwitchboardDbContext> contextFactory, List<NotificationConfiguration> watches, List<EntityEvent> pending,
+        DateWatchOptions options, CancellationToken cancellationToken)
+    {
+        if (watches.Count == 0)
+        {
+            return 0;
+        }
+
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var planner = new DatePlanner(db, DatePlan.Today(Time, options.Zone), Now);
+        try
+        {
+            await planner.PlanFromEventsAsync(watches, pending, cancellationToken);
+        }
+        catch (DbUpdateException ex)
+        {
+            LogDatePlanningConflict(logger, ex);
+            return 0;
+        }
+
+        return planner.Planned + planner.Cancelled;
+    }
 
     /// <summary>
     /// Collects a firing configuration's messages (or its failure) and notes what happened on the event. A digest
@@ -175,6 +216,9 @@ public sealed partial class NotificationEvaluationJob(
                 recipient.Email, recipient.Username, email.Subject, email.HtmlBody, email.TextBody, Now, channel));
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Planning the watched dates of a chunk of events met another instance's planning; its rows stand")]
+    private static partial void LogDatePlanningConflict(ILogger logger, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Evaluating event {EventId} failed")]
     private static partial void LogEvaluationFailed(ILogger logger, Exception exception, string eventId);

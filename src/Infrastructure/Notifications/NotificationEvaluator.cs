@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Switchboard.Domain.Events;
 using Switchboard.Domain.Notifications;
+using Switchboard.Domain.Notifications.DateWatches;
 using Switchboard.Domain.Notifications.Rules;
 using Switchboard.Domain.Notifications.Scripts;
 using Switchboard.Domain.Notifications.Templates;
@@ -37,6 +38,9 @@ public sealed class NotificationEvaluator
         (_db, _renderer, _scripts, _limits, _time, _render) = (db, renderer, scripts, limits, time, render);
         _recipients = new RecipientResolver(db, scripts, limits.MaxRecipients);
     }
+
+    /// <summary>Where "today" is when the test bench says on which day a date watch would fire (<c>Notifications:DateWatch:TimeZone</c>).</summary>
+    public TimeZoneInfo DateZone { get; init; } = TimeZoneInfo.Utc;
 
     /// <summary>The e-mail of every planned message when the evaluator does not render.</summary>
     public static readonly RenderedEmail NotRendered = new("", "", "");
@@ -89,6 +93,17 @@ public sealed class NotificationEvaluator
                 continue;
             }
 
+            if (configuration.WatchDate is { } watch)
+            {
+                // A date watch fires on the day, not on the change: the job plans it (DatePlanner); the test bench says when.
+                if (explain)
+                {
+                    verdicts.Add(Verdict(configuration, VerdictKind.DatePlanned, DatePlanned(watch, WatchedDate.In(watch, entityEvent.EventType, before, after))));
+                }
+
+                continue;
+            }
+
             var verdict = await WithinBudgetAsync(configuration, async budget =>
             {
                 var (kind, reason) = Decide(configuration, rule, change, scriptEvent, explain, budget);
@@ -132,6 +147,43 @@ public sealed class NotificationEvaluator
         {
             return Verdict(configuration, VerdictKind.Failed, $"template: {template.Message}");
         }
+    }
+
+    /// <summary>The event type templates and scripts see in a message a date watch sends on the day.</summary>
+    public const string DateEventType = "DATE";
+
+    /// <summary>
+    /// What a date-watching configuration sends on the day for one person and date: the same recipients, channels and
+    /// templates as a change, with the watched date as the only attribute of both states (changed: the attribute) and
+    /// <see cref="DateEventType"/> as the event type.
+    /// </summary>
+    public async Task<ConfigurationVerdict> DateCameAsync(NotificationConfiguration configuration, string username, DateOnly date, CancellationToken cancellationToken)
+    {
+        var watch = configuration.WatchDate ?? throw new InvalidOperationException($"Configuration {configuration.Id} watches no date.");
+        var (value, none) = (new Dictionary<string, string?> { [watch.Code] = DateValues.Write(date) }, new Dictionary<string, string?>());
+        var state = watch.IsEav ? new TemplateState(none, value) : new TemplateState(value, none);
+        var dateEvent = EntityEvent.Receive($"date:{configuration.Id}:{username}:{DateValues.Write(date)}", EntityTypes.IdmIdentity, DateEventType, username, username,
+            null, null, null, null, "date watch", _time.GetUtcNow().UtcDateTime);
+        var scriptEvent = new ScriptEvent(EntityTypes.IdmIdentity, DateEventType, username, null, state, state, [watch.Attribute]);
+        var identity = await IdentityAsync(username, state, state, cancellationToken);
+        return await WithinBudgetAsync(configuration, budget => FiredAsync(dateEvent, configuration, identity, scriptEvent, [watch.Attribute], state, state, budget), cancellationToken);
+    }
+
+    private string DatePlanned(DateWatch watch, WatchedDate seen)
+    {
+        if (!seen.Mentioned)
+        {
+            return $"watches {watch.Attribute}, which this event does not mention: nothing is planned or cancelled";
+        }
+
+        if (seen.Date is not { } date)
+        {
+            return $"{watch.Attribute} is removed: a planned notification for this person is cancelled";
+        }
+
+        return DatePlan.FireOn(watch, date, DatePlan.Today(_time, DateZone)) is { } fireOn
+            ? $"would fire on {DateValues.Write(fireOn)} ({watch} {DateValues.Write(date)})"
+            : $"{watch.Attribute} {DateValues.Write(date)} is past: nothing to notify";
     }
 
     /// <returns>Fired, RuleNotMatched (with the reason when explaining) or Failed (always with the reason).</returns>

@@ -16,7 +16,7 @@ namespace Switchboard.Infrastructure.Notifications;
 /// </summary>
 public sealed class TestBenchService(
     IDbContextFactory<SwitchboardDbContext> contextFactory, ITemplateRenderer renderer, INotificationScripts scripts,
-    IOptions<NotificationLimitsOptions> limits, TimeProvider time)
+    IOptions<NotificationLimitsOptions> limits, IOptions<DateWatches.DateWatchOptions> dateWatches, TimeProvider time)
 {
     private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
 
@@ -78,7 +78,8 @@ public sealed class TestBenchService(
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var configurations = new ConfigurationSet(
             await db.NotificationConfigurations.AsNoTracking().Include(c => c.Topic).OrderBy(c => c.Id).ToListAsync(cancellationToken));
-        return await new NotificationEvaluator(db, renderer, scripts, limits.Value, time).EvaluateAsync(entityEvent, configurations, explain: true, cancellationToken);
+        var evaluator = new NotificationEvaluator(db, renderer, scripts, limits.Value, time) { DateZone = dateWatches.Value.Zone };
+        return await evaluator.EvaluateAsync(entityEvent, configurations, explain: true, cancellationToken);
     }
 
     /// <summary>Runs a rule script or a recipients script against a sample event and says what came out.</summary>

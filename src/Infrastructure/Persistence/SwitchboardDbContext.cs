@@ -9,6 +9,7 @@ using Switchboard.Domain.Jobs;
 using Switchboard.Domain.Listeners;
 using Switchboard.Domain.Mattermost;
 using Switchboard.Domain.Notifications;
+using Switchboard.Domain.Notifications.DateWatches;
 using Switchboard.Domain.Notifications.Digests;
 using Switchboard.Domain.People;
 using Switchboard.Domain.Provisioning;
@@ -41,6 +42,7 @@ public class SwitchboardDbContext(DbContextOptions<SwitchboardDbContext> options
     public DbSet<NotificationConfiguration> NotificationConfigurations => Set<NotificationConfiguration>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<DigestItem> DigestItems => Set<DigestItem>();
+    public DbSet<PlannedNotification> PlannedNotifications => Set<PlannedNotification>();
     public DbSet<ProvisioningMessage> ProvisioningMessages => Set<ProvisioningMessage>();
     public DbSet<ProvisioningEnvelope> ProvisioningEnvelopes => Set<ProvisioningEnvelope>();
     public DbSet<FailureGroup> FailureGroups => Set<FailureGroup>();

@@ -60,6 +60,32 @@ public sealed class NotificationPages(IPage page)
         await page.GetByRole(AriaRole.Option, new() { Name = option, Exact = true }).ClickAsync();
     }
 
+    /// <summary>Creates a configuration that sends the topic to the identity <paramref name="days"/> before the date in <paramref name="attribute"/>.</summary>
+    public async Task CreateDateWatchAsync(string topic, string attribute, int days)
+    {
+        await page.GotoAsync("/notifications/configurations/new");
+        await page.GetByLabel("Topic").ClickAsync();
+        await page.GetByRole(AriaRole.Option, new() { Name = topic, Exact = true }).ClickAsync();
+        await page.GetByLabel("Send to the identity").CheckAsync();
+        await page.GetByLabel("Fire ahead of a date instead of on a change").CheckAsync();
+        await page.GetByLabel("Date attribute").FillAsync(attribute);
+        await page.GetByLabel("Days", new() { Exact = true }).FillAsync(days.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Notifications" })).ToBeVisibleAsync();
+    }
+
+    /// <summary>Opens a saved configuration's editor from the configurations grid, by its topic.</summary>
+    public async Task OpenConfigurationOfTopicAsync(string topic)
+    {
+        await page.GotoAsync("/notifications");
+        var row = page.GetByLabel("Notification configurations").GetByRole(AriaRole.Row).Filter(new() { HasText = topic });
+        await row.GetByRole(AriaRole.Link).First.ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { NameRegex = new System.Text.RegularExpressions.Regex("^Configuration \\d+$") })).ToBeVisibleAsync();
+    }
+
+    /// <summary>The open configuration's Coming up list.</summary>
+    public ILocator ComingUp => page.GetByLabel("Coming up for this configuration");
+
     public ILocator WebhookUrl => page.GetByLabel("Incoming webhook URL");
 
     public async Task SaveConfigurationAsync() => await page.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();

@@ -26,6 +26,8 @@ internal sealed class NotificationConfigurationConfiguration : IEntityTypeConfig
         builder.Property(c => c.WebhookHint).HasMaxLength(NotificationConfiguration.WebhookHintMaxLength);
         builder.Ignore(c => c.Channels);
         builder.Ignore(c => c.Digest);
+        builder.Ignore(c => c.WatchDate);
+        builder.Property(c => c.WatchAttribute).HasMaxLength(Domain.Notifications.DateWatches.DateWatch.AttributeMaxLength);
         builder.Property(c => c.DigestCron).HasMaxLength(Domain.Notifications.Digests.DigestSchedule.CronMaxLength);
         builder.HasOne(c => c.Topic).WithMany().HasForeignKey(c => c.TopicId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(c => new { c.EntityType, c.EventType, c.Disabled });

@@ -791,6 +791,66 @@ namespace Switchboard.Infrastructure.Persistence.Migrations
                     b.ToTable("TokenRuns", (string)null);
                 });
 
+            modelBuilder.Entity("Switchboard.Domain.Notifications.DateWatches.PlannedNotification", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("CancelledAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ConfigurationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("DateValue")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("EventId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("FireOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("FiredAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Identity")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("IdentityKey")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("PlannedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConfigurationId", "IdentityKey", "DateValue")
+                        .IsUnique();
+
+                    b.HasIndex("Status", "FireOn", "Id");
+
+                    b.HasIndex("ConfigurationId", "Status", "FireOn", "Id");
+
+                    b.HasIndex("IdentityKey", "Status", "FireOn", "Id");
+
+                    b.ToTable("PlannedNotifications", (string)null);
+                });
+
             modelBuilder.Entity("Switchboard.Domain.Notifications.Digests.DigestItem", b =>
                 {
                     b.Property<long>("Id")
@@ -937,6 +997,13 @@ namespace Switchboard.Infrastructure.Persistence.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<int>("TopicId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("WatchAttribute")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("WatchOffsetDays")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("WebhookHint")

@@ -1,5 +1,6 @@
 using Switchboard.Domain.Events;
 using Switchboard.Domain.Notifications;
+using Switchboard.Domain.Notifications.DateWatches;
 using Switchboard.Domain.Notifications.Digests;
 using Switchboard.Infrastructure.Notifications;
 
@@ -36,6 +37,12 @@ public sealed class ConfigurationForm
     public int DigestMinutes { get; set; } = 60;
     public string DigestCron { get; set; } = "0 8 * * 1-5";
 
+    /// <summary>Whether the configuration fires ahead of a date instead of on a change (its rule is then <c>!</c>).</summary>
+    public bool WatchesDate { get; set; }
+    public string WatchAttribute { get; set; } = "validTill";
+    public int WatchDays { get; set; } = 14;
+    public DateOffsetChoice WatchWhen { get; set; } = DateOffsetChoice.Before;
+
     /// <summary>A new incoming webhook URL; blank keeps the stored one. Never filled from the server.</summary>
     public string? MattermostWebhookUrl { get; set; }
 
@@ -68,6 +75,15 @@ public sealed class ConfigurationForm
         },
         DigestMinutes = draft.Digest?.EveryMinutes ?? 60,
         DigestCron = draft.Digest?.Cron ?? "0 8 * * 1-5",
+        WatchesDate = draft.WatchDate is not null,
+        WatchAttribute = draft.WatchDate?.Attribute ?? "validTill",
+        WatchDays = draft.WatchDate is { OffsetDays: not 0 } watch ? Math.Abs(watch.OffsetDays) : 14,
+        WatchWhen = draft.WatchDate?.OffsetDays switch
+        {
+            > 0 => DateOffsetChoice.After,
+            0 => DateOffsetChoice.OnTheDay,
+            _ => DateOffsetChoice.Before,
+        },
     };
 
     public NotificationConfigurationDraft ToDraft() => new()
@@ -76,8 +92,8 @@ public sealed class ConfigurationForm
         EventType = EventType,
         FormProjection = EntityType == EntityTypes.IdmIdentity ? FormProjection : null,
         System = EntityType == EntityTypes.SysProvisioningOperation ? System : null,
-        Rule = UseRuleScript ? "" : Rule,
-        RuleScript = UseRuleScript ? RuleScript : null,
+        Rule = WatchesDate ? "!" : UseRuleScript ? "" : Rule,
+        RuleScript = UseRuleScript && !WatchesDate ? RuleScript : null,
         Topic = Topic ?? "",
         Level = Level,
         SendToIdentity = SendToIdentity,
@@ -91,12 +107,15 @@ public sealed class ConfigurationForm
         SendMattermostDirect = SendMattermostDirect,
         PostToMattermostChannel = PostToMattermostChannel,
         MattermostWebhookUrl = PostToMattermostChannel && !string.IsNullOrWhiteSpace(MattermostWebhookUrl) ? MattermostWebhookUrl.Trim() : null,
-        // The delivery choice is shown only with e-mail; without e-mail there is nothing to gather.
-        Digest = !SendEmail ? null : Delivery switch
+        // The delivery choice is shown only with e-mail and without a date watch; otherwise there is nothing to gather.
+        Digest = !SendEmail || WatchesDate ? null : Delivery switch
         {
             DigestChoice.EveryMinutes => new DigestSchedule(EveryMinutes: DigestMinutes),
             DigestChoice.Cron => new DigestSchedule(Cron: DigestCron),
             _ => null,
         },
+        WatchDate = WatchesDate
+            ? new DateWatch(WatchAttribute.Trim(), WatchWhen switch { DateOffsetChoice.Before => -WatchDays, DateOffsetChoice.After => WatchDays, _ => 0 })
+            : null,
     };
 }

@@ -28,6 +28,7 @@ public sealed partial class VerdictTable
         VerdictKind.Fired => "fires",
         VerdictKind.NotApplicable => "does not apply",
         VerdictKind.RuleNotMatched => "rule does not fire",
+        VerdictKind.DatePlanned => "watches a date",
         _ => "fails",
     };
 
@@ -35,6 +36,7 @@ public sealed partial class VerdictTable
     {
         VerdictKind.Fired => Color.Success,
         VerdictKind.Failed => Color.Error,
+        VerdictKind.DatePlanned => Color.Info,
         _ => Color.Default,
     };
 }

@@ -816,6 +816,68 @@ namespace Switchboard.Infrastructure.Persistence.Postgres.Migrations
                     b.ToTable("TokenRuns", (string)null);
                 });
 
+            modelBuilder.Entity("Switchboard.Domain.Notifications.DateWatches.PlannedNotification", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime?>("CancelledAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("ConfigurationId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("DateValue")
+                        .HasColumnType("date");
+
+                    b.Property<long?>("EventId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateOnly>("FireOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateTime?>("FiredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Identity")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("IdentityKey")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateTime>("PlannedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConfigurationId", "IdentityKey", "DateValue")
+                        .IsUnique();
+
+                    b.HasIndex("Status", "FireOn", "Id");
+
+                    b.HasIndex("ConfigurationId", "Status", "FireOn", "Id");
+
+                    b.HasIndex("IdentityKey", "Status", "FireOn", "Id");
+
+                    b.ToTable("PlannedNotifications", (string)null);
+                });
+
             modelBuilder.Entity("Switchboard.Domain.Notifications.Digests.DigestItem", b =>
                 {
                     b.Property<long>("Id")
@@ -966,6 +1028,13 @@ namespace Switchboard.Infrastructure.Persistence.Postgres.Migrations
                         .HasColumnType("character varying(100)");
 
                     b.Property<int>("TopicId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("WatchAttribute")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int?>("WatchOffsetDays")
                         .HasColumnType("integer");
 
                     b.Property<string>("WebhookHint")

@@ -1,0 +1,4 @@
+namespace Switchboard.Infrastructure.Notifications.DateWatches;
+
+/// <summary>One planned notification as a Coming up list shows it: who, which date, and the day it fires.</summary>
+public sealed record ComingUpRow(long Id, int ConfigurationId, string Topic, string Watch, string Identity, DateOnly DateValue, DateOnly FireOn);

@@ -1,0 +1,271 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Switchboard.Domain.ApiKeys;
+using Switchboard.Domain.Notifications;
+using Switchboard.Domain.Notifications.DateWatches;
+using Switchboard.Domain.Notifications.Scripts;
+using Switchboard.Domain.Notifications.Templates;
+using Switchboard.Domain.People;
+using Switchboard.Infrastructure.ApiKeys;
+using Switchboard.Infrastructure.Notifications;
+using Switchboard.Infrastructure.Notifications.DateWatches;
+using Switchboard.Infrastructure.People;
+using Switchboard.Infrastructure.Persistence;
+using Switchboard.Portal.Features.ApiKeys;
+
+namespace Switchboard.IntegrationTests.Notifications;
+
+/// <summary>
+/// Notifications ahead of a date (issue 17 §2) end to end: identity events plan a person's date, a changed date re-plans,
+/// a removed one cancels, the directory's EAVs plan the people no event mentioned, and a due date fires exactly once, also
+/// when the job runs again and when a second portal on the same database runs it.
+/// </summary>
+public sealed class AheadOfDateDeliveryTests(PortalFactory portal) : IClassFixture<PortalFactory>
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+    private static DateOnly Today => DateOnly.FromDateTime(DateTime.UtcNow);
+
+    [Fact]
+    public async Task DueDate_FiresOnce_AcrossAReRun_AndASecondPortalOnTheSameDatabase()
+    {
+        await using var smtp = await MailDev.StartAsync();
+        var folder = Path.Combine(Path.GetTempPath(), $"switchboard-dates-{Guid.NewGuid():N}");
+        await using var online = Configure(portal, smtp.SmtpPort, folder);
+        var configurationId = await ArrangeAsync(online, "ad", new DateWatch("validTill", -14));
+
+        // Ten days ahead: its "14 days before" day is gone, the date is not, so it is due today.
+        // Evaluating the event plans it and wakes the date job, which fires it.
+        await PostAsync(online, "ad-1", "ad.anna", before: null, after: Today.AddDays(10));
+        var row = await WaitForRowAsync(online, configurationId, "ad.anna", PlannedNotificationStatus.Fired);
+        Assert.Equal(Today, row.FireOn);
+
+        Assert.Equal(0, await FireDueAsync(online));
+        await using (var second = Configure(portal, smtp.SmtpPort, folder))
+        {
+            Assert.Equal(0, await FireDueAsync(second));
+        }
+
+        // The same event evaluated again (a run that died before noting it) plans nothing new for a fired date.
+        await ReEvaluateAsync(online, "ad-1");
+        Assert.Equal(0, await FireDueAsync(online));
+
+        var mail = await WaitForMailAsync(smtp, "ad.anna@example.test");
+        Assert.Equal($"Anna Worker: valid till {DateValues.Write(Today.AddDays(10))}", mail.GetProperty("subject").GetString());
+        await using var db = await Db(online).CreateDbContextAsync(Ct);
+        var message = await db.OutboxMessages.AsNoTracking().SingleAsync(m => m.ConfigurationId == configurationId, Ct);
+        Assert.Equal(row.EventId, message.EventId);
+        var fired = await db.PlannedNotifications.AsNoTracking().SingleAsync(p => p.ConfigurationId == configurationId, Ct);
+        Assert.Equal(PlannedNotificationStatus.Fired, fired.Status);
+    }
+
+    [Fact]
+    public async Task ChangedDate_CancelsTheOldPlan_AndPlansTheNew_AndRemovalCancels()
+    {
+        await using var smtp = await MailDev.StartAsync();
+        await using var online = Configure(portal, smtp.SmtpPort, Path.Combine(Path.GetTempPath(), $"switchboard-dates-{Guid.NewGuid():N}"));
+        var configurationId = await ArrangeAsync(online, "ch", new DateWatch("validTill", -14));
+        var (first, second) = (Today.AddDays(60), Today.AddDays(90));
+
+        await PostAsync(online, "ch-1", "ch.anna", before: null, after: first);
+        await WaitForRowAsync(online, configurationId, "ch.anna", PlannedNotificationStatus.Planned);
+        await PostAsync(online, "ch-2", "ch.anna", before: first, after: second);
+        var planned = await WaitForRowAsync(online, configurationId, "ch.anna", PlannedNotificationStatus.Planned, second);
+        Assert.Equal(second.AddDays(-14), planned.FireOn);
+        await PostAsync(online, "ch-3", "ch.anna", before: second, after: null);
+        await WaitForRowAsync(online, configurationId, "ch.anna", PlannedNotificationStatus.Cancelled, second);
+
+        await using var db = await Db(online).CreateDbContextAsync(Ct);
+        var rows = await db.PlannedNotifications.AsNoTracking().Where(p => p.ConfigurationId == configurationId).OrderBy(p => p.DateValue).ToListAsync(Ct);
+        Assert.All(rows, r => Assert.Equal(PlannedNotificationStatus.Cancelled, r.Status));
+        Assert.Equal([first, second], rows.Select(r => r.DateValue));
+        Assert.Contains("changed to", rows[0].Note, StringComparison.Ordinal);
+        Assert.Contains("removed", rows[1].Note, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task SavingAnotherOffset_MovesThePlannedDay_AndAnotherAttributeCancels()
+    {
+        await using var smtp = await MailDev.StartAsync();
+        await using var online = Configure(portal, smtp.SmtpPort, Path.Combine(Path.GetTempPath(), $"switchboard-dates-{Guid.NewGuid():N}"));
+        var configurationId = await ArrangeAsync(online, "of", new DateWatch("validTill", -14));
+        var validTill = Today.AddDays(60);
+        await PostAsync(online, "of-1", "of.anna", before: null, after: validTill);
+        await WaitForRowAsync(online, configurationId, "of.anna", PlannedNotificationStatus.Planned);
+
+        await SaveWatchAsync(online, configurationId, "of", new DateWatch("validTill", 3));
+        var moved = await WaitForRowAsync(online, configurationId, "of.anna", PlannedNotificationStatus.Planned);
+        await SaveWatchAsync(online, configurationId, "of", new DateWatch("EAV:contractEnd", 3));
+        var cancelled = await WaitForRowAsync(online, configurationId, "of.anna", PlannedNotificationStatus.Cancelled);
+
+        Assert.Equal(validTill.AddDays(3), moved.FireOn);
+        Assert.Equal("the configuration watches EAV:contractEnd now", cancelled.Note);
+    }
+
+    [Fact]
+    public async Task TestBench_SaysOnWhichDayASampleEventsDateWouldFire_AndPlansNothing()
+    {
+        await using var smtp = await MailDev.StartAsync();
+        await using var online = Configure(portal, smtp.SmtpPort, Path.Combine(Path.GetTempPath(), $"switchboard-dates-{Guid.NewGuid():N}"));
+        var configurationId = await ArrangeAsync(online, "tb", new DateWatch("validTill", -14));
+        var validTill = Today.AddDays(100);
+        var (sample, errors) = TestBenchService.ReadEvent(JsonSerializer.Serialize(new
+        {
+            id = "tb-1",
+            entityType = "IdmIdentity",
+            eventType = "UPDATE",
+            entityId = "guid-tb",
+            identity = "tb.anna",
+            before = new { attributes = new { state = "VALID" } },
+            after = new { attributes = new { state = "VALID", validTill = DateValues.Write(validTill) } },
+        }));
+        Assert.Empty(errors);
+
+        await using var scope = online.Services.CreateAsyncScope();
+        var verdicts = await scope.ServiceProvider.GetRequiredService<TestBenchService>().DryRunAsync(sample!, Ct);
+
+        var verdict = Assert.Single(verdicts, v => v.Configuration.Id == configurationId);
+        Assert.Equal(VerdictKind.DatePlanned, verdict.Kind);
+        Assert.StartsWith($"would fire on {DateValues.Write(validTill.AddDays(-14))}", verdict.Reason, StringComparison.Ordinal);
+        Assert.Empty(verdict.Messages);
+        await using var db = await Db(online).CreateDbContextAsync(Ct);
+        Assert.False(await db.PlannedNotifications.AnyAsync(p => p.ConfigurationId == configurationId, Ct));
+    }
+
+    [Fact]
+    public async Task DirectoryEav_PlansThePeopleNoEventMentioned_AndComingUpListsThem()
+    {
+        await using var smtp = await MailDev.StartAsync();
+        await using var online = Configure(portal, smtp.SmtpPort, Path.Combine(Path.GetTempPath(), $"switchboard-dates-{Guid.NewGuid():N}"));
+        var configurationId = await ArrangeAsync(online, "dr", new DateWatch("EAV:contractEnd", 0),
+            new Dictionary<string, string> { ["contractEnd"] = DateValues.Write(Today.AddDays(30)) });
+
+        await using (var db = await Db(online).CreateDbContextAsync(Ct))
+        {
+            var planner = new DatePlanner(db, Today, DateTime.UtcNow);
+            await planner.PlanFromDirectoryAsync(await db.NotificationConfigurations.AsNoTracking().Where(c => c.Id == configurationId).ToListAsync(Ct), Ct);
+        }
+
+        await using var scope = online.Services.CreateAsyncScope();
+        var comingUp = await scope.ServiceProvider.GetRequiredService<PlannedNotificationsService>().ComingUpAsync(new ComingUpQuery(ConfigurationId: configurationId), 0, 10, Ct);
+        var row = Assert.Single(comingUp.Items);
+        Assert.Equal(("dr.anna", Today.AddDays(30), Today.AddDays(30)), (row.Identity, row.DateValue, row.FireOn));
+        var forPerson = await scope.ServiceProvider.GetRequiredService<PlannedNotificationsService>().ComingUpAsync(new ComingUpQuery(Identity: "DR.Anna"), 0, 10, Ct);
+        Assert.Equal(configurationId, Assert.Single(forPerson.Items).ConfigurationId);
+    }
+
+    private static WebApplicationFactory<Program> Configure(PortalFactory portal, int port, string folder) => portal.WithWebHostBuilder(b => b
+        .UseSetting("Smtp:Host", "127.0.0.1")
+        .UseSetting("Smtp:Port", port.ToString(System.Globalization.CultureInfo.InvariantCulture))
+        .UseSetting("Smtp:Security", "None")
+        .UseSetting("Smtp:PollInterval", "00:00:01")
+        .UseSetting("Database:DataFolder", folder));
+
+    private static IDbContextFactory<SwitchboardDbContext> Db(WebApplicationFactory<Program> portal) =>
+        portal.Services.GetRequiredService<IDbContextFactory<SwitchboardDbContext>>();
+
+    /// <summary>Runs the firing half of the date job once, beside the job itself; returns the dates it fired.</summary>
+    private static async Task<int> FireDueAsync(WebApplicationFactory<Program> portal)
+    {
+        var firer = new DateFirer(Db(portal), portal.Services.GetRequiredService<ITemplateRenderer>(), portal.Services.GetRequiredService<INotificationScripts>(),
+            portal.Services.GetRequiredService<IOptions<NotificationLimitsOptions>>().Value, portal.Services.GetRequiredService<IOptions<DateWatchOptions>>().Value,
+            TimeProvider.System);
+        await firer.RunAsync(Ct);
+        return firer.Fired;
+    }
+
+    private static async Task ReEvaluateAsync(WebApplicationFactory<Program> portal, string eventId)
+    {
+        await using (var db = await Db(portal).CreateDbContextAsync(Ct))
+        {
+            await db.EntityEvents.Where(e => e.EventId == eventId).ExecuteUpdateAsync(u => u.SetProperty(e => e.Evaluated, false), Ct);
+        }
+
+        await Eventually.TrueAsync($"event {eventId} evaluated again", async () =>
+        {
+            await using var db = await Db(portal).CreateDbContextAsync(Ct);
+            return await db.EntityEvents.AnyAsync(e => e.EventId == eventId && e.Evaluated, Ct);
+        });
+    }
+
+    private static async Task<int> ArrangeAsync(
+        WebApplicationFactory<Program> portal, string prefix, DateWatch watch, IReadOnlyDictionary<string, string>? attributes = null)
+    {
+        var result = await portal.Services.GetRequiredService<DirectoryWriter>().UpsertAsync(
+        [
+            new PersonDraft
+            {
+                Username = $"{prefix}.anna", FirstName = "Anna", LastName = "Worker", Email = $"{prefix}.anna@example.test", State = "VALID",
+                Attributes = attributes ?? new Dictionary<string, string>(),
+            },
+        ], Ct);
+        Assert.True(result.Succeeded);
+        await using var scope = portal.Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<NotificationTopicsService>().SaveTopicAsync(TestPeople.Admin, new TopicDraft($"dates:{prefix}", null,
+            "{{ identity.fullName }}: valid till {{ after.attributes.validTill }}{{ after.eav.contractEnd }}", "<p>ends</p>", "ends"), Ct);
+        return await scope.ServiceProvider.GetRequiredService<NotificationConfigurationsService>().SaveConfigurationAsync(TestPeople.Admin, null, new NotificationConfigurationDraft
+        {
+            EntityType = "IdmIdentity",
+            EventType = "UPDATE",
+            Rule = "!",
+            Topic = $"dates:{prefix}",
+            SendToIdentity = true,
+            WatchDate = watch,
+        }, Ct);
+    }
+
+    private static async Task SaveWatchAsync(WebApplicationFactory<Program> portal, int id, string prefix, DateWatch watch)
+    {
+        await using var scope = portal.Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<NotificationConfigurationsService>().SaveConfigurationAsync(TestPeople.Admin, id, new NotificationConfigurationDraft
+        {
+            EntityType = "IdmIdentity",
+            EventType = "UPDATE",
+            Rule = "!",
+            Topic = $"dates:{prefix}",
+            SendToIdentity = true,
+            WatchDate = watch,
+        }, Ct);
+    }
+
+    private static async Task PostAsync(WebApplicationFactory<Program> portal, string id, string username, DateOnly? before, DateOnly? after)
+    {
+        await using var scope = portal.Services.CreateAsyncScope();
+        var key = await scope.ServiceProvider.GetRequiredService<ApiKeyService>().CreateAsync(TestPeople.Admin,
+            new CreateApiKeyRequest { Name = $"dates {Guid.NewGuid():N}", Scopes = [ApiKeyScopes.EventsWrite] }, Ct);
+        var client = portal.CreateClient();
+        client.DefaultRequestHeaders.Add("X-Api-Key", key.Secret);
+        var response = await client.PostAsJsonAsync("/api/events", new
+        {
+            id,
+            entityType = "IdmIdentity",
+            eventType = "UPDATE",
+            entityId = $"guid-{username}",
+            identity = username,
+            before = new { attributes = State(before) },
+            after = new { attributes = State(after) },
+        }, Ct);
+        response.EnsureSuccessStatusCode();
+
+        static Dictionary<string, string> State(DateOnly? validTill) =>
+            validTill is { } date ? new() { ["state"] = "VALID", ["validTill"] = DateValues.Write(date) } : new() { ["state"] = "VALID" };
+    }
+
+    private static async Task<PlannedNotification> WaitForRowAsync(
+        WebApplicationFactory<Program> portal, int configurationId, string username, PlannedNotificationStatus status, DateOnly? date = null) =>
+        (await Eventually.MatchesAsync($"a {status} date for {username}", async () =>
+        {
+            await using var db = await Db(portal).CreateDbContextAsync(Ct);
+            return await db.PlannedNotifications.AsNoTracking()
+                .Where(p => p.ConfigurationId == configurationId && p.IdentityKey == username && p.Status == status && (date == null || p.DateValue == date))
+                .ToListAsync(Ct);
+        }, rows => rows.Count == 1))[0];
+
+    private static async Task<JsonElement> WaitForMailAsync(MailDev smtp, string recipient) =>
+        (await Eventually.MatchesAsync($"a mail for {recipient} at maildev",
+            async () => (await smtp.MessagesAsync()).Where(m => m.GetProperty("to")[0].GetProperty("address").GetString() == recipient).ToList(),
+            mails => mails.Count >= 1))[0];
+}
