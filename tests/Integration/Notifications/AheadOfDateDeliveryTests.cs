@@ -231,28 +231,11 @@ public sealed class AheadOfDateDeliveryTests(PortalFactory portal) : IClassFixtu
         }, Ct);
     }
 
-    private static async Task PostAsync(WebApplicationFactory<Program> portal, string id, string username, DateOnly? before, DateOnly? after)
-    {
-        await using var scope = portal.Services.CreateAsyncScope();
-        var key = await scope.ServiceProvider.GetRequiredService<ApiKeyService>().CreateAsync(TestPeople.Admin,
-            new CreateApiKeyRequest { Name = $"dates {Guid.NewGuid():N}", Scopes = [ApiKeyScopes.EventsWrite] }, Ct);
-        var client = portal.CreateClient();
-        client.DefaultRequestHeaders.Add("X-Api-Key", key.Secret);
-        var response = await client.PostAsJsonAsync("/api/events", new
-        {
-            id,
-            entityType = "IdmIdentity",
-            eventType = "UPDATE",
-            entityId = $"guid-{username}",
-            identity = username,
-            before = new { attributes = State(before) },
-            after = new { attributes = State(after) },
-        }, Ct);
-        response.EnsureSuccessStatusCode();
+    private static Task PostAsync(WebApplicationFactory<Program> portal, string id, string username, DateOnly? before, DateOnly? after) =>
+        portal.PostIdentityUpdateAsync(id, username, State(before), State(after), Ct);
 
-        static Dictionary<string, string> State(DateOnly? validTill) =>
-            validTill is { } date ? new() { ["state"] = "VALID", ["validTill"] = DateValues.Write(date) } : new() { ["state"] = "VALID" };
-    }
+    private static Dictionary<string, string> State(DateOnly? validTill) =>
+        validTill is { } date ? new() { ["state"] = "VALID", ["validTill"] = DateValues.Write(date) } : new() { ["state"] = "VALID" };
 
     private static async Task<PlannedNotification> WaitForRowAsync(
         WebApplicationFactory<Program> portal, int configurationId, string username, PlannedNotificationStatus status, DateOnly? date = null) =>

@@ -81,25 +81,8 @@ public sealed class SmtpDeliveryTests(PortalFactory portal) : IClassFixture<Port
         }, Ct);
     }
 
-    private static async Task PostAsync(WebApplicationFactory<Program> portal, string id, string username)
-    {
-        await using var scope = portal.Services.CreateAsyncScope();
-        var key = await scope.ServiceProvider.GetRequiredService<ApiKeyService>().CreateAsync(TestPeople.Admin,
-            new CreateApiKeyRequest { Name = $"smtp {Guid.NewGuid():N}", Scopes = [ApiKeyScopes.EventsWrite] }, Ct);
-        var client = portal.CreateClient();
-        client.DefaultRequestHeaders.Add("X-Api-Key", key.Secret);
-        var response = await client.PostAsJsonAsync("/api/events", new
-        {
-            id,
-            entityType = "IdmIdentity",
-            eventType = "UPDATE",
-            entityId = $"guid-{username}",
-            identity = username,
-            before = new { attributes = new { state = "VALID" } },
-            after = new { attributes = new { state = "LEFT" } },
-        }, Ct);
-        response.EnsureSuccessStatusCode();
-    }
+    private static Task PostAsync(WebApplicationFactory<Program> portal, string id, string username) =>
+        portal.PostIdentityUpdateAsync(id, username, new { state = "VALID" }, new { state = "LEFT" }, Ct);
 
     private static async Task<System.Text.Json.JsonElement> WaitForMailAsync(MailDev smtp, string recipient, int expected) =>
         (await Eventually.MatchesAsync($"{expected} mail(s) for {recipient} at maildev",

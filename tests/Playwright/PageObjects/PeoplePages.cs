@@ -1,5 +1,6 @@
 using System.Text;
 using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
 
 namespace Switchboard.BrowserTests.PageObjects;
 
@@ -16,14 +17,32 @@ public sealed class PeoplePages(IPage page)
 
     public Task OpenAsync(string username) => page.GotoAsync($"/people/{username}");
 
-    public Task ChooseCsvAsync(string name, string content) =>
-        // MudFileUpload adds a fresh input after each choice; the newest one takes the next file.
-        page.Locator("input[type=file]").Last.SetInputFilesAsync(new FilePayload
+    /// <summary>
+    /// Chooses a CSV file and waits until the page has read it (it says what the file holds). A file chosen before the page is
+    /// interactive goes unseen, so it is chosen again until the page says so.
+    /// </summary>
+    public async Task ChooseCsvAsync(string name, string content)
+    {
+        var read = page.GetByText(new System.Text.RegularExpressions.Regex($"^{System.Text.RegularExpressions.Regex.Escape(name)}: "));
+        for (var attempt = 1; ; attempt++)
         {
-            Name = name,
-            MimeType = "text/csv",
-            Buffer = Encoding.UTF8.GetBytes(content),
-        });
+            // MudFileUpload adds a fresh input after each choice; the newest one takes the next file.
+            await page.Locator("input[type=file]").Last.SetInputFilesAsync(new FilePayload
+            {
+                Name = name,
+                MimeType = "text/csv",
+                Buffer = Encoding.UTF8.GetBytes(content),
+            });
+            try
+            {
+                await Expect(read).ToBeVisibleAsync(new() { Timeout = 5_000 });
+                return;
+            }
+            catch (PlaywrightException) when (attempt < 6)
+            {
+            }
+        }
+    }
 
     public async Task CreateAsync(string username, string firstName)
     {
