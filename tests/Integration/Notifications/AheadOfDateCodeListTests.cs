@@ -9,7 +9,7 @@ using Switchboard.Infrastructure.Persistence;
 
 namespace Switchboard.IntegrationTests.Notifications;
 
-/// <summary>The code-list document carries date watches; older documents import as configurations that fire on changes; a bad watch is a 400 naming it.</summary>
+/// <summary>The code-list document carries date watches; a bad watch is a 400 naming it (older documents: MattermostCodeListTests).</summary>
 public sealed class AheadOfDateCodeListTests(PortalFactory portal) : IClassFixture<PortalFactory>
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
@@ -54,22 +54,6 @@ public sealed class AheadOfDateCodeListTests(PortalFactory portal) : IClassFixtu
         var row = await after.PlannedNotifications.AsNoTracking().SingleAsync(p => p.IdentityKey == "ri.anna", Ct);
         Assert.NotEqual(before, id);
         Assert.Equal((id, contractEnd.AddDays(-7), PlannedNotificationStatus.Planned), (row.ConfigurationId, row.FireOn, row.Status));
-    }
-
-    [Fact]
-    public async Task OldDocument_WithoutAWatch_ImportsAsFiringOnChanges()
-    {
-        var client = portal.ClientWithKey(await portal.CreateApiKeyAsync(ApiKeyScopes.ConfigRead, ApiKeyScopes.ConfigWrite));
-
-        var applied = await client.PutAsJsonAsync("/api/notifications/code-lists", new
-        {
-            topics = new[] { new { code = "aod:old", subject = "{{ identity.username }} left", htmlBody = "<p>left</p>", textBody = "left" } },
-            configurations = new[] { new { entityType = "IdmIdentity", eventType = "UPDATE", rule = "state:VALID->LEFT", topic = "aod:old", sendToManager = true } },
-        }, Ct);
-        var exported = await client.GetFromJsonAsync<JsonElement>("/api/notifications/code-lists", Ct);
-
-        Assert.Equal(HttpStatusCode.OK, applied.StatusCode);
-        Assert.Equal(JsonValueKind.Null, Assert.Single(exported.GetProperty("configurations").EnumerateArray()).GetProperty("watchDate").ValueKind);
     }
 
     [Fact]

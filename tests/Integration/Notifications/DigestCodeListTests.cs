@@ -5,7 +5,7 @@ using Switchboard.Domain.ApiKeys;
 
 namespace Switchboard.IntegrationTests.Notifications;
 
-/// <summary>The code-list document carries digest schedules and digest templates; older documents import as "at once"; a bad schedule is a 400 naming it.</summary>
+/// <summary>The code-list document carries digest schedules and digest templates; a bad schedule is a 400 naming it (older documents: MattermostCodeListTests).</summary>
 public sealed class DigestCodeListTests(PortalFactory portal) : IClassFixture<PortalFactory>
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
@@ -28,23 +28,6 @@ public sealed class DigestCodeListTests(PortalFactory portal) : IClassFixture<Po
         Assert.Equal("0 8 * * 1-5", configuration.GetProperty("digest").GetProperty("cron").GetString());
         var topic = document.GetProperty("topics").EnumerateArray().Single(t => t.GetProperty("code").GetString() == "dc:digest");
         Assert.Equal("{{ count }} left", topic.GetProperty("digest").GetProperty("subject").GetString());
-    }
-
-    [Fact]
-    public async Task OldDocument_WithoutDigestFields_ImportsAsSentAtOnce_WithTheDefaultDigest()
-    {
-        var client = portal.ClientWithKey(await portal.CreateApiKeyAsync(ApiKeyScopes.ConfigRead, ApiKeyScopes.ConfigWrite));
-
-        var applied = await client.PutAsJsonAsync("/api/notifications/code-lists", new
-        {
-            topics = new[] { new { code = "dc:old", subject = "{{ identity.username }} left", htmlBody = "<p>left</p>", textBody = "left" } },
-            configurations = new[] { new { entityType = "IdmIdentity", eventType = "UPDATE", rule = "state:VALID->LEFT", topic = "dc:old", sendToManager = true } },
-        }, Ct);
-        var exported = await client.GetFromJsonAsync<JsonElement>("/api/notifications/code-lists", Ct);
-
-        Assert.Equal(HttpStatusCode.OK, applied.StatusCode);
-        Assert.Equal(JsonValueKind.Null, Assert.Single(exported.GetProperty("configurations").EnumerateArray()).GetProperty("digest").ValueKind);
-        Assert.Equal(JsonValueKind.Null, exported.GetProperty("topics").EnumerateArray().Single(t => t.GetProperty("code").GetString() == "dc:old").GetProperty("digest").ValueKind);
     }
 
     [Fact]

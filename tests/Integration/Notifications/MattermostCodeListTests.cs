@@ -5,17 +5,17 @@ using Switchboard.Domain.ApiKeys;
 
 namespace Switchboard.IntegrationTests.Notifications;
 
-/// <summary>The code-list document carries the Mattermost channels and message; older documents import as e-mail only; the webhook URL stays a secret.</summary>
+/// <summary>The code-list document carries the Mattermost channels and message; older documents (before channels, digests and date watches) import as e-mail only, at once, watching no date; the webhook URL stays a secret.</summary>
 public sealed class MattermostCodeListTests(PortalFactory portal) : IClassFixture<PortalFactory>
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
-    public async Task OldDocument_WithoutTheChannelFields_StillImports_AsEmailOnly()
+    public async Task OldDocument_WithoutTheNewerFields_StillImports_AsEmailOnly_AtOnce_WithoutADateWatch()
     {
         var client = portal.ClientWithKey(await portal.CreateApiKeyAsync(ApiKeyScopes.ConfigRead, ApiKeyScopes.ConfigWrite));
 
-        // A document as exports wrote it before the Mattermost channel: no channel fields, no Mattermost message.
+        // A document as exports wrote it before the Mattermost channel: no channel, digest or date-watch fields, no Mattermost message.
         var applied = await client.PutAsJsonAsync("/api/notifications/code-lists", new
         {
             topics = new[] { new { code = "mc:old", description = "kept in git", subject = "{{ identity.username }} left", htmlBody = "<p>left</p>", textBody = "left" } },
@@ -28,6 +28,9 @@ public sealed class MattermostCodeListTests(PortalFactory portal) : IClassFixtur
         Assert.Equal((true, false, false), (configuration.GetProperty("sendEmail").GetBoolean(),
             configuration.GetProperty("sendMattermostDirect").GetBoolean(), configuration.GetProperty("postToMattermostChannel").GetBoolean()));
         Assert.Equal(JsonValueKind.Null, Topic(exported, "mc:old").GetProperty("mattermostBody").ValueKind);
+        Assert.Equal(JsonValueKind.Null, configuration.GetProperty("digest").ValueKind);
+        Assert.Equal(JsonValueKind.Null, Topic(exported, "mc:old").GetProperty("digest").ValueKind);
+        Assert.Equal(JsonValueKind.Null, configuration.GetProperty("watchDate").ValueKind);
     }
 
     [Fact]
