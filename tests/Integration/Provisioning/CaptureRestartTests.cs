@@ -28,8 +28,11 @@ public sealed class CaptureRestartTests(PortalFactory portal, RabbitMqBroker bro
         await broker.RestartAsync();
         await ProvisioningRig.PublishToLogAsync(broker, Traffic(Requests / 2, Requests));
 
+        // The consumer reconnects with back-off up to 30 s, and an attempt made while the broker is still booting waits out
+        // the connection timeout first: on a loaded machine the second half can arrive more than a minute after the restart.
         await Eventually.MatchesAsync($"{Requests} envelopes after the restart (envelopes stored)", () => portal.QueryAsync(db =>
-            db.ProvisioningEnvelopes.CountAsync(e => e.ErrorName == "RestartTest", TestContext.Current.CancellationToken)), stored => stored == Requests);
+            db.ProvisioningEnvelopes.CountAsync(e => e.ErrorName == "RestartTest", TestContext.Current.CancellationToken)), stored => stored == Requests,
+            TimeSpan.FromMinutes(3));
         await using var check = await portal.DbAsync();
         Assert.Equal(Requests * 2, await check.ProvisioningMessages.CountAsync(m => m.RoutingKey.EndsWith(".restart"), TestContext.Current.CancellationToken));
         Assert.Equal(Requests, (await check.FailureGroups.SingleAsync(g => g.Title == "RestartTest", TestContext.Current.CancellationToken)).Failures);

@@ -124,6 +124,15 @@ public sealed class TwoInstanceJobTests(TwoPortalProcesses portals) : IClassFixt
             await db.SaveChangesAsync(Ct);
         }
 
+        // Messages stored straight into the database ring no sender: Run now on both instances at once starts both, so
+        // neither has drained the outbox before the other's next poll (which a loaded machine can delay by seconds).
+        var key = await ApiKeyAsync();
+        await Task.WhenAll(portals.Instances.Select(async instance =>
+        {
+            using var http = Client(instance, key);
+            (await http.PostAsync($"/api/jobs/{Infrastructure.Email.OutboxSenderJob.Name}/runs", null, Ct)).EnsureSuccessStatusCode();
+        }));
+
         // Wait on the database (a cheap count), then read the SMTP server once: every message is stored as sent only after
         // the server accepted it, and polling the server's whole mailbox would itself slow the delivery down.
         await Eventually.MatchesAsync("every message recorded as sent", () => QueryAsync(db =>
