@@ -38,6 +38,7 @@ public static class AuditActions
     public const string ConfigurationEnabled = "notification-configuration.enabled";
     public const string CodeListsImported = "notification-code-lists.imported";
     public const string MessageResent = "message.resent";
+    public const string PlannedNotificationRetried = "planned-notification.retried";
 
     public const string TokenRunStarted = "token-run.started";
     public const string TokenRunCancelled = "token-run.cancelled";

@@ -200,7 +200,7 @@ public sealed class NotificationConfigurationsService(
         await db.SaveChangesAsync(cancellationToken);
     }
 
-    /// <summary>Deletes a configuration (Admin); messages it queued stay in the delivery log.</summary>
+    /// <summary>Deletes a configuration (Admin); messages it queued stay in the delivery log, the dates it planned are cancelled.</summary>
     public async Task DeleteConfigurationAsync(ClaimsPrincipal caller, int id, CancellationToken cancellationToken)
     {
         var key = id.ToString(System.Globalization.CultureInfo.InvariantCulture);
@@ -209,6 +209,11 @@ public sealed class NotificationConfigurationsService(
         var configuration = await db.NotificationConfigurations.Include(c => c.Topic).SingleOrDefaultAsync(c => c.Id == id, cancellationToken)
             ?? throw new NotFoundException($"There is no notification configuration {id}.");
         db.NotificationConfigurations.Remove(configuration);
+        foreach (var planned in await db.PlannedNotifications.Where(p => p.ConfigurationId == id && p.Status == PlannedNotificationStatus.Planned).ToListAsync(cancellationToken))
+        {
+            planned.Cancel("the configuration was deleted", Now);
+        }
+
         db.Audit(new AuditRecord(actor, AuditActions.ConfigurationDeleted, "notification-configuration", key, Details: AuditDiff.Between(Audited(configuration), null)));
         await db.SaveChangesAsync(cancellationToken);
     }

@@ -7,6 +7,8 @@ using Switchboard.Domain.Audit;
 using Switchboard.Domain.People;
 using Switchboard.Domain.Text;
 using Switchboard.Infrastructure.Access;
+using Switchboard.Infrastructure.Jobs;
+using Switchboard.Infrastructure.Notifications.DateWatches;
 using Switchboard.Infrastructure.People;
 using Switchboard.Infrastructure.Persistence;
 
@@ -17,7 +19,8 @@ public sealed class PeopleService(
     IDbContextFactory<SwitchboardDbContext> contextFactory,
     DirectoryWriter writer,
     AccessGuard guard,
-    IAuditLog audit)
+    IAuditLog audit,
+    JobRegistry jobs)
 {
     public const string ObjectType = "person";
     private const int MaxChainLength = 30;
@@ -140,9 +143,9 @@ public sealed class PeopleService(
     {
         var actor = await guard.DemandAsync(caller, PortalRole.Admin, ApiKeyScopes.PeopleWrite, AuditActions.PersonSaved, ObjectType, draft.Username, cancellationToken);
         var before = (await GetAsync(draft.Username, cancellationToken))?.Draft;
-        return await writer.UpsertAsync([draft], cancellationToken, _ => new AuditRecord(actor,
+        return Followed(await writer.UpsertAsync([draft], cancellationToken, _ => new AuditRecord(actor,
             before is null ? AuditActions.PersonCreated : AuditActions.PersonUpdated, ObjectType, draft.Username,
-            Details: AuditDiff.Between(Audited(before), Audited(draft))));
+            Details: AuditDiff.Between(Audited(before), Audited(draft)))));
     }
 
     /// <summary>Upserts many people at once, all or nothing (API batch, CSV import).</summary>
@@ -156,6 +159,17 @@ public sealed class PeopleService(
             // Nothing was stored: the refusal is audited on its own.
             await audit.WriteAsync(new AuditRecord(actor, AuditActions.PeopleImported, ObjectType, null, AuditResult.Failure,
                 $"{source}: refused, {Plural.Of(result.Errors.Count, "problem")}, first: {result.Errors[0]}"), cancellationToken);
+        }
+
+        return Followed(result);
+    }
+
+    /// <summary>A stored change of the directory may move a watched date: the date job follows it now, not in up to 15 minutes.</summary>
+    private DirectoryWriteResult Followed(DirectoryWriteResult result)
+    {
+        if (result.Succeeded)
+        {
+            jobs.Find(DateWatchJob.Name)?.RequestRun();
         }
 
         return result;

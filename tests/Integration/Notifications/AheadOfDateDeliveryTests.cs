@@ -146,7 +146,8 @@ public sealed class AheadOfDateDeliveryTests(PortalFactory portal) : IClassFixtu
         await using (var db = await Db(online).CreateDbContextAsync(Ct))
         {
             var planner = new DatePlanner(db, Today, DateTime.UtcNow);
-            await planner.PlanFromDirectoryAsync(await db.NotificationConfigurations.AsNoTracking().Where(c => c.Id == configurationId).ToListAsync(Ct), Ct);
+            await planner.FollowDirectoryAsync(await db.NotificationConfigurations.AsNoTracking().Where(c => c.Id == configurationId).ToListAsync(Ct),
+                directoryFollowsEvents: true, Ct);
         }
 
         await using var scope = online.Services.CreateAsyncScope();
@@ -155,6 +156,117 @@ public sealed class AheadOfDateDeliveryTests(PortalFactory portal) : IClassFixtu
         Assert.Equal(("dr.anna", Today.AddDays(30), Today.AddDays(30)), (row.Identity, row.DateValue, row.FireOn));
         var forPerson = await scope.ServiceProvider.GetRequiredService<PlannedNotificationsService>().ComingUpAsync(new ComingUpQuery(Identity: "DR.Anna"), 0, 10, Ct);
         Assert.Equal(configurationId, Assert.Single(forPerson.Items).ConfigurationId);
+    }
+
+    [Fact]
+    public async Task DirectoryEdit_MovesThePlannedDate_AndRemovingItCancels_WithoutWaitingForTheJobsInterval()
+    {
+        await using var smtp = await MailDev.StartAsync();
+        await using var online = Configure(portal, smtp.SmtpPort, Path.Combine(Path.GetTempPath(), $"switchboard-dates-{Guid.NewGuid():N}"));
+        var configurationId = await ArrangeAsync(online, "de", new DateWatch("EAV:contractEnd", -7));
+        var (first, second) = (Today.AddDays(40), Today.AddDays(70));
+
+        // Saving the person (as the person page and the API do) rings the date job, which follows the directory.
+        await SavePersonAsync(online, "de", first);
+        await WaitForRowAsync(online, configurationId, "de.anna", PlannedNotificationStatus.Planned, first);
+        await SavePersonAsync(online, "de", second);
+        var moved = await WaitForRowAsync(online, configurationId, "de.anna", PlannedNotificationStatus.Planned, second);
+        var replaced = await WaitForRowAsync(online, configurationId, "de.anna", PlannedNotificationStatus.Cancelled, first);
+        await SavePersonAsync(online, "de", null);
+        var removed = await WaitForRowAsync(online, configurationId, "de.anna", PlannedNotificationStatus.Cancelled, second);
+
+        Assert.Equal(second.AddDays(-7), moved.FireOn);
+        Assert.Equal($"EAV:contractEnd changed to {DateValues.Write(second)} (the directory)", replaced.Note);
+        Assert.Equal("EAV:contractEnd removed (the directory)", removed.Note);
+    }
+
+    [Fact]
+    public async Task FailedDate_RetriedAfterTheConfigurationIsFixed_FiresOnce_AndTheRetryIsAudited()
+    {
+        await using var smtp = await MailDev.StartAsync();
+        await using var online = Configure(portal, smtp.SmtpPort, Path.Combine(Path.GetTempPath(), $"switchboard-dates-{Guid.NewGuid():N}"));
+        var configurationId = await ArrangeAsync(online, "rt", new DateWatch("validTill", -14), recipientsScript: "throw new Error('no recipients today')");
+        await PostAsync(online, "rt-1", "rt.anna", before: null, after: Today.AddDays(3));
+        var failed = await WaitForRowAsync(online, configurationId, "rt.anna", PlannedNotificationStatus.Failed);
+        Assert.Contains("no recipients today", failed.Note, StringComparison.Ordinal);
+
+        await using var scope = online.Services.CreateAsyncScope();
+        var planned = scope.ServiceProvider.GetRequiredService<PlannedNotificationsService>();
+        var listed = await planned.ComingUpAsync(new ComingUpQuery(Identity: "rt.anna"), 0, 10, Ct);
+        Assert.Equal(PlannedNotificationStatus.Failed, Assert.Single(listed.Items).Status);
+        await Assert.ThrowsAsync<Switchboard.Infrastructure.Access.AccessDeniedException>(() => planned.RetryAsync(TestPeople.Viewer, failed.Id, Ct));
+
+        await SaveWatchAsync(online, configurationId, "rt", new DateWatch("validTill", -14));
+        Assert.True(await planned.RetryAsync(TestPeople.Operator, failed.Id, Ct));
+        Assert.False(await planned.RetryAsync(TestPeople.Operator, failed.Id, Ct));
+
+        var fired = await WaitForRowAsync(online, configurationId, "rt.anna", PlannedNotificationStatus.Fired);
+        await WaitForMailAsync(smtp, "rt.anna@example.test");
+        await using var db = await Db(online).CreateDbContextAsync(Ct);
+        Assert.Equal(1, await db.OutboxMessages.CountAsync(m => m.ConfigurationId == configurationId, Ct));
+        Assert.Equal(failed.Id, fired.Id);
+        Assert.True(await db.AuditEntries.AnyAsync(a => a.Action == Switchboard.Domain.Audit.AuditActions.PlannedNotificationRetried
+            && a.ObjectId == failed.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), Ct));
+    }
+
+    [Fact]
+    public async Task PlannedApi_ListsAPersonsDates_AndRetryAnswersProblemDetails_ForARowNotFailed_AndAnUnknownOne()
+    {
+        await using var smtp = await MailDev.StartAsync();
+        await using var online = Configure(portal, smtp.SmtpPort, Path.Combine(Path.GetTempPath(), $"switchboard-dates-{Guid.NewGuid():N}"));
+        var configurationId = await ArrangeAsync(online, "ap", new DateWatch("validTill", -14));
+        await PostAsync(online, "ap-1", "ap.anna", before: null, after: Today.AddDays(60));
+        var row = await WaitForRowAsync(online, configurationId, "ap.anna", PlannedNotificationStatus.Planned);
+        using var client = online.CreateClient();
+        await using (var scope = online.Services.CreateAsyncScope())
+        {
+            var key = await scope.ServiceProvider.GetRequiredService<ApiKeyService>().CreateAsync(
+                TestPeople.Admin, new() { Name = $"dates {Guid.NewGuid():N}", Scopes = [ApiKeyScopes.ConfigRead, ApiKeyScopes.JobsRun] }, Ct);
+            client.DefaultRequestHeaders.Add("X-Api-Key", key.Secret);
+        }
+
+        var listed = await client.GetFromJsonAsync<JsonElement>("/api/notifications/planned?identity=AP.Anna", Ct);
+        var notFailed = await client.PostAsync($"/api/notifications/planned/{row.Id}/retries", null, Ct);
+        var unknown = await client.PostAsync("/api/notifications/planned/999999999/retries", null, Ct);
+
+        var item = Assert.Single(listed.GetProperty("items").EnumerateArray());
+        Assert.Equal((configurationId, "Planned", DateValues.Write(Today.AddDays(46))),
+            (item.GetProperty("configurationId").GetInt32(), item.GetProperty("status").GetString(), item.GetProperty("fireOn").GetString()));
+        Assert.Equal((System.Net.HttpStatusCode.Conflict, "application/problem+json"), (notFailed.StatusCode, notFailed.Content.Headers.ContentType?.MediaType));
+        Assert.Equal((System.Net.HttpStatusCode.NotFound, "application/problem+json"), (unknown.StatusCode, unknown.Content.Headers.ContentType?.MediaType));
+    }
+
+    [Fact]
+    public async Task DeletingTheConfiguration_CancelsItsPlannedDates()
+    {
+        await using var smtp = await MailDev.StartAsync();
+        await using var online = Configure(portal, smtp.SmtpPort, Path.Combine(Path.GetTempPath(), $"switchboard-dates-{Guid.NewGuid():N}"));
+        var configurationId = await ArrangeAsync(online, "dl", new DateWatch("validTill", -14));
+        await PostAsync(online, "dl-1", "dl.anna", before: null, after: Today.AddDays(60));
+        await WaitForRowAsync(online, configurationId, "dl.anna", PlannedNotificationStatus.Planned);
+
+        await using (var scope = online.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<NotificationConfigurationsService>().DeleteConfigurationAsync(TestPeople.Admin, configurationId, Ct);
+        }
+
+        var cancelled = await WaitForRowAsync(online, configurationId, "dl.anna", PlannedNotificationStatus.Cancelled);
+        Assert.Equal("the configuration was deleted", cancelled.Note);
+    }
+
+    private static async Task SavePersonAsync(WebApplicationFactory<Program> portal, string prefix, DateOnly? contractEnd)
+    {
+        await using var scope = portal.Services.CreateAsyncScope();
+        var result = await scope.ServiceProvider.GetRequiredService<PeopleService>().SaveAsync(TestPeople.Admin, new PersonDraft
+        {
+            Username = $"{prefix}.anna",
+            FirstName = "Anna",
+            LastName = "Worker",
+            Email = $"{prefix}.anna@example.test",
+            State = "VALID",
+            Attributes = contractEnd is { } date ? new Dictionary<string, string> { ["contractEnd"] = DateValues.Write(date) } : new Dictionary<string, string>(),
+        }, Ct);
+        Assert.True(result.Succeeded);
     }
 
     private static WebApplicationFactory<Program> Configure(PortalFactory portal, int port, string folder) => portal.WithWebHostBuilder(b => b
@@ -192,7 +304,7 @@ public sealed class AheadOfDateDeliveryTests(PortalFactory portal) : IClassFixtu
     }
 
     private static async Task<int> ArrangeAsync(
-        WebApplicationFactory<Program> portal, string prefix, DateWatch watch, IReadOnlyDictionary<string, string>? attributes = null)
+        WebApplicationFactory<Program> portal, string prefix, DateWatch watch, IReadOnlyDictionary<string, string>? attributes = null, string? recipientsScript = null)
     {
         var result = await portal.Services.GetRequiredService<DirectoryWriter>().UpsertAsync(
         [
@@ -213,6 +325,7 @@ public sealed class AheadOfDateDeliveryTests(PortalFactory portal) : IClassFixtu
             Rule = "!",
             Topic = $"dates:{prefix}",
             SendToIdentity = true,
+            RecipientsScript = recipientsScript,
             WatchDate = watch,
         }, Ct);
     }

@@ -67,6 +67,18 @@ public sealed class PlannedNotification
         }
     }
 
+    /// <summary>Plans a failed date again (the configuration was fixed): it fires at the date job's next run, as its day has come.</summary>
+    public bool Retry(DateTime now)
+    {
+        if (Status != PlannedNotificationStatus.Failed)
+        {
+            return false;
+        }
+
+        (Status, PlannedAt, FiredAt, Note) = (PlannedNotificationStatus.Planned, now, null, null);
+        return true;
+    }
+
     public void Cancel(string reason, DateTime now)
     {
         if (Status == PlannedNotificationStatus.Planned)

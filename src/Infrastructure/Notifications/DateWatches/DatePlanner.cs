@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Switchboard.Domain.Events;
 using Switchboard.Domain.Notifications;
 using Switchboard.Domain.Notifications.DateWatches;
+using Switchboard.Infrastructure.Changes;
 using Switchboard.Infrastructure.Persistence;
 
 namespace Switchboard.Infrastructure.Notifications.DateWatches;
@@ -53,30 +54,67 @@ internal sealed class DatePlanner(SwitchboardDbContext db, DateOnly today, DateT
     }
 
     /// <summary>
-    /// Plans the dates the directory holds (an EAV watch's values) for people no planned row of the configuration covers yet:
-    /// those no event has mentioned. It never cancels: the events say when a date changes.
+    /// Follows what the directory holds of an EAV watch's dates (the directory keeps no standard date attributes: those come
+    /// from events only). A person no row of the configuration covers yet gets their date planned, unless that date was
+    /// planned before and cancelled. A person whose directory entry changed after the last planning decision about them (an
+    /// edit on their page, a CSV import) is re-planned from the directory as an event would be: another date cancels the
+    /// planned one and plans the new, no date (or a deleted person) cancels. Dates an event planned are left to the events
+    /// unless identity events also feed the directory (<paramref name="directoryFollowsEvents"/>): otherwise the directory
+    /// does not know them and would undo them.
     /// </summary>
-    public async Task PlanFromDirectoryAsync(IReadOnlyList<NotificationConfiguration> watches, CancellationToken cancellationToken)
+    public async Task FollowDirectoryAsync(IReadOnlyList<NotificationConfiguration> watches, bool directoryFollowsEvents, CancellationToken cancellationToken)
     {
         foreach (var configuration in watches.Where(c => c.WatchDate!.IsEav))
         {
             var (id, code, userType) = (configuration.Id, configuration.WatchDate!.Code, configuration.FormProjection);
-            var known = await db.PlannedNotifications.AsNoTracking().Where(p => p.ConfigurationId == id)
-                .Select(p => new { p.IdentityKey, p.DateValue, p.Status }).ToListAsync(cancellationToken);
-            var covered = known.Where(k => k.Status == PlannedNotificationStatus.Planned).Select(k => k.IdentityKey).ToHashSet(StringComparer.Ordinal);
-            var seen = known.Select(k => (k.IdentityKey, k.DateValue)).ToHashSet();
-            var values = await db.People.AsNoTracking().Where(p => !p.Deleted && (userType == null || p.FormProjection == userType))
-                .SelectMany(p => p.Attributes.Where(a => a.Code == code), (p, a) => new { p.Username, p.UsernameKey, a.Value })
-                .ToListAsync(cancellationToken);
-            foreach (var value in values.Where(v => !covered.Contains(v.UsernameKey)))
-            {
-                if (DateValues.Read(value.Value) is { } date && !seen.Contains((value.UsernameKey, date))
-                    && DatePlan.FireOn(configuration.WatchDate!, date, today) is { } fireOn)
+            var rows = await db.PlannedNotifications.Where(p => p.ConfigurationId == id).ToListAsync(cancellationToken);
+            _rows.AddRange(rows);
+            var byPerson = rows.GroupBy(r => r.IdentityKey, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
+            var plannedKeys = rows.Where(r => r.Status == PlannedNotificationStatus.Planned).Select(r => r.IdentityKey).Distinct().ToList();
+            var people = await db.People.AsNoTracking()
+                .Where(p => p.Attributes.Any(a => a.Code == code) || plannedKeys.Contains(p.UsernameKey))
+                .Select(p => new
                 {
-                    db.PlannedNotifications.Add(PlannedNotification.Plan(id, value.Username, date, fireOn, null, now));
-                    Planned++;
+                    p.Username,
+                    p.UsernameKey,
+                    p.Deleted,
+                    p.FormProjection,
+                    p.UpdatedAt,
+                    Value = p.Attributes.Where(a => a.Code == code).Select(a => a.Value).FirstOrDefault(),
+                })
+                .ToListAsync(cancellationToken);
+            foreach (var person in people)
+            {
+                var date = person.Deleted || (userType is not null && person.FormProjection != userType) ? null : DateValues.Read(person.Value);
+                var known = byPerson.GetValueOrDefault(person.UsernameKey) ?? [];
+                if (known.Count == 0)
+                {
+                    if (date is not null)
+                    {
+                        Apply(configuration, person.Username, date, null, "the directory");
+                    }
+
+                    continue;
+                }
+
+                var lastDecision = known.Max(r => r.CancelledAt is { } cancelled && cancelled > r.PlannedAt ? cancelled : r.PlannedAt);
+                var eventsDecide = !directoryFollowsEvents && known.Any(r => r.EventId is not null);
+                if (person.UpdatedAt > lastDecision && !eventsDecide)
+                {
+                    Apply(configuration, person.Username, date, null, "the directory");
+                }
+                else if (date is { } value && known.All(r => r.Status != PlannedNotificationStatus.Planned) && known.All(r => r.DateValue != value))
+                {
+                    // Not covered: a date the directory holds that no row has seen yet.
+                    Apply(configuration, person.Username, value, null, "the directory");
                 }
             }
+        }
+
+        if (Planned + Cancelled > 0)
+        {
+            // The people's Coming up lists follow.
+            db.Touched(ChangeKind.Person);
         }
 
         await db.SaveChangesAsync(cancellationToken);

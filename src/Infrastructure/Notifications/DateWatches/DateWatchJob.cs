@@ -8,13 +8,14 @@ using Switchboard.Domain.Notifications.Templates;
 using Switchboard.Domain.Text;
 using Switchboard.Infrastructure.Email;
 using Switchboard.Infrastructure.Jobs;
+using Switchboard.Infrastructure.People;
 using Switchboard.Infrastructure.Persistence;
 
 namespace Switchboard.Infrastructure.Notifications.DateWatches;
 
 /// <summary>
-/// Every 15 minutes (and at start): plans the watched dates the directory holds for people no event mentioned yet
-/// (<see cref="DatePlanner"/>), then sends the planned notifications whose day has come (<see cref="DateFirer"/>) and
+/// Every 15 minutes, at start, and when the directory is edited: follows the watched dates the directory holds
+/// (<see cref="DatePlanner.FollowDirectoryAsync"/>), then sends the planned notifications whose day has come (<see cref="DateFirer"/>) and
 /// wakes the senders.
 /// </summary>
 public sealed class DateWatchJob(JobRegistry registry, IServiceScopeFactory scopes, TimeProvider time, ILogger<DateWatchJob> logger)
@@ -34,8 +35,8 @@ public sealed class DateWatchJob(JobRegistry registry, IServiceScopeFactory scop
         {
             var watches = await db.NotificationConfigurations.AsNoTracking().Where(c => !c.Disabled && c.WatchAttribute != null).OrderBy(c => c.Id).ToListAsync(cancellationToken);
             var planner = new DatePlanner(db, DatePlan.Today(Time, options.Zone), Time.GetUtcNow().UtcDateTime);
-            await planner.PlanFromDirectoryAsync(watches, cancellationToken);
-            planned = planner.Planned;
+            await planner.FollowDirectoryAsync(watches, services.GetRequiredService<IOptions<PeopleOptions>>().Value.SyncFromIdentityEvents, cancellationToken);
+            planned = planner.Planned + planner.Cancelled;
         }
 
         var firer = new DateFirer(contextFactory, services.GetRequiredService<ITemplateRenderer>(), services.GetRequiredService<INotificationScripts>(),
@@ -47,7 +48,7 @@ public sealed class DateWatchJob(JobRegistry registry, IServiceScopeFactory scop
             Registry.Find(Mattermost.MattermostSenderJob.Name)?.RequestRun();
         }
 
-        var summary = $"{Plural.Of(planned, "date")} planned from the directory, {Plural.Of(firer.Fired, "date")} fired ({Plural.Of(firer.Messages, "message")} queued)"
+        var summary = $"{Plural.Of(planned, "date")} planned or cancelled from the directory, {Plural.Of(firer.Fired, "date")} fired ({Plural.Of(firer.Messages, "message")} queued)"
             + (firer.Failed > 0 ? $", {Plural.Of(firer.Failed, "date")} failed" : "");
         return planned == 0 && firer.Fired == 0 && firer.Failed == 0 ? JobRunResult.Skipped("no date due") : JobRunResult.Succeeded(summary);
     }

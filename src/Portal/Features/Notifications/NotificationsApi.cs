@@ -1,5 +1,8 @@
+using Microsoft.AspNetCore.Http.HttpResults;
 using Switchboard.Domain.ApiKeys;
 using Switchboard.Infrastructure.Notifications;
+using Switchboard.Infrastructure.Notifications.DateWatches;
+using Switchboard.Portal.Api;
 using Switchboard.Portal.Auth;
 
 namespace Switchboard.Portal.Features.Notifications;
@@ -50,5 +53,25 @@ public static class NotificationsApi
             .WithSummary("One configuration's figures; 404 (problem details) when there is no such configuration.")
             .WithDescription(StatisticsFormat)
             .RequireScope(ApiKeyScopes.ConfigRead);
+
+        api.MapGet("/notifications/planned", async (PlannedNotificationsService planned, CancellationToken cancellationToken,
+                int? configurationId = null, string? identity = null, int page = 0, int pageSize = 50) =>
+                TypedResults.Ok(await planned.ComingUpAsync(new ComingUpQuery(configurationId, string.IsNullOrWhiteSpace(identity) ? null : identity),
+                    Math.Max(0, page), Math.Clamp(pageSize, 1, 500), cancellationToken)))
+            .WithName("ListPlannedNotifications")
+            .WithSummary("Notifications ahead of a date still to fire, soonest first, and the failed ones (status Failed, note the reason); "
+                + "?configurationId= and ?identity= narrow them.")
+            .WithDescription(ApiPaging.Description)
+            .RequireScope(ApiKeyScopes.ConfigRead);
+
+        api.MapPost("/notifications/planned/{id:long}/retries", async Task<Results<Accepted, ProblemHttpResult>> (
+                long id, HttpContext context, PlannedNotificationsService planned, CancellationToken cancellationToken) =>
+                await planned.RetryAsync(context.User, id, cancellationToken)
+                    ? TypedResults.Accepted((string?)null)
+                    : TypedResults.Problem($"Planned notification {id} has not failed: only a failed one is retried.", statusCode: StatusCodes.Status409Conflict, title: "Not failed"))
+            .WithName("RetryPlannedNotification")
+            .WithSummary("Plans a failed notification ahead of a date again; the date job fires it at once with the configuration as it is now. "
+                + "202; 409 when it has not failed; 404 when there is no such row.")
+            .RequireScope(ApiKeyScopes.JobsRun);
     }
 }
