@@ -1640,18 +1640,19 @@ namespace Switchboard.Infrastructure.Persistence.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CorrelationId");
-
                     b.HasIndex("DedupeKey")
                         .IsUnique();
 
-                    b.HasIndex("MessageId");
+                    b.HasIndex("MessageId")
+                        .HasFilter("\"Kind\" = 'Request'");
 
                     b.HasIndex("ReceivedAt");
 
-                    b.HasIndex("EnvelopeId", "Id");
+                    b.HasIndex("EnvelopeId", "Id")
+                        .HasFilter("\"EnvelopeId\" IS NOT NULL");
 
-                    b.HasIndex("GramAccountUuid", "Outcome", "ReceivedAt");
+                    b.HasIndex("GramAccountUuid", "Outcome", "ReceivedAt")
+                        .HasFilter("\"Outcome\" = 'Success'");
 
                     b.ToTable("ProvisioningMessages", (string)null);
                 });
