@@ -106,6 +106,14 @@ public abstract partial class RabbitMqConsumer<TMessage> : ContinuousJob
             deliveries.Writer.TryWrite((delivery.DeliveryTag, Read(delivery)));
             return Task.CompletedTask;
         };
+
+        // The broker cancels a consumer whose queue is deleted (or whose node is lost) and keeps the channel open: without
+        // this the consumer would sit connected and idle for good. Reconnecting declares the queue again.
+        consumer.UnregisteredAsync += (_, _) =>
+        {
+            deliveries.Writer.TryComplete(new IOException($"the broker cancelled the consumer of queue {settings.Queue} (deleted?)"));
+            return Task.CompletedTask;
+        };
         await channel.BasicConsumeAsync(settings.Queue, autoAck: false, consumer, stoppingToken);
         Status.Enter(ConnectionState.Connected);
         Report("connected");

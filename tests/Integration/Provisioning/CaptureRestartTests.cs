@@ -5,7 +5,7 @@ using Switchboard.Domain.Provisioning;
 
 namespace Switchboard.IntegrationTests.Provisioning;
 
-/// <summary>The broker crashes and comes back while failures stream in: nothing is lost, nothing is stored twice.</summary>
+/// <summary>The broker crashes and comes back, or drops the capture's queue: the capture carries on, nothing is lost, nothing is stored twice.</summary>
 public sealed class CaptureRestartTests(PortalFactory portal, RabbitMqBroker broker) : IClassFixture<PortalFactory>, IClassFixture<RabbitMqBroker>, IAsyncLifetime
 {
     private const int Requests = 300;
@@ -37,6 +37,43 @@ public sealed class CaptureRestartTests(PortalFactory portal, RabbitMqBroker bro
         Assert.Equal(Requests * 2, await check.ProvisioningMessages.CountAsync(m => m.RoutingKey.EndsWith(".restart"), TestContext.Current.CancellationToken));
         Assert.Equal(Requests, (await check.FailureGroups.SingleAsync(g => g.Title == "RestartTest", TestContext.Current.CancellationToken)).Failures);
         Assert.Equal(Requests, await check.ProvisioningEnvelopes.Where(e => e.ErrorName == "RestartTest").CountAsync(e => e.RequestId != null, TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
+    public async Task QueueDeletedUnderTheCapture_IsDeclaredAgain_AndLaterMessagesAreStored()
+    {
+        var queue = new Switchboard.Infrastructure.Provisioning.ProvisioningOptions().RabbitMq.Queue;
+        await using var connection = await new ConnectionFactory { Uri = new Uri(broker.Uri) }.CreateConnectionAsync(TestContext.Current.CancellationToken);
+        await using (var channel = await connection.CreateChannelAsync(cancellationToken: TestContext.Current.CancellationToken))
+        {
+            await channel.QueueDeleteAsync(queue, cancellationToken: TestContext.Current.CancellationToken);
+        }
+
+        // The broker cancels the capture's consumer; reconnecting declares the queue again and consumes from it. (A passive
+        // look at a missing queue closes the channel, so each look has its own.)
+        await Eventually.MatchesAsync("the capture's queue declared again with a consumer", async () =>
+        {
+            try
+            {
+                await using var channel = await connection.CreateChannelAsync(cancellationToken: TestContext.Current.CancellationToken);
+                return await channel.ConsumerCountAsync(queue, TestContext.Current.CancellationToken);
+            }
+            catch (RabbitMQ.Client.Exceptions.OperationInterruptedException)
+            {
+                return 0u;
+            }
+        }, consumers => consumers == 1, TimeSpan.FromMinutes(1));
+
+        const string Id = "queue-deleted-1";
+        await ProvisioningRig.PublishToLogAsync(broker,
+        [
+            ("request.googleapps.user.requeue", new BasicProperties { MessageId = Id, Type = "request", ReplyTo = "exchange", Headers = ProvisioningRig.V2Headers() },
+                """{"gram_account_uuid":"00000000-0000-4000-8000-000000000777","primary_email":"q@gadz.org"}"""),
+            ("reply.googleapps.user.requeue", new BasicProperties { MessageId = $"{Id}-reply", CorrelationId = Id, Type = "reply", Headers = ProvisioningRig.V2Headers(500, "hardfail", "QueueDeletedTest") },
+                """{"error_message":"simulated","debug_message":null,"error_data":null}"""),
+        ]);
+        var envelope = await portal.EnvelopeOfAsync(Id, e => e.RequestId != null, "the envelope of a failure published after the queue came back");
+        Assert.Equal("QueueDeletedTest", envelope.ErrorName);
     }
 
     /// <summary>A request and its hardfail reply per number, as copies on the log exchange.</summary>
