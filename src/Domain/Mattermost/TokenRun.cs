@@ -26,6 +26,12 @@ public sealed class TokenRun
     public int NotFound { get; private set; }
     public int Failed { get; private set; }
 
+    /// <summary>How many people the run has to do, known once it has looked: what another instance shows its progress against.</summary>
+    public int Planned { get; private set; }
+
+    /// <summary>Who asked the run to stop from an instance other than the one running it; the run stops at its next write.</summary>
+    public string? CancelRequestedBy { get; private set; }
+
     public static TokenRun Start(string triggeredBy, DateTime now) => new() { TriggeredBy = triggeredBy, StartedAt = now, Status = TokenRunStatus.Running };
 
     public void Count(TokenOutcomeKind outcome)
@@ -49,6 +55,10 @@ public sealed class TokenRun
     }
 
     public void SetAlreadyValid(int count) => AlreadyValid = count;
+
+    public void Plan(int people) => Planned = people;
+
+    public void RequestCancel(string by) => CancelRequestedBy = by;
 
     public void Finish(TokenRunStatus status, string? reason, DateTime now)
     {

@@ -40,17 +40,56 @@ public sealed class MattermostTokensService(
         return await runner.StartAsync(actor, cancellationToken);
     }
 
-    public async Task<bool> CancelRunAsync(ClaimsPrincipal caller, CancellationToken cancellationToken)
+    /// <summary>The run going now: this instance's as it goes, or another instance's as that instance last stored it; null when none runs.</summary>
+    public async Task<TokenRunProgress?> ProgressAsync(CancellationToken cancellationToken)
     {
-        var id = runner.Progress?.RunId.ToString(CultureInfo.InvariantCulture);
-        var actor = await guard.DemandAsync(caller, PortalRole.Operator, ApiKeyScopes.JobsRun, AuditActions.TokenRunCancelled, "token-run", id, cancellationToken);
-        var cancelled = runner.Cancel();
-        if (cancelled)
+        if (runner.Progress is { } here)
         {
-            await audit.WriteAsync(new AuditRecord(actor, AuditActions.TokenRunCancelled, "token-run", id), cancellationToken);
+            return here;
         }
 
-        return cancelled;
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        return await db.TokenRuns.AsNoTracking().Where(r => r.Status == TokenRunStatus.Running).OrderByDescending(r => r.Id)
+            .Select(r => new TokenRunProgress(r.Id, r.TriggeredBy, r.StartedAt, r.Planned, r.Processed, r.Generated, r.Rotated, r.NotFound, r.Failed, r.CancelRequestedBy != null))
+            .FirstOrDefaultAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Stops the running run, from whichever instance: this instance's at once; another instance's by storing the request
+    /// (with its audit entry, in one transaction), which that run reads at its next write and stops.
+    /// </summary>
+    public async Task<bool> CancelRunAsync(ClaimsPrincipal caller, CancellationToken cancellationToken)
+    {
+        var running = await ProgressAsync(cancellationToken);
+        var id = running?.RunId.ToString(CultureInfo.InvariantCulture);
+        var actor = await guard.DemandAsync(caller, PortalRole.Operator, ApiKeyScopes.JobsRun, AuditActions.TokenRunCancelled, "token-run", id, cancellationToken);
+        if (running is null)
+        {
+            return false;
+        }
+
+        if (runner.Progress?.RunId == running.RunId)
+        {
+            var cancelled = runner.Cancel();
+            if (cancelled)
+            {
+                await audit.WriteAsync(new AuditRecord(actor, AuditActions.TokenRunCancelled, "token-run", id), cancellationToken);
+            }
+
+            return cancelled;
+        }
+
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var run = await db.TokenRuns.SingleOrDefaultAsync(r => r.Id == running.RunId && r.Status == TokenRunStatus.Running && r.CancelRequestedBy == null, cancellationToken);
+        if (run is null)
+        {
+            return false;
+        }
+
+        run.RequestCancel(actor.Name);
+        db.Audit(new AuditRecord(actor, AuditActions.TokenRunCancelled, "token-run", id));
+        await db.SaveChangesAsync(cancellationToken);
+        return true;
     }
 
     public Task<IReadOnlyList<TokenCandidate>> PreviewAsync(CancellationToken cancellationToken) => runner.PreviewAsync(cancellationToken);

@@ -174,6 +174,8 @@ public sealed partial class TokenRegenerationRunner(
             run.SetAlreadyValid(keep);
             LogAlreadyHaveToken(logger, keep);
             var todo = candidates.Where(c => c.Action is TokenAction.Create or TokenAction.Rotate).ToList();
+            run.Plan(todo.Count);
+            await db.TokenRuns.Where(r => r.Id == run.Id).ExecuteUpdateAsync(set => set.SetProperty(r => r.Planned, run.Planned), cancel.Token);
             Progress = Progress with { Total = todo.Count };
             Changed?.Invoke();
             var disabled = await ProcessAsync(db, run, client, todo, takenUp, cancel);
@@ -293,7 +295,7 @@ public sealed partial class TokenRegenerationRunner(
         var results = Channel.CreateBounded<TokenResult>(new BoundedChannelOptions(WriteBatch * 4) { SingleReader = true });
         var disabled = false;
         using var firstCreate = new FirstCallGate();
-        var writing = WriteResultsAsync(db, run, results.Reader);
+        var writing = WriteResultsAsync(db, run, results.Reader, cancel);
         try
         {
             await Parallel.ForEachAsync(todo, new ParallelOptions { MaxDegreeOfParallelism = settings.Concurrency, CancellationToken = cancel.Token },
@@ -407,7 +409,7 @@ public sealed partial class TokenRegenerationRunner(
         return lost.Count;
     }
 
-    private async Task WriteResultsAsync(SwitchboardDbContext db, TokenRun run, ChannelReader<TokenResult> reader)
+    private async Task WriteResultsAsync(SwitchboardDbContext db, TokenRun run, ChannelReader<TokenResult> reader, CancellationTokenSource cancel)
     {
         var batch = new List<TokenResult>(WriteBatch);
         while (await reader.WaitToReadAsync())
@@ -417,7 +419,13 @@ public sealed partial class TokenRegenerationRunner(
                 batch.Add(result);
             }
 
-            await TokenRunWriter.WriteAsync(db, run, batch, Now, CancellationToken.None);
+            if (await TokenRunWriter.WriteAsync(db, run, batch, Now, CancellationToken.None) is { } cancelledBy && !cancel.IsCancellationRequested)
+            {
+                LogCancelledElsewhere(logger, run.Id);
+                run.RequestCancel(cancelledBy); // the run is stored whole when it ends
+                Cancel();
+            }
+
             foreach (var result in batch)
             {
                 metrics.TokenOutcome(result.Kind);
@@ -485,6 +493,9 @@ public sealed partial class TokenRegenerationRunner(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "[Mattermost] taking up the work of {Count} run(s) whose instance stopped before they ended")]
     private static partial void LogTakingUp(ILogger logger, int count);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Token run {RunId} stops: cancelled from another instance")]
+    private static partial void LogCancelledElsewhere(ILogger logger, long runId);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "[Mattermost] the run failed")]
     private static partial void LogRunFailed(ILogger logger, Exception exception);

@@ -12,7 +12,8 @@ namespace Switchboard.Infrastructure.Mattermost;
 /// </summary>
 internal static class TokenRunWriter
 {
-    public static async Task WriteAsync(SwitchboardDbContext db, TokenRun run, IReadOnlyList<TokenResult> results, DateTime now, CancellationToken cancellationToken)
+    /// <returns>Who asked, on another instance, for the run to stop (null while nobody has).</returns>
+    public static async Task<string?> WriteAsync(SwitchboardDbContext db, TokenRun run, IReadOnlyList<TokenResult> results, DateTime now, CancellationToken cancellationToken)
     {
         await db.Database.OpenConnectionAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -44,8 +45,10 @@ internal static class TokenRunWriter
         await db.TokenRuns.Where(r => r.Id == run.Id).ExecuteUpdateAsync(set => set
             .SetProperty(r => r.Processed, run.Processed).SetProperty(r => r.Generated, run.Generated).SetProperty(r => r.Rotated, run.Rotated)
             .SetProperty(r => r.NotFound, run.NotFound).SetProperty(r => r.Failed, run.Failed), cancellationToken);
+        var cancelRequestedBy = await db.TokenRuns.Where(r => r.Id == run.Id).Select(r => r.CancelRequestedBy).SingleAsync(cancellationToken);
         db.Touched(ChangeKind.TokenOutcome);
         await transaction.CommitAsync(cancellationToken);
+        return cancelRequestedBy;
     }
 }
 

@@ -418,6 +418,40 @@ public abstract class TokenRegenerationTests(PortalFactory portal) : IAsyncLifet
     }
 
     [Fact]
+    public async Task RunOnAnotherInstance_ShowsItsStoredProgressHere_AndStopsWhenCancelledFromHere()
+    {
+        var people = Enumerable.Range(0, 60).Select(i => Syncing($"y{i:D2}")).ToArray();
+        foreach (var person in people)
+        {
+            _mattermost.State.AddUser(person.Username, person.Email!);
+        }
+
+        await SeedAsync(people);
+        _mattermost.State.Latency = TimeSpan.FromMilliseconds(50);
+        await using var there = Connect(concurrency: 2);
+        var id = await there.Services.GetRequiredService<TokenRegenerationRunner>().StartAsync("test", Ct);
+
+        // This instance (another portal on the same database) runs nothing itself: it reads the run as the other one stores it.
+        await using var scope = _connected.Services.CreateAsyncScope();
+        var tokens = scope.ServiceProvider.GetRequiredService<MattermostTokensService>();
+        var progress = await Eventually.MatchesAsync("the other instance's run with its first results stored", () => tokens.ProgressAsync(Ct), p => p is { Done: > 0 });
+        Assert.Null(_connected.Services.GetRequiredService<TokenRegenerationRunner>().Progress);
+        Assert.Equal((id, 60, false), (progress!.RunId, progress.Total, progress.Cancelling));
+
+        Assert.True(await tokens.CancelRunAsync(TestPeople.Operator, Ct));
+        Assert.True((await tokens.ProgressAsync(Ct)) is null or { Cancelling: true });
+
+        var run = await Eventually.FoundAsync("the run stopped on its own instance", () => _portal.QueryAsync(db =>
+            db.TokenRuns.AsNoTracking().SingleOrDefaultAsync(r => r.Id == id && r.FinishedAt != null, Ct)));
+        Assert.Equal((TokenRunStatus.Cancelled, "otto.operator"), (run.Status, run.CancelRequestedBy));
+        Assert.InRange(run.Generated, 1, 59);
+        var runId = id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        Assert.True(await _portal.QueryAsync(db => db.AuditEntries.AnyAsync(
+            a => a.Action == AuditActions.TokenRunCancelled && a.ObjectId == runId && a.Actor == "otto.operator", Ct)));
+        Assert.Null(await tokens.ProgressAsync(Ct));
+    }
+
+    [Fact]
     public async Task TokenRun_RunNowFromTheTokensPage_GoesThroughTheJobHandle()
     {
         _mattermost.State.AddUser("otto", "otto@example.test");

@@ -13,6 +13,7 @@ internal sealed class TokenRunConfiguration : IEntityTypeConfiguration<TokenRun>
         builder.Property(r => r.TriggeredBy).HasMaxLength(200);
         builder.Property(r => r.Status).HasConversion<string>().HasMaxLength(20);
         builder.Property(r => r.Reason).HasMaxLength(TokenRun.ReasonMaxLength);
+        builder.Property(r => r.CancelRequestedBy).HasMaxLength(200);
         builder.HasIndex(r => r.StartedAt);
     }
 }

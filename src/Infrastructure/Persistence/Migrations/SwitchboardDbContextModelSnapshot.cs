@@ -749,6 +749,10 @@ namespace Switchboard.Infrastructure.Persistence.Migrations
                     b.Property<int>("AlreadyValid")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("CancelRequestedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Failed")
                         .HasColumnType("INTEGER");
 
@@ -759,6 +763,9 @@ namespace Switchboard.Infrastructure.Persistence.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("NotFound")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Planned")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("Processed")

@@ -9,7 +9,9 @@ namespace Switchboard.Portal.Features.Mattermost;
 
 /// <summary>
 /// The token job's page: live progress while a run goes, then the run's summary (it stays until closed or the next
-/// run), and the preview with how its numbers relate to the people grid.
+/// run), and the preview with how its numbers relate to the people grid. A run on this instance reports as it goes
+/// (<see cref="TokenRegenerationRunner.Changed"/>); a run on another instance is followed through its stored counts,
+/// re-read whenever the change feed says the token runs changed.
 /// </summary>
 public sealed partial class MattermostTokensPage
 {
@@ -34,12 +36,13 @@ public sealed partial class MattermostTokensPage
 
     protected override async Task OnInitializedAsync()
     {
-        _progress = Runner.Progress;
+        _progress = await Tokens.ProgressAsync(Aborted);
         _watching = _progress?.RunId;
         Runner.Changed += OnRunnerChanged;
         _status = await Tokens.StatusAsync(Aborted);
         RefreshOn(ChangeKind.TokenOutcome | ChangeKind.Person, async () =>
         {
+            await FollowStoredRunAsync();
             _status = await Tokens.StatusAsync(Aborted);
             await (_history?.ReloadAsync() ?? Task.CompletedTask);
             await (_people?.ReloadAsync() ?? Task.CompletedTask);
@@ -72,6 +75,22 @@ public sealed partial class MattermostTokensPage
         });
     }
 
+    /// <summary>A run on another instance: its progress as stored, and its summary once it has ended.</summary>
+    private async Task FollowStoredRunAsync()
+    {
+        if (Runner.Progress is not null)
+        {
+            return; // this instance's run reports through OnRunnerChanged
+        }
+
+        _progress = await Tokens.ProgressAsync(Aborted);
+        _watching ??= _progress?.RunId;
+        if (_progress is null)
+        {
+            await ShowFinishedAsync();
+        }
+    }
+
     /// <summary>The run the page watched has ended: its summary replaces the progress bar.</summary>
     private async Task ShowFinishedAsync()
     {
@@ -89,7 +108,7 @@ public sealed partial class MattermostTokensPage
         await AttemptAsync(async () =>
         {
             var id = await Tokens.StartRunAsync(await UserAsync(), Aborted);
-            (_watching, _finished, _progress) = (id, null, Runner.Progress);
+            (_watching, _finished, _progress) = (id, null, await Tokens.ProgressAsync(Aborted));
             Snackbar.Add($"Run {id} started.", Severity.Info);
             if (_progress?.RunId != id)
             {
@@ -104,7 +123,11 @@ public sealed partial class MattermostTokensPage
             yesText: "Cancel the run", cancelText: "Keep running");
         if (confirmed == true)
         {
-            await AttemptAsync(async () => await Tokens.CancelRunAsync(await UserAsync(), Aborted));
+            await AttemptAsync(async () =>
+            {
+                await Tokens.CancelRunAsync(await UserAsync(), Aborted);
+                _progress = await Tokens.ProgressAsync(Aborted);
+            });
         }
     }
 

@@ -774,6 +774,10 @@ namespace Switchboard.Infrastructure.Persistence.Postgres.Migrations
                     b.Property<int>("AlreadyValid")
                         .HasColumnType("integer");
 
+                    b.Property<string>("CancelRequestedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.Property<int>("Failed")
                         .HasColumnType("integer");
 
@@ -784,6 +788,9 @@ namespace Switchboard.Infrastructure.Persistence.Postgres.Migrations
                         .HasColumnType("integer");
 
                     b.Property<int>("NotFound")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Planned")
                         .HasColumnType("integer");
 
                     b.Property<int>("Processed")
