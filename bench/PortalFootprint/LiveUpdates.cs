@@ -41,6 +41,7 @@ internal sealed class LiveUpdates(Process portal, string url, string dataFolder,
         var quiet = await WriteAsync(api, rate, seconds, "quiet");
         await Task.Delay(5000);
         var rss0 = ProcessMemory.RssMegabytes(portal);
+        var heap0 = await ProcessMemory.ReachableManagedMegabytesAsync(portal);
 
         var pages = new List<IPage>();
         for (var i = 0; i < circuits; i++)
@@ -50,6 +51,7 @@ internal sealed class LiveUpdates(Process portal, string url, string dataFolder,
 
         await Task.Delay(5000);
         var rss40 = ProcessMemory.RssMegabytes(portal);
+        var heap40 = await ProcessMemory.ReachableManagedMegabytesAsync(portal);
         var idle = await IdleCoresAsync(10);
         var live = await WriteAsync(api, rate, seconds, "live");
         await Task.Delay(3000);
@@ -71,6 +73,8 @@ internal sealed class LiveUpdates(Process portal, string url, string dataFolder,
         Console.WriteLine($"RSS with 0 open pages (after warm-up and a burst): {rss0:F1} MB");
         Console.WriteLine($"RSS with {circuits} open live pages: {rss40:F1} MB");
         Console.WriteLine($"per circuit: {(rss40 - rss0) / circuits:F2} MB");
+        Console.WriteLine($"reachable managed heap (after a full collection) with 0 / {circuits} open live pages: {heap0:F1} / {heap40:F1} MB; "
+            + $"per circuit: {(heap40 - heap0) / circuits:F2} MB");
         Console.WriteLine($"RSS after the live burst: {rssAfter:F1} MB");
         Console.WriteLine($"idle CPU with {circuits} pages open, no writes: {idle:F3} cores");
         Console.WriteLine($"burst with 0 pages open: {quiet}");

@@ -5,7 +5,8 @@
 // Live updates (issue 16, "Measured"): memory per open live page and the portal's CPU under a burst of events.
 // Run: dotnet run -c Release --project bench/PortalFootprint -- live [pages=40] [seconds=30] [events per second=1000]
 // It opens the live list pages round robin (Dashboard, Events, Delivery log, Audit, Provisioning, Listeners, ChatOps),
-// reads RSS (/proc/pid/status VmRSS) with 0 and with N of them open, and the portal's CPU (/proc/pid/stat utime+stime)
+// reads RSS (/proc/pid/status VmRSS) and the reachable managed heap (dotnet-gcdump, after a full collection; run
+// `dotnet tool restore` first) with 0 and with N of them open, and the portal's CPU (/proc/pid/stat utime+stime)
 // while a writer posts IdmIdentity events to POST /api/events (batches every 100 ms): with 0 pages open, with N pages
 // open, and with 0 again after closing them. Needs sqlite3 on the PATH (it gives the seeded demo API key the events:write scope and a known secret).
 using System.Diagnostics;
