@@ -462,11 +462,13 @@ namespace Switchboard.Infrastructure.Persistence.Migrations
 
                     b.HasIndex("ReceivedAt");
 
-                    b.HasIndex("DirectorySync", "Id");
-
-                    b.HasIndex("Evaluated", "Id");
-
                     b.HasIndex("Identity", "ReceivedAt", "Id");
+
+                    b.HasIndex(new[] { "Id" }, "IX_EntityEvents_DirectoryPending")
+                        .HasFilter("\"DirectorySync\" = 'Pending'");
+
+                    b.HasIndex(new[] { "Id" }, "IX_EntityEvents_Unevaluated")
+                        .HasFilter("NOT \"Evaluated\"");
 
                     b.ToTable("EntityEvents", (string)null);
                 });
