@@ -57,6 +57,18 @@ public abstract class TokenRegenerationTests(PortalFactory portal) : IAsyncLifet
         Assert.True(result.Succeeded);
     }
 
+    /// <summary>Seeds <paramref name="count"/> people with sync on (<paramref name="prefix"/>00, 01, …), each with a Mattermost user.</summary>
+    private async Task SeedWithMattermostUsersAsync(string prefix, int count)
+    {
+        var people = Enumerable.Range(0, count).Select(i => Syncing($"{prefix}{i:D2}")).ToArray();
+        foreach (var person in people)
+        {
+            _mattermost.State.AddUser(person.Username, person.Email!);
+        }
+
+        await SeedAsync(people);
+    }
+
     private static PersonDraft Syncing(string username, string? email = null) =>
         new() { Username = username, Email = email ?? $"{username}@example.test", MattermostSyncEnabled = true };
 
@@ -148,13 +160,7 @@ public abstract class TokenRegenerationTests(PortalFactory portal) : IAsyncLifet
     [Fact]
     public async Task UserAccessTokensDisabledOnTheServer_SkipsTheWholeRun_AfterOneCreateCall_WithoutRetries()
     {
-        var people = Enumerable.Range(0, 20).Select(i => Syncing($"hana{i:D2}")).ToArray();
-        foreach (var person in people)
-        {
-            _mattermost.State.AddUser(person.Username, person.Email!);
-        }
-
-        await SeedAsync(people);
+        await SeedWithMattermostUsersAsync("hana", 20);
         _mattermost.State.UserAccessTokensEnabled = false;
 
         var run = await RunAsync();
@@ -336,13 +342,7 @@ public abstract class TokenRegenerationTests(PortalFactory portal) : IAsyncLifet
     [Fact]
     public async Task Concurrency_StaysWithinTheConfiguredBound()
     {
-        var people = Enumerable.Range(0, 40).Select(i => Syncing($"c{i:D2}")).ToArray();
-        foreach (var person in people)
-        {
-            _mattermost.State.AddUser(person.Username, person.Email!);
-        }
-
-        await SeedAsync(people);
+        await SeedWithMattermostUsersAsync("c", 40);
         _mattermost.State.Latency = TimeSpan.FromMilliseconds(30);
         await using var four = Connect(concurrency: 4);
 
@@ -355,13 +355,7 @@ public abstract class TokenRegenerationTests(PortalFactory portal) : IAsyncLifet
     [Fact]
     public async Task RateLimit_IsHonoured_WithoutAsking()
     {
-        var people = Enumerable.Range(0, 15).Select(i => Syncing($"r{i:D2}")).ToArray();
-        foreach (var person in people)
-        {
-            _mattermost.State.AddUser(person.Username, person.Email!);
-        }
-
-        await SeedAsync(people);
+        await SeedWithMattermostUsersAsync("r", 15);
         _mattermost.State.RateLimit = new RateLimit(perSecond: 10, burst: 10);
         var clock = Stopwatch.StartNew();
 
@@ -392,13 +386,7 @@ public abstract class TokenRegenerationTests(PortalFactory portal) : IAsyncLifet
     [Fact]
     public async Task Cancel_StopsTheRun_AndKeepsWhatWasGenerated()
     {
-        var people = Enumerable.Range(0, 60).Select(i => Syncing($"x{i:D2}")).ToArray();
-        foreach (var person in people)
-        {
-            _mattermost.State.AddUser(person.Username, person.Email!);
-        }
-
-        await SeedAsync(people);
+        await SeedWithMattermostUsersAsync("x", 60);
         _mattermost.State.Latency = TimeSpan.FromMilliseconds(50);
         await using var two = Connect(concurrency: 2);
         var runner = two.Services.GetRequiredService<TokenRegenerationRunner>();
@@ -420,13 +408,7 @@ public abstract class TokenRegenerationTests(PortalFactory portal) : IAsyncLifet
     [Fact]
     public async Task RunOnAnotherInstance_ShowsItsStoredProgressHere_AndStopsWhenCancelledFromHere()
     {
-        var people = Enumerable.Range(0, 60).Select(i => Syncing($"y{i:D2}")).ToArray();
-        foreach (var person in people)
-        {
-            _mattermost.State.AddUser(person.Username, person.Email!);
-        }
-
-        await SeedAsync(people);
+        await SeedWithMattermostUsersAsync("y", 60);
         _mattermost.State.Latency = TimeSpan.FromMilliseconds(50);
         await using var there = Connect(concurrency: 2);
         var id = await there.Services.GetRequiredService<TokenRegenerationRunner>().StartAsync("test", Ct);
