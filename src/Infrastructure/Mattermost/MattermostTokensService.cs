@@ -41,18 +41,8 @@ public sealed class MattermostTokensService(
     }
 
     /// <summary>The run going now: this instance's as it goes, or another instance's as that instance last stored it; null when none runs.</summary>
-    public async Task<TokenRunProgress?> ProgressAsync(CancellationToken cancellationToken)
-    {
-        if (runner.Progress is { } here)
-        {
-            return here;
-        }
-
-        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        return await db.TokenRuns.AsNoTracking().Where(r => r.Status == TokenRunStatus.Running).OrderByDescending(r => r.Id)
-            .Select(r => new TokenRunProgress(r.Id, r.TriggeredBy, r.StartedAt, r.Planned, r.Processed, r.Generated, r.Rotated, r.NotFound, r.Failed, r.CancelRequestedBy != null))
-            .FirstOrDefaultAsync(cancellationToken);
-    }
+    public async Task<TokenRunProgress?> ProgressAsync(CancellationToken cancellationToken) =>
+        runner.Progress ?? await runner.StoredRunAsync(cancellationToken);
 
     /// <summary>
     /// Stops the running run, from whichever instance: this instance's at once; another instance's by storing the request

@@ -78,18 +78,22 @@ public sealed partial class TokenRegenerationRunner(
     {
         while (true)
         {
-            await using (var db = await contextFactory.CreateDbContextAsync(cancellationToken))
+            if (await StoredRunAsync(cancellationToken) is { } running)
             {
-                var running = await db.TokenRuns.Where(r => r.Status == TokenRunStatus.Running).OrderByDescending(r => r.Id)
-                    .Select(r => (long?)r.Id).FirstOrDefaultAsync(cancellationToken);
-                if (running is { } id)
-                {
-                    return id;
-                }
+                return running.RunId;
             }
 
             await Task.Delay(TimeSpan.FromMilliseconds(250), time, cancellationToken);
         }
+    }
+
+    /// <summary>The run stored as running (on this instance or another), as its instance last stored it; null when none runs.</summary>
+    public async Task<TokenRunProgress?> StoredRunAsync(CancellationToken cancellationToken)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        return await db.TokenRuns.AsNoTracking().Where(r => r.Status == TokenRunStatus.Running).OrderByDescending(r => r.Id)
+            .Select(r => new TokenRunProgress(r.Id, r.TriggeredBy, r.StartedAt, r.Planned, r.Processed, r.Generated, r.Rotated, r.NotFound, r.Failed, r.CancelRequestedBy != null))
+            .FirstOrDefaultAsync(cancellationToken);
     }
 
     private Task<TokenRunStarted> BeginAsync(string triggeredBy, Actor? audited, CancellationToken cancellationToken)
