@@ -11,7 +11,7 @@ public abstract class ContinuousJob : BackgroundService
 {
     protected ContinuousJob(JobDescriptor descriptor, JobRegistry registry, TimeProvider time)
     {
-        Handle = registry.Register(descriptor with { Continuous = true });
+        Handle = registry.Register(descriptor with { Continuous = true }, time);
         Time = time;
     }
 
@@ -44,6 +44,6 @@ public abstract class ContinuousJob : BackgroundService
         var first = await Task.WhenAny(elapsed, requested);
         await waiting.CancelAsync();
         stoppingToken.ThrowIfCancellationRequested();
-        return first == requested && Handle.TryTakeRunRequest(out var askedBy) ? askedBy : null;
+        return first == requested && Handle.TryTakeRunRequest(out var askedBy, out _) ? askedBy : null;
     }
 }

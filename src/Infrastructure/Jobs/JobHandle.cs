@@ -7,13 +7,14 @@ namespace Switchboard.Infrastructure.Jobs;
 /// The live state of one registered job and the doorbell that asks it to run now: the one way to run a job by hand,
 /// from the Background jobs page, the jobs API and a feature's own Run now button alike.
 /// </summary>
-public sealed class JobHandle(JobDescriptor descriptor)
+public sealed class JobHandle(JobDescriptor descriptor, TimeProvider time)
 {
     private readonly Lock _gate = new();
     private readonly Channel<bool> _doorbell = Channel.CreateBounded<bool>(
         new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
 
     private string? _askedBy;
+    private DateTime _askedAt;
 
     private JobStatus _status = new(
         descriptor.Name, descriptor.Description, descriptor.Schedule, Paused: false, PausedBy: null, Running: false,
@@ -47,7 +48,7 @@ public sealed class JobHandle(JobDescriptor descriptor)
         {
             if (_askedBy is null || (_askedBy == JobTriggers.Wake && requestedBy != JobTriggers.Wake))
             {
-                _askedBy = requestedBy;
+                (_askedBy, _askedAt) = (requestedBy, time.GetUtcNow().UtcDateTime);
             }
         }
 
@@ -61,12 +62,14 @@ public sealed class JobHandle(JobDescriptor descriptor)
     internal Task WaitForRunRequestAsync(CancellationToken cancellationToken) => _doorbell.Reader.WaitToReadAsync(cancellationToken).AsTask();
 
     /// <summary>Takes the pending request, if any, so the next one starts afresh.</summary>
-    internal bool TryTakeRunRequest([NotNullWhen(true)] out string? askedBy)
+    /// <param name="askedBy">Who asked.</param>
+    /// <param name="askedAt">When they asked (the first asker's time).</param>
+    internal bool TryTakeRunRequest([NotNullWhen(true)] out string? askedBy, out DateTime askedAt)
     {
         _doorbell.Reader.TryRead(out _);
         lock (_gate)
         {
-            askedBy = _askedBy;
+            (askedBy, askedAt) = (_askedBy, _askedAt);
             _askedBy = null;
         }
 

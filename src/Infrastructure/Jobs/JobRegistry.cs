@@ -15,10 +15,12 @@ public sealed class JobRegistry
 
     public JobHandle? Find(string name) => _jobs.GetValueOrDefault(name);
 
-    internal JobHandle Register(JobDescriptor descriptor) =>
+    /// <param name="descriptor">The job.</param>
+    /// <param name="time">The clock its Run now requests are timed by.</param>
+    internal JobHandle Register(JobDescriptor descriptor, TimeProvider time) =>
         _jobs.GetOrAdd(descriptor.Name, _ =>
         {
-            var handle = new JobHandle(descriptor);
+            var handle = new JobHandle(descriptor, time);
             handle.Changed += () => Changed?.Invoke();
             return handle;
         });

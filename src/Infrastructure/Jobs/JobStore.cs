@@ -48,36 +48,38 @@ public sealed class JobStore(IDbContextFactory<SwitchboardDbContext> contextFact
 
     /// <summary>
     /// Starts a run of a job whose lock this instance holds: takes a pending Run now with it, skips a due time another
-    /// instance has already run, marks runs left "Running" by an instance that died as abandoned, and stores the new run.
+    /// instance has already run, skips a request another instance's run has answered, marks runs left "Running" by an
+    /// instance that died as abandoned, and stores the new run.
     /// </summary>
-    /// <param name="due">The schedule's due time this run serves, or null (Run now, a wake, the run at start).</param>
-    /// <param name="stored">
-    /// The run is for what this instance read from the store (a Run now stored by another instance, a run to take up):
-    /// not started when, by now, another instance has answered it.
-    /// </param>
     /// <returns>
-    /// The stored run, or null when <paramref name="due"/> was already run and nobody asked for a run, or when what was
-    /// <paramref name="stored"/> has been answered.
+    /// The stored run, or null when the due time was already run and nobody asked for a run, or when what was stored or
+    /// asked here has been answered by another instance.
     /// </returns>
-    public async Task<JobRun?> BeginLockedRunAsync(string jobName, string triggeredBy, DateTime? due, bool stored, CancellationToken cancellationToken)
+    public async Task<JobRun?> BeginLockedRunAsync(string jobName, JobRunCause cause, CancellationToken cancellationToken)
     {
         await EnsureSettingAsync(jobName, cancellationToken);
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var setting = await db.JobSettings.SingleAsync(s => s.JobName == jobName, cancellationToken);
         var requestedAt = setting.RunRequestedAt;
         var requestedBy = setting.TakeRunRequest();
-        if (requestedAt is { } askedAt
-            && await db.JobRuns.AnyAsync(r => r.JobName == jobName && r.Outcome != JobRunOutcome.Running && r.FinishedAt >= askedAt, cancellationToken))
+        if (requestedBy is not null && requestedAt is { } askedAt && await AnsweredAsync(db, jobName, requestedBy, askedAt, exceptInstance: null, cancellationToken))
         {
             // Stored by an instance that found the lock held while a run was under way: that run answered it (Run now
-            // pressed on two instances at once makes one run, as pressing it twice on one instance does).
+            // pressed on two instances at once makes one run).
             requestedBy = null;
         }
 
+        var triggeredBy = cause.TriggeredBy;
+        var due = cause.Due;
         var unfinished = await db.JobRuns.AnyAsync(r => r.JobName == jobName && r.Outcome == JobRunOutcome.Running, cancellationToken);
-        if (stored && (triggeredBy == JobTriggers.Takeover ? !unfinished && requestedBy is null : requestedBy is null))
+        var answered = cause.Stored
+            ? triggeredBy == JobTriggers.Takeover ? !unfinished && requestedBy is null : requestedBy is null
+            : due is null && cause.AskedHereAt is { } askedHereAt && requestedBy is null
+              && await AnsweredAsync(db, jobName, triggeredBy, askedHereAt, JobInstance.Current, cancellationToken);
+        if (answered)
         {
-            // What this instance read is answered: another instance took the request, or finished the run it thought left.
+            // What this instance read is answered (another instance took the request, or finished the run it thought
+            // left), or what was asked here reached it while another instance's run was under way and that run answered it.
             await db.SaveChangesAsync(cancellationToken);
             return null;
         }
@@ -153,6 +155,20 @@ public sealed class JobStore(IDbContextFactory<SwitchboardDbContext> contextFact
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         return await db.JobRuns.Where(r => r.StartedAt < cutoff).ExecuteDeleteAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Whether a run has answered a request made at <paramref name="askedAt"/>: a person's Run now by a run that finished
+    /// after it (pressed while a run was under way, that run is the one they asked for); a wake by a run that started
+    /// after it (it brings work the run under way may not have seen).
+    /// </summary>
+    /// <param name="exceptInstance">An instance whose runs do not count (this one, for what was asked here), or null.</param>
+    private static Task<bool> AnsweredAsync(SwitchboardDbContext db, string jobName, string askedBy, DateTime askedAt, string? exceptInstance, CancellationToken cancellationToken)
+    {
+        var runs = db.JobRuns.Where(r => r.JobName == jobName && r.Outcome != JobRunOutcome.Running && (exceptInstance == null || r.Instance != exceptInstance));
+        return askedBy == JobTriggers.Wake
+            ? runs.AnyAsync(r => r.StartedAt >= askedAt, cancellationToken)
+            : runs.AnyAsync(r => r.FinishedAt >= askedAt, cancellationToken);
     }
 
     /// <summary>Stores an empty settings row for the job unless one exists (two instances starting at once: one wins).</summary>

@@ -24,7 +24,7 @@ public abstract partial class PeriodicJob : BackgroundService
     protected PeriodicJob(JobDescriptor descriptor, JobRegistry registry, IServiceScopeFactory scopes, TimeProvider time, ILogger logger)
     {
         Registry = registry;
-        _handle = registry.Register(descriptor);
+        _handle = registry.Register(descriptor, time);
         _scopes = scopes;
         _time = time;
         _logger = logger;
@@ -59,18 +59,18 @@ public abstract partial class PeriodicJob : BackgroundService
         await ReadStoredStateAsync(coordination, stoppingToken);
         if (_handle.Descriptor.RunAtStart && !_handle.Status.Paused)
         {
-            await RunAsync(coordination, JobTriggers.Schedule, due: null, stoppingToken);
+            await RunAsync(coordination, new JobRunCause(JobTriggers.Schedule), stoppingToken);
         }
 
         while (!stoppingToken.IsCancellationRequested)
         {
-            var (askedBy, due, stored) = await WaitForNextRunAsync(coordination, stoppingToken);
-            if (_handle.Status.Paused && askedBy is null or JobTriggers.Wake)
+            var cause = await WaitForNextRunAsync(coordination, stoppingToken);
+            if (_handle.Status.Paused && cause.TriggeredBy is JobTriggers.Schedule or JobTriggers.Wake)
             {
                 continue;
             }
 
-            await RunAsync(coordination, askedBy ?? JobTriggers.Schedule, due, stoppingToken, stored);
+            await RunAsync(coordination, cause, stoppingToken);
         }
     }
 
@@ -115,10 +115,9 @@ public abstract partial class PeriodicJob : BackgroundService
     }
 
     /// <returns>
-    /// Who asked for the run (null when the schedule came round), the due time it serves (null when asked), and whether
-    /// the run is for what is stored (a Run now another instance stored, a takeover) rather than this instance's ring or schedule.
+    /// The next run's cause: this instance's schedule or ring, or what is stored (a Run now another instance stored, a takeover).
     /// </returns>
-    private async Task<(string? AskedBy, DateTime? Due, bool Stored)> WaitForNextRunAsync(Coordination coordination, CancellationToken stoppingToken)
+    private async Task<JobRunCause> WaitForNextRunAsync(Coordination coordination, CancellationToken stoppingToken)
     {
         var next = _handle.Descriptor.NextAfter(_time.GetUtcNow().UtcDateTime);
         _handle.Update(s => s with { NextRunAt = next });
@@ -134,19 +133,19 @@ public abstract partial class PeriodicJob : BackgroundService
             var first = await Task.WhenAny(scheduled, requested, changed);
             await waiting.CancelAsync();
             stoppingToken.ThrowIfCancellationRequested();
-            if (first == requested && _handle.TryTakeRunRequest(out var askedBy))
+            if (first == requested && _handle.TryTakeRunRequest(out var askedBy, out var askedAt))
             {
-                return (askedBy, null, false);
+                return new JobRunCause(askedBy, AskedHereAt: askedAt);
             }
 
             if (first == scheduled)
             {
-                return (null, next, false);
+                return new JobRunCause(JobTriggers.Schedule, Due: next);
             }
 
             if (first == changed && await TryReadStoredStateAsync(coordination, stoppingToken) is { } storedBy)
             {
-                return (storedBy, null, true);
+                return new JobRunCause(storedBy, Stored: true);
             }
         }
     }
@@ -154,11 +153,10 @@ public abstract partial class PeriodicJob : BackgroundService
     /// <summary>
     /// One run, whoever asked: the single place a run starts and ends. A job that runs once across instances first takes
     /// its lock without waiting (held elsewhere: this instance leaves the run to the holder, storing a request when
-    /// someone asked here), then skips a due time already run or a stored request or takeover another instance has
+    /// someone asked here), then skips a due time already run, or a request or takeover another instance's run has
     /// answered; every run is stored in the history. Never throws but for cancellation at shutdown.
     /// </summary>
-    /// <param name="stored">The run is for what another instance stored (a Run now, a run left unfinished), not asked here.</param>
-    private async Task RunAsync(Coordination coordination, string triggeredBy, DateTime? due, CancellationToken stoppingToken, bool stored = false)
+    private async Task RunAsync(Coordination coordination, JobRunCause cause, CancellationToken stoppingToken)
     {
         var name = _handle.Descriptor.Name;
         IAsyncDisposable? held = null;
@@ -175,9 +173,9 @@ public abstract partial class PeriodicJob : BackgroundService
                         LogHeldElsewhere(_logger, name);
 
                         // What was stored stays stored for the holder; a takeover that finds the lock held: the run's instance is alive.
-                        if (due is null && !stored && triggeredBy != JobTriggers.Schedule)
+                        if (cause is { Due: null, Stored: false } && cause.TriggeredBy != JobTriggers.Schedule)
                         {
-                            await coordination.Store.RequestRunAsync(name, triggeredBy, stoppingToken);
+                            await coordination.Store.RequestRunAsync(name, cause.TriggeredBy, stoppingToken);
                         }
 
                         return;
@@ -185,8 +183,8 @@ public abstract partial class PeriodicJob : BackgroundService
                 }
 
                 run = _handle.Descriptor.EveryInstance
-                    ? await coordination.Store.BeginRunAsync(name, triggeredBy, stoppingToken)
-                    : await coordination.Store.BeginLockedRunAsync(name, triggeredBy, due, stored, stoppingToken);
+                    ? await coordination.Store.BeginRunAsync(name, cause.TriggeredBy, stoppingToken)
+                    : await coordination.Store.BeginLockedRunAsync(name, cause, stoppingToken);
             }
             catch (Exception ex) when (ex is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
             {
@@ -198,7 +196,7 @@ public abstract partial class PeriodicJob : BackgroundService
 
             if (run is null)
             {
-                LogNothingToRun(_logger, name, due);
+                LogNothingToRun(_logger, name, cause.Due);
                 return;
             }
 
@@ -282,7 +280,7 @@ public abstract partial class PeriodicJob : BackgroundService
     private static partial void LogHeldElsewhere(ILogger logger, string jobName);
 
     [LoggerMessage(Level = LogLevel.Debug,
-        Message = "Background job {JobName}: nothing to run (the due time {DueAt:O} was already run, or another instance answered the stored request or took the run up)")]
+        Message = "Background job {JobName}: nothing to run (the due time {DueAt:O} was already run, or another instance answered the request or took the run up)")]
     private static partial void LogNothingToRun(ILogger logger, string jobName, DateTime? dueAt);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Background job {JobName} could not start a run")]

@@ -14,7 +14,7 @@ public abstract class StartupJob : IHostedService
 
     protected StartupJob(JobDescriptor descriptor, JobRegistry registry, TimeProvider time)
     {
-        _handle = registry.Register(descriptor with { Startup = true, Interval = TimeSpan.Zero, Cron = null });
+        _handle = registry.Register(descriptor with { Startup = true, Interval = TimeSpan.Zero, Cron = null }, time);
         _time = time;
     }
 

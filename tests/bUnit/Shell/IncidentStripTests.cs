@@ -71,8 +71,8 @@ public sealed class IncidentStripTests : ComponentTestContext
     public void AJobWhoseLastRunFailed_OnAnyInstance_IsListed_AndOneThatRecoveredIsNot()
     {
         var registry = Services.GetRequiredService<JobRegistry>();
-        registry.Register(new JobDescriptor("nightly-sync", "Syncs.", TimeSpan.FromHours(1)));
-        registry.Register(new JobDescriptor("cleanup", "Cleans.", TimeSpan.FromHours(1)));
+        registry.Register(new JobDescriptor("nightly-sync", "Syncs.", TimeSpan.FromHours(1)), TimeProvider.System);
+        registry.Register(new JobDescriptor("cleanup", "Cleans.", TimeSpan.FromHours(1)), TimeProvider.System);
         AddRun("nightly-sync", JobRunOutcome.Succeeded, "other-host:1");
         AddRun("nightly-sync", JobRunOutcome.Failed, "other-host:1");
         AddRun("cleanup", JobRunOutcome.Failed, "other-host:1");
