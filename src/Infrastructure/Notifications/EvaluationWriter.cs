@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using Switchboard.Domain.Events;
@@ -11,8 +12,9 @@ namespace Switchboard.Infrastructure.Notifications;
 /// <summary>
 /// Writes what evaluating a chunk of events produced in one transaction: the queued messages and digest items, each event's
 /// evaluation note, and failures on their configurations; an event someone else evaluated meanwhile is left as it is,
-/// its messages unqueued. Messages and events go through prepared commands (the change tracker compiles a statement
-/// per row); values come from the domain objects.
+/// its messages unqueued. Events, messages and digest items each go in one set-based statement (the rows as one JSON
+/// parameter, <see cref="JsonRows"/>): on PostgreSQL a statement per row was a round trip per row. Values come from the
+/// domain objects.
 /// </summary>
 internal static class EvaluationWriter
 {
@@ -20,56 +22,49 @@ internal static class EvaluationWriter
         SwitchboardDbContext db, IReadOnlyList<OutboxMessage> messages, IReadOnlyList<DigestItem> digestItems, IReadOnlyList<EntityEvent> events,
         IReadOnlyList<(int ConfigurationId, string Reason)> failures, DateTime now, CancellationToken cancellationToken)
     {
+        var postgres = db.Database.IsNpgsql();
         await db.Database.OpenConnectionAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var connection = db.Database.GetDbConnection();
-        // Each event is marked first, and only while still unevaluated: an event another instance (or an overlapping run)
-        // has just evaluated is skipped with its messages, so no notification is queued twice. PostgreSQL makes the second
-        // writer wait for the first's row lock and then sees the event evaluated; SQLite has one writer at a time.
-        var marked = new HashSet<long>();
-        await using (var update = PreparedCommand.Create(connection, transaction.GetDbTransaction(),
-            """UPDATE "EntityEvents" SET "Evaluated" = TRUE, "EvaluatedAt" = @at, "EvaluationNote" = @note WHERE "Id" = @id AND "Evaluated" = FALSE""",
-            "at", "note", "id"))
-        {
-            foreach (var e in events)
-            {
-                update.Set(e.EvaluatedAt, e.EvaluationNote, e.Id);
-                if (await update.ExecuteNonQueryAsync(cancellationToken) == 1)
-                {
-                    marked.Add(e.Id);
-                }
-            }
-        }
+        var (connection, dbTransaction) = (db.Database.GetDbConnection(), transaction.GetDbTransaction());
+        var marked = await MarkEvaluatedAsync(connection, dbTransaction, postgres, events, cancellationToken);
 
-        await using (var insert = PreparedCommand.Create(connection, transaction.GetDbTransaction(),
-            """
-            INSERT INTO "OutboxMessages" ("MessageId", "EventId", "ConfigurationId", "Topic", "Channel", "Level", "RecipientEmail", "RecipientUsername",
-                "Subject", "HtmlBody", "TextBody", "Status", "Attempts", "NextAttemptAt", "CreatedAt", "DigestItems")
-            VALUES (@messageId, @eventId, @configurationId, @topic, @channel, @level, @email, @username, @subject, @html, @text, @status, 0, @next, @created, 0)
-            """,
-            "messageId", "eventId", "configurationId", "topic", "channel", "level", "email", "username", "subject", "html", "text", "status", "next", "created"))
+        using (var rows = new JsonRows(postgres))
         {
             foreach (var m in messages.Where(m => marked.Contains(m.EventId)))
             {
-                insert.Set(m.MessageId, m.EventId, m.ConfigurationId, m.Topic, m.Channel.ToString(), m.Level.ToString(), m.RecipientEmail, m.RecipientUsername,
-                    m.Subject, m.HtmlBody, m.TextBody, m.Status.ToString(), m.NextAttemptAt, m.CreatedAt);
-                await insert.ExecuteNonQueryAsync(cancellationToken);
+                rows.Row().Add("messageId", m.MessageId).Add("eventId", m.EventId).Add("configurationId", m.ConfigurationId).Add("topic", m.Topic)
+                    .Add("channel", m.Channel.ToString()).Add("level", m.Level.ToString()).Add("email", m.RecipientEmail).Add("username", m.RecipientUsername)
+                    .Add("subject", m.Subject).Add("html", m.HtmlBody).Add("text", m.TextBody).Add("status", m.Status.ToString()).Add("next", m.NextAttemptAt)
+                    .Add("created", m.CreatedAt);
             }
+
+            await rows.ExecuteAsync(connection, dbTransaction, $"""
+                INSERT INTO "OutboxMessages" ("MessageId", "EventId", "ConfigurationId", "Topic", "Channel", "Level", "RecipientEmail", "RecipientUsername",
+                    "Subject", "HtmlBody", "TextBody", "Status", "Attempts", "NextAttemptAt", "CreatedAt", "DigestItems")
+                SELECT r."messageId", r."eventId", r."configurationId", r."topic", r."channel", r."level", r."email", r."username",
+                    r."subject", r."html", r."text", r."status", 0, r."next", r."created", 0
+                FROM {JsonRows.From(postgres, "rows", ("messageId", "text"), ("eventId", "bigint"), ("configurationId", "integer"), ("topic", "text"),
+                    ("channel", "text"), ("level", "text"), ("email", "text"), ("username", "text"), ("subject", "text"), ("html", "text"), ("text", "text"),
+                    ("status", "text"), ("next", "timestamptz"), ("created", "timestamptz"))}
+                ORDER BY r."ord"
+                """, cancellationToken);
         }
 
-        if (digestItems.Count > 0)
+        using (var rows = new JsonRows(postgres))
         {
-            await using var gather = PreparedCommand.Create(connection, transaction.GetDbTransaction(),
-                """
-                INSERT INTO "DigestItems" ("ConfigurationId", "EventId", "Topic", "Level", "RecipientEmail", "RecipientUsername", "Model", "CreatedAt")
-                VALUES (@configurationId, @eventId, @topic, @level, @email, @username, @model, @created)
-                """,
-                "configurationId", "eventId", "topic", "level", "email", "username", "model", "created");
             foreach (var i in digestItems.Where(i => marked.Contains(i.EventId)))
             {
-                gather.Set(i.ConfigurationId, i.EventId, i.Topic, i.Level.ToString(), i.RecipientEmail, i.RecipientUsername, i.Model, i.CreatedAt);
-                await gather.ExecuteNonQueryAsync(cancellationToken);
+                rows.Row().Add("configurationId", i.ConfigurationId).Add("eventId", i.EventId).Add("topic", i.Topic).Add("level", i.Level.ToString())
+                    .Add("email", i.RecipientEmail).Add("username", i.RecipientUsername).Add("model", i.Model).Add("created", i.CreatedAt);
             }
+
+            await rows.ExecuteAsync(connection, dbTransaction, $"""
+                INSERT INTO "DigestItems" ("ConfigurationId", "EventId", "Topic", "Level", "RecipientEmail", "RecipientUsername", "Model", "CreatedAt")
+                SELECT r."configurationId", r."eventId", r."topic", r."level", r."email", r."username", r."model", r."created"
+                FROM {JsonRows.From(postgres, "rows", ("configurationId", "integer"), ("eventId", "bigint"), ("topic", "text"), ("level", "text"),
+                    ("email", "text"), ("username", "text"), ("model", "text"), ("created", "timestamptz"))}
+                ORDER BY r."ord"
+                """, cancellationToken);
         }
 
         if (failures.Count > 0)
@@ -86,5 +81,41 @@ internal static class EvaluationWriter
 
         db.Touched(ChangeKind.OutboxMessage);
         await transaction.CommitAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Marks each event evaluated, only while still unevaluated: an event another instance (or an overlapping run) has just
+    /// evaluated is skipped with its messages, so no notification is queued twice. PostgreSQL makes the second writer wait
+    /// for the first's row locks and then sees the events evaluated; SQLite has one writer at a time.
+    /// </summary>
+    /// <returns>The ids of the events this transaction marked.</returns>
+    private static async Task<HashSet<long>> MarkEvaluatedAsync(
+        DbConnection connection, DbTransaction transaction, bool postgres, IReadOnlyList<EntityEvent> events, CancellationToken cancellationToken)
+    {
+        using var rows = new JsonRows(postgres);
+        foreach (var e in events)
+        {
+            rows.Row().Add("id", e.Id).Add("at", e.EvaluatedAt).Add("note", e.EvaluationNote);
+        }
+
+        var marked = new HashSet<long>();
+        if (rows.Count == 0)
+        {
+            return marked;
+        }
+
+        await using var command = rows.Command(connection, transaction, $"""
+            UPDATE "EntityEvents" SET "Evaluated" = TRUE, "EvaluatedAt" = r."at", "EvaluationNote" = r."note"
+            FROM {JsonRows.From(postgres, "rows", ("id", "bigint"), ("at", "timestamptz"), ("note", "text"))}
+            WHERE "EntityEvents"."Id" = r."id" AND NOT "EntityEvents"."Evaluated"
+            RETURNING "EntityEvents"."Id"
+            """);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            marked.Add(reader.GetInt64(0));
+        }
+
+        return marked;
     }
 }

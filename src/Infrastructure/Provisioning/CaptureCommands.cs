@@ -1,5 +1,6 @@
 using System.Data.Common;
 using Switchboard.Domain.Provisioning;
+using Switchboard.Infrastructure.Persistence;
 
 namespace Switchboard.Infrastructure.Provisioning;
 

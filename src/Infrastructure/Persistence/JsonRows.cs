@@ -1,9 +1,10 @@
 using System.Buffers;
+using System.Data.Common;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
 
-namespace Switchboard.Infrastructure.Provisioning;
+namespace Switchboard.Infrastructure.Persistence;
 
 /// <summary>
 /// A batch's rows as one JSON array parameter, and the SQL that reads it back as a table: SQLite's <c>jsonb_each</c>
@@ -86,6 +87,32 @@ internal sealed class JsonRows : IDisposable
         }
 
         return this;
+    }
+
+    /// <summary>A command running <paramref name="sql"/> with these rows as its <c>@rows</c> parameter.</summary>
+    public DbCommand Command(DbConnection connection, DbTransaction transaction, string sql)
+    {
+        var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = "@rows";
+        parameter.Value = ToString();
+        command.Parameters.Add(parameter);
+        return command;
+    }
+
+    /// <summary>Runs <paramref name="sql"/> with these rows as its <c>@rows</c> parameter; nothing when there are none.</summary>
+    /// <returns>How many rows the statement changed.</returns>
+    public async Task<int> ExecuteAsync(DbConnection connection, DbTransaction transaction, string sql, CancellationToken cancellationToken)
+    {
+        if (Count == 0)
+        {
+            return 0;
+        }
+
+        await using var command = Command(connection, transaction, sql);
+        return await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
     public override string ToString()
