@@ -1,8 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Net.Http.Json;
-using System.Security.Cryptography;
-using System.Text;
 using Microsoft.Playwright;
 
 namespace Switchboard.Bench.PortalFootprint;
@@ -11,7 +9,7 @@ namespace Switchboard.Bench.PortalFootprint;
 /// The <c>live</c> mode: memory per open live page (circuit) spread over the live list pages, and the portal's CPU while
 /// a writer posts identity events through its API at a steady rate, first with no page open, then with the pages open.
 /// </summary>
-internal sealed class LiveUpdates(Process portal, string url, string dataFolder, Func<string, Task<IPage>> openAsync)
+internal sealed class LiveUpdates(Process portal, string url, PortalDatabase database, Func<string, Task<IPage>> openAsync)
 {
     /// <summary>The live list pages the circuits are spread over (round robin).</summary>
     private static readonly string[] Routes =
@@ -29,7 +27,19 @@ internal sealed class LiveUpdates(Process portal, string url, string dataFolder,
             await (await openAsync(route)).Context.CloseAsync();
         }
 
-        var secret = await CreateEventsKeyAsync();
+        var (secret, prefix) = await database.AddEventsKeyAsync();
+        try
+        {
+            await RunAsync(secret, circuits, seconds, rate);
+        }
+        finally
+        {
+            await database.RemoveKeyAsync(prefix);
+        }
+    }
+
+    private async Task RunAsync(string secret, int circuits, int seconds, int rate)
+    {
         using var api = new HttpClient { BaseAddress = new Uri(url), Timeout = TimeSpan.FromSeconds(30) };
         api.DefaultRequestHeaders.Add("X-Api-Key", secret);
 
@@ -82,25 +92,6 @@ internal sealed class LiveUpdates(Process portal, string url, string dataFolder,
         Console.WriteLine($"pages still connected after the burst: {stillOpen} of {circuits}");
         Console.WriteLine($"burst with 0 pages open, again after closing them: {quietAgain}");
         Console.WriteLine($"cost of the live pages: {live.Cores - (quiet.Cores + quietAgain.Cores) / 2:F2} cores (against the mean of the two bursts without pages)");
-    }
-
-    /// <summary>A key with events:write: the seeded demo key, given a secret we know (the portal reads keys per request).</summary>
-    private async Task<string> CreateEventsKeyAsync()
-    {
-        var prefix = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(4));
-        var secret = $"sbk_{prefix}_{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32))}";
-        var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(secret)));
-        var sql = $"UPDATE ApiKeys SET Prefix = '{prefix}', SecretHash = '{hash}', Scopes = 'events:write', ExpiresAt = NULL, RevokedAt = NULL "
-            + "WHERE Id = (SELECT Id FROM ApiKeys LIMIT 1);";
-        var start = new ProcessStartInfo("sqlite3", [Path.Combine(dataFolder, "switchboard.db"), ".timeout 5000", sql]) { RedirectStandardError = true };
-        using var sqlite = Process.Start(start)!;
-        await sqlite.WaitForExitAsync();
-        if (sqlite.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"sqlite3 failed: {await sqlite.StandardError.ReadToEndAsync()}");
-        }
-
-        return secret;
     }
 
     /// <summary>Posts <paramref name="rate"/> events a second, in batches every 100 ms, and measures the portal's CPU meanwhile.</summary>

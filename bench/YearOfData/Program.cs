@@ -4,10 +4,11 @@
 // and 30 days of job runs; then every list page's first render timed server-side through the services the pages call
 // (bounded counts included): median and slowest of the runs after one warm-up, goal < 100 ms each.
 //
-// Run:   dotnet build Switchboard.slnx -c Release && dotnet run -c Release --no-build --project bench/YearOfData -- [--scale 0.1] [--runs 7] [--folder DIR] [--sql]
+// Run:   dotnet build Switchboard.slnx -c Release && dotnet run -c Release --no-build --project bench/YearOfData -- [--scale 0.1] [--runs 7] [--folder DIR] [--fill-only] [--sql]
 //   --scale  fraction of the full year's row counts (0.1: a tenth, to try it first); listener deployments scale too (200 at 1).
 //   --folder keeps the filled database in DIR (filled when DIR has none, reused as is when it has one) instead of a temp
 //            folder deleted at the end: fill once, then time again after a query or index change.
+//   --fill-only  fills DIR (needs --folder) and ends without timing: for bench/PortalFootprint's `live --year-of-data DIR`.
 //   --sql    prints the SQL each query runs (EF's command log) during its warm-up, for EXPLAIN QUERY PLAN.
 //   --only   times only the queries whose "page: query" contains this text.
 // The full scale needs about 10 GB of disk in the temp folder and a few minutes per 10 million rows to fill.
@@ -44,20 +45,24 @@ var runs = int.Parse(Option("--runs") ?? "7", inv);
 var showSql = args.Contains("--sql");
 var only = Option("--only");
 var keep = Option("--folder") is not null;
+var fillOnly = args.Contains("--fill-only");
+if (fillOnly && !keep)
+{
+    Console.Error.WriteLine("--fill-only needs --folder DIR (a temp folder would be deleted at the end).");
+    return 1;
+}
+
 var folder = Path.GetFullPath(Option("--folder") ?? Path.Combine(Path.GetTempPath(), $"switchboard-bench-year-{Guid.NewGuid():N}"));
-var database = Path.Combine(folder, "switchboard.db");
-var nowFile = Path.Combine(folder, "bench-now.txt");
+var database = Path.Combine(folder, YearOfDataFolder.DatabaseFile);
 Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_SWITCHBOARD_PORTAL", Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "../../../../../src/Portal")));
 Console.WriteLine($"machine: {File.ReadAllText("/proc/loadavg").Trim()} (load 1/5/15 min), {Environment.ProcessorCount} cores; database in {folder}");
 
 var fillTime = TimeSpan.Zero;
 DateTime now;
 YearFiller filler;
-if (File.Exists(nowFile))
+if (YearOfDataFolder.Open(folder) is { } filled)
 {
-    var saved = File.ReadAllLines(nowFile);
-    now = DateTime.Parse(saved[0], inv, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal);
-    scale = double.Parse(saved[1], inv);
+    (now, scale) = (filled.FilledAt, filled.Scale);
     Console.WriteLine($"reusing the database filled at {now:u} (scale {scale})");
     await using var connection = new SqliteConnection($"Data Source={database}");
     filler = new YearFiller(connection, scale, now);
@@ -81,13 +86,17 @@ else
     }
 
     fillTime = fill.Elapsed;
-    await File.WriteAllLinesAsync(nowFile, [now.ToString("O", inv), scale.ToString(inv)]);
+    await YearOfDataFolder.MarkFilledAsync(folder, now, scale);
 }
 
 var size = new DirectoryInfo(folder).GetFiles("switchboard.db*").Sum(f => f.Length) / 1024.0 / 1024 / 1024;
 Console.WriteLine($"scale {scale}: {filler.People:N0} people, {filler.Events:N0} events, {filler.Messages:N0} messages, {filler.AuditEntries:N0} audit entries, " +
     $"{filler.Envelopes:N0} envelopes, {filler.Checks:N0} listener checks ({filler.Deployments} deployments), {filler.Calls:N0} ChatOps calls");
 Console.WriteLine($"fill {(fillTime == TimeSpan.Zero ? "reused" : $"{fillTime.TotalMinutes:F1} min")}, database {size:F2} GB");
+if (fillOnly)
+{
+    return 0;
+}
 
 var behind = DateTime.UtcNow - now;
 await using var portal = Portal(folder, behind, filler.Deployments, showSql);
@@ -107,7 +116,7 @@ var none = CancellationToken.None;
 var busiest = YearFiller.Username(YearFiller.BusiestPerson);
 var someone = 1 + (filler.People / 10); // among the first fifth, who have four in five rows
 var somebody = YearFiller.Username(someone);
-var deployment = YearFiller.Deployment(Math.Min(5, filler.Deployments - 1)); // the one down half an hour a day
+var deployment = YearOfDataFolder.Deployment(Math.Min(5, filler.Deployments - 1)); // the one down half an hour a day
 
 static string Rows<T>(Paged<T> page) => $"{page.Items.Count} of {page.TotalCount:N0}{(page.TotalIsAtLeast ? "+" : "")}";
 
@@ -207,6 +216,8 @@ if (!keep)
     Directory.Delete(folder, recursive: true);
 }
 
+return 0;
+
 // The migrator runs as the portal starts; the fill and the timings wait until no migration is pending.
 static async Task MigratedAsync(WebApplicationFactory<Switchboard.Portal.Components.PortalComponentBase> portal)
 {
@@ -226,22 +237,20 @@ static async Task MigratedAsync(WebApplicationFactory<Switchboard.Portal.Compone
 static WebApplicationFactory<Switchboard.Portal.Components.PortalComponentBase> Portal(string folder, TimeSpan behind, int deployments, bool showSql) =>
     new WebApplicationFactory<Switchboard.Portal.Components.PortalComponentBase>().WithWebHostBuilder(b =>
     {
-        b.UseEnvironment("Development").UseSetting("Database:DataFolder", folder).UseSetting("DemoData:Enabled", "false")
+        b.UseEnvironment("Development")
             .UseSetting("Logging:LogLevel:Default", "Warning")
             .UseSetting("Logging:LogLevel:Microsoft.EntityFrameworkCore.Query", "Error") // the bounded counts' Take without OrderBy, on purpose
-            .UseSetting("Jobs:DatabaseMaintenance:Interval", "00:00:00") // no maintenance run (WAL checkpoint, planner statistics, clean-up) amid the timings; Run now only
-            .UseSetting("ExchangeListeners:Interval", "00:00:10").UseSetting("ExchangeListeners:Timeout", "00:00:05");
+            .UseSetting("Jobs:DatabaseMaintenance:Interval", "00:00:00"); // no maintenance run (WAL checkpoint, planner statistics, clean-up) amid the timings; Run now only
         if (showSql)
         {
             b.UseSetting("Logging:LogLevel:Microsoft.EntityFrameworkCore.Database.Command", "Information");
         }
 
-        // The deployments the filled checks are about (the overview lists the configured ones). The monitor (a continuous
-        // job, not pausable) keeps probing them every 10 s as a live portal would; nobody answers at port 9.
-        for (var i = 0; i < deployments; i++)
+        // The database, no demo data, and the deployments the filled checks are about (the overview lists the configured
+        // ones). The monitor (a continuous job, not pausable) keeps probing them every 10 s as a live portal would.
+        foreach (var (key, value) in YearOfDataFolder.PortalSettings(folder, deployments))
         {
-            b.UseSetting($"ExchangeListeners:Deployments:{i}:Name", YearFiller.Deployment(i));
-            b.UseSetting($"ExchangeListeners:Deployments:{i}:ServiceUrl", "http://127.0.0.1:9");
+            b.UseSetting(key, value);
         }
 
         b.ConfigureTestServices(s => s.AddSingleton<TimeProvider>(new ShiftedClock(behind)));

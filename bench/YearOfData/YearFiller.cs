@@ -29,7 +29,7 @@ internal sealed class YearFiller(SqliteConnection connection, double scale, Date
     public int AuditEntries { get; } = Scaled(1_000_000, scale);
     public int Envelopes { get; } = Scaled(1_000_000, scale);
     public int Calls { get; } = Scaled(100_000, scale);
-    public int Deployments { get; } = Math.Max(2, Scaled(200, scale));
+    public int Deployments { get; } = YearOfDataFolder.DeploymentsAt(scale);
     public long Checks => Deployments * 7L * 8640;
     public const int TokenRuns = 365;
     public int JobRuns { get; private set; }
@@ -43,8 +43,6 @@ internal sealed class YearFiller(SqliteConnection connection, double scale, Date
     public static string GoogleId(int person) => $"{100_000_000_000_000L + person}";
 
     public static string GramUuid(int person) => $"00000000-0000-4000-8000-{person:D12}";
-
-    public static string Deployment(int index) => $"listener-{index:D3}";
 
     /// <summary>Who the i-th row of a table is about: the busiest person every 500th row, else four in five rows among the first fifth of the people.</summary>
     public int PersonOf(long i, int salt)
@@ -286,7 +284,7 @@ internal sealed class YearFiller(SqliteConnection connection, double scale, Date
                 < 87 => ("api-key:gram-sync", "ApiKey", "events.received", "events", $"{a % 500} events", null),
                 < 91 => (admin, "User", "envelope.resolved", "envelope", $"{1 + (a % Envelopes)}", """{"note":"fixed in the directory"}"""),
                 < 94 => (admin, "User", "message.resent", "message", $"{1 + (a % Messages)}", null),
-                < 96 => (admin, "User", "listener.checked", "listener", Deployment((int)(a % Deployments)), null),
+                < 96 => (admin, "User", "listener.checked", "listener", YearOfDataFolder.Deployment((int)(a % Deployments)), null),
                 < 98 => ("system", "System", "job.run-requested", "job", "chatops-retry", null),
                 _ => (admin, "User", "notification-configuration.updated", "notification-configuration", $"{1 + (a % Configurations)}", """{"changes":[{"field":"Rule"}]}"""),
             };
@@ -358,7 +356,7 @@ internal sealed class YearFiller(SqliteConnection connection, double scale, Date
                 var state = down ? "Down" : slow ? "Degraded" : "Up";
                 var latency = down ? (int?)null : slow ? 2500 : 20 + (int)(Mix((ulong)id) % 60) + (id % 1000 == 0 ? 1200 : 0);
                 id++;
-                checks.Row(id, Deployment(d), at, state, !down, down ? null : 200, latency, down ? "Connection refused (listener:8080)" : null, !down, down ? null : 1200 + (d * 7),
+                checks.Row(id, YearOfDataFolder.Deployment(d), at, state, !down, down ? null : 200, latency, down ? "Connection refused (listener:8080)" : null, !down, down ? null : 1200 + (d * 7),
                     null, null, null, down ? null : """{"status":"Healthy","mailboxes":12,"subscriptions":12,"queue":0}""");
                 var hour = new DateTime(at.Year, at.Month, at.Day, at.Hour, 0, 0, DateTimeKind.Utc);
                 hours[(d, hour)] = hours.TryGetValue((d, hour), out var h) ? (h.Checks + 1, h.Up + (down ? 0 : 1), h.FirstAt) : (1, down ? 0 : 1, at);
@@ -369,13 +367,13 @@ internal sealed class YearFiller(SqliteConnection connection, double scale, Date
         using var hourly = new TableWriter(connection, transaction, "ListenerCheckHours", "Deployment", "Hour", "Checks", "Up", "FirstAt");
         foreach (var ((d, hour), h) in hours)
         {
-            hourly.Row(Deployment(d), hour, h.Checks, h.Up, h.FirstAt);
+            hourly.Row(YearOfDataFolder.Deployment(d), hour, h.Checks, h.Up, h.FirstAt);
         }
 
         using var statuses = new TableWriter(connection, transaction, "ListenerDeploymentStatuses", "Deployment", "State", "Since", "ConsecutiveFailures", "LastCheckAt", "LastLatencyMilliseconds");
         for (var d = 0; d < Deployments; d++)
         {
-            statuses.Row(Deployment(d), last[d].State, last[d].Since, 0, last[d].At, last[d].Latency);
+            statuses.Row(YearOfDataFolder.Deployment(d), last[d].State, last[d].Since, 0, last[d].At, last[d].Latency);
         }
 
         return id;

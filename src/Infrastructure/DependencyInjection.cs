@@ -136,7 +136,11 @@ public static class DependencyInjection
         services.AddScoped<SessionsService>();
     }
 
-    private static void AddDashboard(this IServiceCollection services) => services.AddScoped<DashboardService>();
+    private static void AddDashboard(this IServiceCollection services)
+    {
+        services.AddScoped<DashboardService>();
+        services.AddSingleton<DashboardSummaries>();
+    }
 
     private static void AddSearch(this IServiceCollection services) => services.AddScoped<PortalSearch>();
 
@@ -262,6 +266,7 @@ public static class DependencyInjection
         services.AddSingleton<ListenerMonitor>();
         services.AddHostedService<ListenerMonitorJob>();
         services.AddScoped<ListenersService>();
+        services.AddSingleton<ListenerOverview>();
     }
 
     private static void AddJobs(this IServiceCollection services)

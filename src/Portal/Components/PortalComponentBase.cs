@@ -22,7 +22,7 @@ namespace Switchboard.Portal.Components;
 public abstract partial class PortalComponentBase : ComponentBase, IDisposable
 {
     /// <summary>How often at most a live page reads again while changes keep coming.</summary>
-    public static readonly TimeSpan LiveRefreshInterval = TimeSpan.FromSeconds(1);
+    public static readonly TimeSpan LiveRefreshInterval = LiveReads.Interval;
 
     private readonly CancellationTokenSource _aborted = new();
     private readonly List<ThrottledRefresh> _live = [];

@@ -21,10 +21,9 @@ public sealed partial class DashboardPage
     private ChatOpsSummary _chatOps = new(0, 0);
     private IReadOnlyList<DeploymentView> _listeners = [];
 
-    [Inject] private DashboardService Dashboard { get; set; } = default!;
-    [Inject] private ProvisioningService Provisioning { get; set; } = default!;
-    [Inject] private ChatOpsService ChatOps { get; set; } = default!;
-    [Inject] private ListenersService Listeners { get; set; } = default!;
+    // Every open Dashboard shows the same: the summaries are read once for all of them (a year of data makes them costly).
+    [Inject] private DashboardSummaries Summaries { get; set; } = default!;
+    [Inject] private ListenerOverview Listeners { get; set; } = default!;
 
     protected override async Task OnInitializedAsync()
     {
@@ -35,10 +34,12 @@ public sealed partial class DashboardPage
 
     private async Task LoadAsync()
     {
-        _summary = await Dashboard.GetAsync(Aborted);
-        _provisioning = await Provisioning.SummaryAsync(Aborted);
-        _chatOps = await ChatOps.SummaryAsync(Aborted);
-        _listeners = await Listeners.DeploymentsAsync(Aborted);
+        var (summary, provisioning, chatOps, listeners) =
+            (Summaries.SummaryAsync(Aborted), Summaries.ProvisioningAsync(Aborted), Summaries.ChatOpsAsync(Aborted), Listeners.DeploymentsAsync(Aborted));
+        _summary = await summary;
+        _provisioning = await provisioning;
+        _chatOps = await chatOps;
+        _listeners = await listeners;
         _labels = _summary.ActivityLastWeek.Select(d => d.Day.ToString("ddd", CultureInfo.InvariantCulture)).ToArray();
         _series = [new ChartSeries<double> { Name = "Audit entries", Data = _summary.ActivityLastWeek.Select(d => (double)d.Count).ToArray() }];
     }

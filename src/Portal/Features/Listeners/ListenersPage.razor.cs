@@ -12,6 +12,9 @@ public sealed partial class ListenersPage
 {
     [Inject] private ListenersService Listeners { get; set; } = default!;
 
+    // Read once for every open page that shows it (this one, the Dashboard): 200 deployments make it costly.
+    [Inject] private ListenerOverview Overview { get; set; } = default!;
+
     private IReadOnlyList<DeploymentView> _deployments = [];
     private string? _checking;
 
@@ -23,7 +26,7 @@ public sealed partial class ListenersPage
 
     private async Task LoadAsync()
     {
-        _deployments = await Listeners.DeploymentsAsync(Aborted);
+        _deployments = await Overview.DeploymentsAsync(Aborted);
     }
 
     private async Task CheckNowAsync(string name)
@@ -37,6 +40,7 @@ public sealed partial class ListenersPage
         });
         _checking = null;
 
-        await LoadAsync();
+        // Read here, not shared: the notice of the check just stored may not have reached the shared overview yet.
+        _deployments = await Listeners.DeploymentsAsync(Aborted);
     }
 }
