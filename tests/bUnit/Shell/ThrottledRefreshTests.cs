@@ -62,37 +62,4 @@ public sealed class ThrottledRefreshTests
 
         Assert.Empty(_feed.Subscribed);
     }
-
-    /// <summary>A feed the test raises by hand, straight to the subscribers (no coalescing).</summary>
-    private sealed class HandFeed : IChangeFeed
-    {
-        private readonly List<(ChangeKind Kinds, Action<ChangeKind> Changed)> _subscribers = [];
-
-        public IReadOnlyList<ChangeKind> Subscribed => [.. _subscribers.Select(s => s.Kinds)];
-
-        public void Publish(ChangeKind kinds) => Raise(kinds);
-
-        public void Raise(ChangeKind kinds)
-        {
-            foreach (var (subscribed, changed) in _subscribers.ToList())
-            {
-                if ((subscribed & kinds) != ChangeKind.None)
-                {
-                    changed(kinds);
-                }
-            }
-        }
-
-        public IDisposable Subscribe(ChangeKind kinds, Action<ChangeKind> changed)
-        {
-            var entry = (kinds, changed);
-            _subscribers.Add(entry);
-            return new Unsubscribe(() => _subscribers.Remove(entry));
-        }
-
-        private sealed class Unsubscribe(Action remove) : IDisposable
-        {
-            public void Dispose() => remove();
-        }
-    }
 }
