@@ -174,7 +174,7 @@ internal sealed class CaptureCommands(DbConnection connection, DbTransaction tra
             return;
         }
 
-        await using var command = Command($"""
+        await using var command = rows.Command(connection, transaction, $"""
             INSERT INTO "FailureGroups" ("Key", "Title", "RoutingKey", "Failures", "FirstSeenAt", "LastSeenAt")
             SELECT r."key", r."title", r."routingKey", r."count", r."first", r."last"
             FROM {JsonRows.From(postgres, "rows", ("key", "text"), ("title", "text"), ("routingKey", "text"), ("count", "integer"), ("first", "timestamptz"), ("last", "timestamptz"))}
@@ -183,7 +183,7 @@ internal sealed class CaptureCommands(DbConnection connection, DbTransaction tra
                 "Failures" = "FailureGroups"."Failures" + excluded."Failures",
                 "LastSeenAt" = CASE WHEN "FailureGroups"."LastSeenAt" < excluded."LastSeenAt" THEN excluded."LastSeenAt" ELSE "FailureGroups"."LastSeenAt" END
             RETURNING "Key", "Id"
-            """, rows.ToString(), "rows");
+            """);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
@@ -206,7 +206,7 @@ internal sealed class CaptureCommands(DbConnection connection, DbTransaction tra
         }
 
         // Ids are handed out in the order the rows are inserted (ORDER BY "ord"): the n-th smallest is the n-th envelope.
-        await using var command = Command($"""
+        await using var command = rows.Command(connection, transaction, $"""
             INSERT INTO "ProvisioningEnvelopes" ("Kind", "State", "Archived", "GroupId", "CorrelationId", "RequestId", "RoutingKey", "StatusCode", "ErrorType",
                 "ErrorName", "ErrorMessage", "ErrorData", "Debug", "Scrubbed", "SoftfailCount", "NextTryAt", "FirstSeenAt", "LastSeenAt",
                 "GramAccountUuid", "Email", "GoogleId", "RawBody", "RawProperties", "ParseError", "Tags", "Reruns")
@@ -217,7 +217,7 @@ internal sealed class CaptureCommands(DbConnection connection, DbTransaction tra
                 ("parseError", "text"), ("correlationId", "text")])}
             ORDER BY r."ord"
             RETURNING "Id"
-            """, rows.ToString(), "rows");
+            """);
         var ids = new List<long>(envelopes.Count);
         await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
         {
@@ -270,13 +270,8 @@ internal sealed class CaptureCommands(DbConnection connection, DbTransaction tra
             .Add("last", e.LastSeenAt).Add("uuid", e.Account.GramAccountUuid).Add("email", e.Account.Email).Add("googleId", e.Account.GoogleId);
     }
 
-    private async Task ExecuteRowsAsync(JsonRows rows, string sql, CancellationToken cancellationToken)
-    {
-        if (rows.Count > 0)
-        {
-            await ExecuteAsync(sql, rows.ToString(), cancellationToken, "rows");
-        }
-    }
+    private Task<int> ExecuteRowsAsync(JsonRows rows, string sql, CancellationToken cancellationToken) =>
+        rows.ExecuteAsync(connection, transaction, sql, cancellationToken);
 
     private async Task ExecuteAsync(string sql, string? json, CancellationToken cancellationToken, string parameter = "rows")
     {
