@@ -191,6 +191,7 @@ public static class MattermostApi
             }
         }
 
+        await state.Open;
         if (state.Latency > TimeSpan.Zero)
         {
             await Task.Delay(state.Latency);

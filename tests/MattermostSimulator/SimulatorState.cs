@@ -21,6 +21,7 @@ public sealed class SimulatorState
     private int _failNext;
     private int _inFlight;
     private int _maxInFlight;
+    private volatile TaskCompletionSource _open = Opened();
 
     /// <summary>The system admin's user id; <c>/users/me</c> with the admin token answers this user.</summary>
     public const string AdminUserId = "adminuserid0000000000000000";
@@ -40,6 +41,9 @@ public sealed class SimulatorState
     /// <summary>Off: the server ignores <c>expires_at</c> (servers before token expiry existed).</summary>
     public bool SupportsExpiry { get; set; } = true;
     public TimeSpan Latency { get; set; }
+
+    /// <summary>Completes when API calls may be answered; see <see cref="HoldCalls"/>.</summary>
+    public Task Open => _open.Task;
     public RateLimit? RateLimit { get; set; }
 
     public IEnumerable<SimUser> Users => _users.Values;
@@ -203,7 +207,19 @@ public sealed class SimulatorState
         UserAccessTokensEnabled = true;
         SupportsExpiry = true;
         Latency = TimeSpan.Zero;
+        _open.TrySetResult();
         RateLimit = null;
+    }
+
+    /// <summary>
+    /// Until the returned hold is disposed, every API call waits before it is answered: a test keeps a run in flight
+    /// while it does what must happen during that run.
+    /// </summary>
+    public IDisposable HoldCalls()
+    {
+        var held = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        _open = held;
+        return new CallHold(held);
     }
 
     /// <summary>Mattermost ids: 26 lower-case letters and digits.</summary>
@@ -219,6 +235,18 @@ public sealed class SimulatorState
                 span[i] = Alphabet[bytes[i] % Alphabet.Length];
             }
         });
+    }
+
+    private static TaskCompletionSource Opened()
+    {
+        var open = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        open.SetResult();
+        return open;
+    }
+
+    private sealed class CallHold(TaskCompletionSource held) : IDisposable
+    {
+        public void Dispose() => held.TrySetResult();
     }
 }
 
