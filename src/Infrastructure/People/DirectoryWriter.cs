@@ -135,15 +135,19 @@ public sealed class DirectoryWriter(IDbContextFactory<SwitchboardDbContext> cont
             return false;
         }
 
-        if (deleted.Count > 0)
+        var postgres = db.Database.IsNpgsql();
+        using (var rows = new JsonRows(postgres))
         {
-            await using var delete = PreparedCommand.Create(db.Database.GetDbConnection(), transaction.GetDbTransaction(),
-                """UPDATE "People" SET "Deleted" = TRUE, "DeletedAt" = @now, "UpdatedAt" = @now WHERE "UsernameKey" = @key""", "now", "key");
             foreach (var key in deleted.Select(Person.KeyOf).Distinct())
             {
-                delete.Set(now, key);
-                await delete.ExecuteNonQueryAsync(cancellationToken);
+                rows.Row().Add("key", key).Add("now", now);
             }
+
+            await rows.ExecuteAsync(db.Database.GetDbConnection(), transaction.GetDbTransaction(), $"""
+                UPDATE "People" SET "Deleted" = TRUE, "DeletedAt" = r."now", "UpdatedAt" = r."now"
+                FROM {JsonRows.From(postgres, "rows", ("key", "text"), ("now", "timestamptz"))}
+                WHERE "People"."UsernameKey" = r."key"
+                """, cancellationToken);
         }
 
         db.Touched(ChangeKind.Person);

@@ -1,4 +1,3 @@
-using System.Data.Common;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
@@ -150,27 +149,28 @@ public sealed partial class IdentityEventBatchSync(
 
     internal static string Reason(IEnumerable<DirectoryError> errors) => string.Join("; ", errors.Select(e => $"{e.Field}: {e.Message}"));
 
-    /// <summary>Each event's outcome, in one transaction of one prepared statement.</summary>
+    /// <summary>Each event's outcome, in one set-based statement (the rows as one JSON parameter, <see cref="JsonRows"/>).</summary>
     private static async Task RecordAsync(SwitchboardDbContext db, List<EntityEvent> events, CancellationToken cancellationToken)
     {
-        if (events.Count == 0)
+        var postgres = db.Database.IsNpgsql();
+        using var rows = new JsonRows(postgres);
+        foreach (var e in events)
+        {
+            rows.Row().Add("id", e.Id).Add("state", e.DirectorySync.ToString()).Add("error", e.DirectorySyncError).Add("at", e.DirectorySyncedAt);
+        }
+
+        if (rows.Count == 0)
         {
             return;
         }
 
         await db.Database.OpenConnectionAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        await using (DbCommand update = PreparedCommand.Create(db.Database.GetDbConnection(), transaction.GetDbTransaction(),
-            """UPDATE "EntityEvents" SET "DirectorySync" = @state, "DirectorySyncError" = @error, "DirectorySyncedAt" = @at WHERE "Id" = @id""",
-            "state", "error", "at", "id"))
-        {
-            foreach (var e in events)
-            {
-                update.Set(e.DirectorySync.ToString(), e.DirectorySyncError, e.DirectorySyncedAt, e.Id);
-                await update.ExecuteNonQueryAsync(cancellationToken);
-            }
-        }
-
+        await rows.ExecuteAsync(db.Database.GetDbConnection(), transaction.GetDbTransaction(), $"""
+            UPDATE "EntityEvents" SET "DirectorySync" = r."state", "DirectorySyncError" = r."error", "DirectorySyncedAt" = r."at"
+            FROM {JsonRows.From(postgres, "rows", ("id", "bigint"), ("state", "text"), ("error", "text"), ("at", "timestamptz"))}
+            WHERE "EntityEvents"."Id" = r."id"
+            """, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
     }
 

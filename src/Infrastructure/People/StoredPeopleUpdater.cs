@@ -7,16 +7,18 @@ using Switchboard.Infrastructure.Persistence;
 namespace Switchboard.Infrastructure.People;
 
 /// <summary>
-/// Updates people the caller has read and checked, with prepared commands reused row after row, inside the writer's
-/// transaction (the change tracker compiles a statement per row). A row's update sets only the columns whose value
-/// changes (and when it was updated): a column that is set makes SQLite rewrite every index on it, changed or not, and
-/// People has nine. One command is prepared per set of changed columns. A person's row is updated only while it is as
-/// it was read (its <see cref="Person.UpdatedAt"/>): anyone else's change in between makes the whole batch fail, and the
-/// caller goes the long way. Roles and extended attributes are rewritten only for people whose roles or attributes
-/// change. Field values come from <see cref="Person.Apply"/>, so the domain decides what is stored.
+/// Updates people the caller has read and checked, inside the writer's transaction, in a few set-based statements (the
+/// rows as one JSON parameter, <see cref="JsonRows"/>): one update per set of changed columns, one delete and one insert
+/// for the roles and for the extended attributes that change. On PostgreSQL a statement per person was a round trip per
+/// person. A row's update sets only the columns whose value changes (and when it was updated): a column that is set makes
+/// SQLite rewrite every index on it, changed or not, and People has nine. A person's row is updated only while it is as it
+/// was read (its <see cref="Person.UpdatedAt"/>): anyone else's change in between makes the whole batch fail, and the
+/// caller goes the long way. Field values come from <see cref="Person.Apply"/>, so the domain decides what is stored.
 /// </summary>
 internal sealed class StoredPeopleUpdater(SwitchboardDbContext db)
 {
+    private static readonly HashSet<string> BooleanColumns = new(StringComparer.Ordinal) { "Disabled", "MattermostSyncEnabled" };
+
     /// <returns>False when a person was changed by someone else since it was read (nothing may be committed then).</returns>
     public async Task<bool> UpdateAsync(
         IReadOnlyList<StoredPersonChange> changes, IReadOnlyDictionary<string, Role> roles, DateTime now, CancellationToken cancellationToken)
@@ -24,66 +26,71 @@ internal sealed class StoredPeopleUpdater(SwitchboardDbContext db)
         var connection = db.Database.GetDbConnection();
         var transaction = db.Database.CurrentTransaction?.GetDbTransaction()
             ?? throw new InvalidOperationException("Stored people are updated inside the directory writer's transaction.");
-        var updates = new Dictionary<string, DbCommand>(StringComparer.Ordinal);
-        await using var clearAttributes = PreparedCommand.Create(connection, transaction, """DELETE FROM "PersonAttributes" WHERE "PersonId" = @person""", "person");
-        await using var attribute = PreparedCommand.Create(connection, transaction,
-            """INSERT INTO "PersonAttributes" ("PersonId", "Code", "Value") VALUES (@person, @code, @value)""", "person", "code", "value");
-        await using var clearRoles = PreparedCommand.Create(connection, transaction, """DELETE FROM "PersonRoles" WHERE "PersonId" = @person""", "person");
-        await using var role = PreparedCommand.Create(connection, transaction,
-            """INSERT INTO "PersonRoles" ("PersonId", "RoleId") VALUES (@person, @role)""", "person", "role");
-        try
+        var postgres = db.Database.IsNpgsql();
+        foreach (var group in changes.Select(c => (Change: c, Columns: Changed(c, now))).GroupBy(c => c.Columns.Names, StringComparer.Ordinal))
         {
-            foreach (var change in changes)
+            var names = group.First().Columns.Values.Select(v => v.Name).ToList();
+            using var rows = new JsonRows(postgres);
+            foreach (var (change, (_, values)) in group)
             {
-                var (columns, values) = Changed(change, now);
-                if (!updates.TryGetValue(columns, out var update))
+                rows.Row().Add("id", change.Id).Add("read", change.ReadUpdatedAt).Add("updated", now);
+                foreach (var (name, value) in values)
                 {
-                    updates[columns] = update = PreparedUpdate(connection, transaction, columns);
-                }
-
-                update.Set([.. values, now, change.Id, change.ReadUpdatedAt]);
-                if (await update.ExecuteNonQueryAsync(cancellationToken) != 1)
-                {
-                    return false;
-                }
-
-                var (id, was, wanted) = (change.Id, change.Was, change.Wanted);
-                if (!SameAttributes(was.Attributes, wanted.Attributes))
-                {
-                    await RewriteAsync(clearAttributes, id, wanted.Attributes, attribute, (command, a) => command.Set(id, a.Key, a.Value), cancellationToken);
-                }
-
-                var wantedRoles = wanted.Roles.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
-                if (!was.Roles.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).SequenceEqual(wantedRoles, StringComparer.Ordinal))
-                {
-                    await RewriteAsync(clearRoles, id, wantedRoles, role, (command, code) => command.Set(id, roles[code].Id), cancellationToken);
+                    _ = value is bool flag ? rows.Add(name, flag) : rows.Add(name, (string?)value);
                 }
             }
 
-            return true;
-        }
-        finally
-        {
-            foreach (var update in updates.Values)
+            if (await rows.ExecuteAsync(connection, transaction, UpdateSql(postgres, group.Key, names), cancellationToken) != rows.Count)
             {
-                await update.DisposeAsync();
+                return false;
             }
         }
+
+        var newAttributes = changes.Where(c => !SameAttributes(c.Was.Attributes, c.Wanted.Attributes)).ToList();
+        await RewriteAsync(connection, transaction, postgres, "PersonAttributes", newAttributes,
+            (rows, change) =>
+            {
+                foreach (var (code, value) in change.Wanted.Attributes)
+                {
+                    rows.Row().Add("person", change.Id).Add("code", code).Add("value", value);
+                }
+            },
+            $"""
+            INSERT INTO "PersonAttributes" ("PersonId", "Code", "Value")
+            SELECT r."person", r."code", r."value" FROM {JsonRows.From(postgres, "rows", ("person", "integer"), ("code", "text"), ("value", "text"))} ORDER BY r."ord"
+            """, cancellationToken);
+
+        var newRoles = changes.Where(c => !SortedRoles(c.Was).SequenceEqual(SortedRoles(c.Wanted), StringComparer.Ordinal)).ToList();
+        await RewriteAsync(connection, transaction, postgres, "PersonRoles", newRoles,
+            (rows, change) =>
+            {
+                foreach (var code in SortedRoles(change.Wanted))
+                {
+                    rows.Row().Add("person", change.Id).Add("role", roles[code].Id);
+                }
+            },
+            $"""
+            INSERT INTO "PersonRoles" ("PersonId", "RoleId")
+            SELECT r."person", r."role" FROM {JsonRows.From(postgres, "rows", ("person", "integer"), ("role", "integer"))} ORDER BY r."ord"
+            """, cancellationToken);
+        return true;
     }
 
-    /// <summary>The columns the change sets (their names joined: the command's key) and their values, in order.</summary>
-    private static (string Columns, List<object?> Values) Changed(StoredPersonChange change, DateTime now)
+    /// <summary>
+    /// The columns the change sets, joined (the statement's key), and each one's new value (a string or a boolean), in order.
+    /// </summary>
+    private static (string Names, List<(string Name, object? Value)> Values) Changed(StoredPersonChange change, DateTime now)
     {
         var (was, wanted) = (Person.Create(change.Was.Username), Person.Create(change.Wanted.Username));
         was.Apply(change.Was, null, [], now);
         wanted.Apply(change.Wanted, null, [], now);
-        var (names, values) = (new List<string>(), new List<object?>());
+        var (names, values) = (new List<string>(), new List<(string, object?)>());
         void Compare<T>(string column, T before, T after)
         {
             if (!EqualityComparer<T>.Default.Equals(before, after))
             {
                 names.Add(column);
-                values.Add(after);
+                values.Add((column, after));
             }
         }
 
@@ -108,42 +115,60 @@ internal sealed class StoredPeopleUpdater(SwitchboardDbContext db)
 
     private static string? ManagerKey(PersonDraft draft) => string.IsNullOrWhiteSpace(draft.Manager) ? null : Person.KeyOf(draft.Manager);
 
-    /// <summary>The update of these columns, then when it was updated, where the row is the one read.</summary>
-    private static DbCommand PreparedUpdate(DbConnection connection, DbTransaction transaction, string columns)
+    private static List<string> SortedRoles(PersonDraft draft) => [.. draft.Roles.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
+
+    /// <summary>The update of these columns, then when it was updated, where each row is the one read.</summary>
+    private static string UpdateSql(bool postgres, string columns, List<string> valueNames)
     {
         var sets = new List<string>();
-        var parameters = new List<string>();
         foreach (var column in columns.Split(',', StringSplitOptions.RemoveEmptyEntries))
         {
-            if (column == "Deleted")
+            sets.Add(column switch
             {
-                sets.Add("\"Deleted\" = FALSE, \"DeletedAt\" = NULL");
-                continue;
-            }
-
-            var parameter = $"p{parameters.Count}";
-            parameters.Add(parameter);
-            sets.Add(column == "ManagerId"
-                ? $"\"ManagerId\" = (SELECT m.\"Id\" FROM \"People\" AS m WHERE m.\"UsernameKey\" = @{parameter})"
-                : $"\"{column}\" = @{parameter}");
+                "Deleted" => "\"Deleted\" = FALSE, \"DeletedAt\" = NULL",
+                "ManagerId" => "\"ManagerId\" = (SELECT m.\"Id\" FROM \"People\" AS m WHERE m.\"UsernameKey\" = r.\"ManagerId\")",
+                _ => $"\"{column}\" = r.\"{column}\"",
+            });
         }
 
-        sets.Add("\"UpdatedAt\" = @updated");
-        return PreparedCommand.Create(connection, transaction,
-            $"UPDATE \"People\" SET {string.Join(", ", sets)} WHERE \"Id\" = @id AND \"UpdatedAt\" = @read",
-            [.. parameters, "updated", "id", "read"]);
+        sets.Add("\"UpdatedAt\" = r.\"updated\"");
+        var table = JsonRows.From(postgres, "rows",
+            [("id", "integer"), ("read", "timestamptz"), ("updated", "timestamptz"), .. valueNames.Select(n => (n, BooleanColumns.Contains(n) ? "boolean" : "text"))]);
+        return $"""
+            UPDATE "People" SET {string.Join(", ", sets)}
+            FROM {table}
+            WHERE "People"."Id" = r."id" AND "People"."UpdatedAt" = r."read"
+            """;
     }
 
-    private static async Task RewriteAsync<T>(
-        DbCommand clear, int id, IEnumerable<T> rows, DbCommand insert, Action<DbCommand, T> set, CancellationToken cancellationToken)
+    /// <summary>Deletes the rows of <paramref name="table"/> of these people and inserts what <paramref name="addRows"/> writes for each.</summary>
+    private static async Task RewriteAsync(
+        DbConnection connection, DbTransaction transaction, bool postgres, string table, List<StoredPersonChange> people,
+        Action<JsonRows, StoredPersonChange> addRows, string insertSql, CancellationToken cancellationToken)
     {
-        clear.Set(id);
-        await clear.ExecuteNonQueryAsync(cancellationToken);
-        foreach (var row in rows)
+        if (people.Count == 0)
         {
-            set(insert, row);
-            await insert.ExecuteNonQueryAsync(cancellationToken);
+            return;
         }
+
+        using (var ids = new JsonRows(postgres))
+        {
+            foreach (var change in people)
+            {
+                ids.Row().Add("id", change.Id);
+            }
+
+            await ids.ExecuteAsync(connection, transaction,
+                $"""DELETE FROM "{table}" WHERE "PersonId" IN (SELECT r."id" FROM {JsonRows.From(postgres, "rows", ("id", "integer"))})""", cancellationToken);
+        }
+
+        using var rows = new JsonRows(postgres);
+        foreach (var change in people)
+        {
+            addRows(rows, change);
+        }
+
+        await rows.ExecuteAsync(connection, transaction, insertSql, cancellationToken);
     }
 
     private static bool SameAttributes(IReadOnlyDictionary<string, string> was, IReadOnlyDictionary<string, string> wanted) =>

@@ -96,6 +96,56 @@ public abstract class IdentityEventBatchTests(PortalFactory portal)
         Assert.Equal("ao.two@example.test", (await LoadAsync("ao.person")).Email);
     }
 
+    [Fact]
+    public async Task StoredPeopleChangedByABatch_GetTheirNewRolesAttributesAndManager_AndTheOthersKeepTheirs()
+    {
+        var writer = portal.Services.GetRequiredService<DirectoryWriter>();
+        Assert.True((await writer.UpsertAsync(
+        [
+            new PersonDraft { Username = "sp.boss" },
+            new PersonDraft { Username = "sp.mover", FirstName = "Mo", Roles = ["sp-a", "sp-b"], Attributes = new Dictionary<string, string> { ["desk"] = "1" } },
+            new PersonDraft { Username = "sp.stayer", FirstName = "Stan", Roles = ["sp-a"], Attributes = new Dictionary<string, string> { ["desk"] = "2" } },
+            new PersonDraft { Username = "sp.leaver", FirstName = "Lee" },
+        ], Ct)).Succeeded);
+
+        await ApplyAsync(
+            Identity("sp-1", "UPDATE", "sp.mover", """{ "roles": ["sp-b", "sp-c"], "manager": "sp.boss", "disabled": true }""", """{ "desk": "9", "floor": "3" }"""),
+            Identity("sp-2", "UPDATE", "sp.stayer", """{ "state": "LEFT" }"""),
+            Identity("sp-3", "DELETE", "sp.leaver", "{}"));
+
+        Assert.All((await StatesAsync("sp-")).Values, s => Assert.Equal(DirectorySyncState.Done, s.State));
+        await using var db = await portal.DbAsync();
+        var people = await db.People.AsNoTracking().Include(p => p.Manager).Include(p => p.Roles).Include(p => p.Attributes)
+            .Where(p => p.UsernameKey.StartsWith("sp.")).ToDictionaryAsync(p => p.Username, Ct);
+        var mover = people["sp.mover"];
+        Assert.Equal(("Mo", true, "sp.boss"), (mover.FirstName, mover.Disabled, mover.Manager?.Username));
+        Assert.Equal(["sp-b", "sp-c"], mover.Roles.Select(r => r.Code).Order());
+        Assert.Equal(["desk=9", "floor=3"], mover.Attributes.Select(a => $"{a.Code}={a.Value}").Order());
+        var stayer = people["sp.stayer"];
+        Assert.Equal(("Stan", "LEFT", false), (stayer.FirstName, stayer.State, stayer.Disabled));
+        Assert.Equal(["sp-a"], stayer.Roles.Select(r => r.Code));
+        Assert.Equal(["desk=2"], stayer.Attributes.Select(a => $"{a.Code}={a.Value}"));
+        Assert.True(people["sp.leaver"].Deleted);
+    }
+
+    [Fact]
+    public async Task StoringPeopleChangedSinceTheyWereRead_StoresNothing()
+    {
+        var writer = portal.Services.GetRequiredService<DirectoryWriter>();
+        Assert.True((await writer.UpsertAsync([new PersonDraft { Username = "st.one", FirstName = "One" }, new PersonDraft { Username = "st.two", FirstName = "Two" }], Ct)).Succeeded);
+        var read = await portal.QueryAsync(db => db.People.AsNoTracking().Where(p => p.UsernameKey.StartsWith("st.")).ToDictionaryAsync(p => p.Username, Ct));
+        Assert.True((await writer.UpsertAsync([new PersonDraft { Username = "st.two", FirstName = "Changed meanwhile" }], Ct)).Succeeded);
+
+        var stored = await writer.UpdateReadAsync(
+            [.. read.Values.Select(p => new StoredPersonChange(p.Id, p.UpdatedAt, PersonDraft.Of(p), false, PersonDraft.Of(p) with { FirstName = $"{p.FirstName} again" }))],
+            ["st.one"], Ct);
+
+        Assert.False(stored);
+        var now = await portal.QueryAsync(db => db.People.AsNoTracking().Where(p => p.UsernameKey.StartsWith("st.")).ToDictionaryAsync(p => p.Username, Ct));
+        Assert.Equal(("One", false), (now["st.one"].FirstName, now["st.one"].Deleted));
+        Assert.Equal("Changed meanwhile", now["st.two"].FirstName);
+    }
+
     private async Task ConfigureAsync(string prefix, string rule)
     {
         await using var scope = portal.Services.CreateAsyncScope();
