@@ -15,7 +15,7 @@ public sealed class PostgresServer : IAsyncLifetime
     private readonly string _folder = Path.Combine(Path.GetTempPath(), $"switchboard-postgres-{Guid.NewGuid():N}");
     private int? _pid;
 
-    public int Port { get; } = LoopbackPort.Free();
+    public int Port { get; private set; } = LoopbackPort.Free();
 
     /// <summary>The connection string of a database on this cluster (the superuser, trusted on loopback).</summary>
     public string ConnectionString(string database) =>
@@ -33,17 +33,48 @@ public sealed class PostgresServer : IAsyncLifetime
         }
 
         await RunAsPostgresAsync(Path.Combine(bin, "initdb"), "-D", data, "-U", "postgres", "--auth=trust", "-E", "UTF8", "--no-locale", "--no-sync");
-        var options = string.Join(' ',
-            $"-p {Port.ToString(CultureInfo.InvariantCulture)}",
-            "-c listen_addresses=127.0.0.1",
-            $"-c unix_socket_directories={_folder}",
-            "-c fsync=off -c synchronous_commit=off -c full_page_writes=off",
-            "-c max_connections=300");
-        await RunAsPostgresAsync(Path.Combine(bin, "pg_ctl"), "-D", data, "-l", Path.Combine(_folder, "log"), "-o", options, "-w", "start");
+        await StartAsync(bin, data);
         var pidLine = (await File.ReadAllLinesAsync(Path.Combine(data, "postmaster.pid")))[0];
         _pid = int.Parse(pidLine, CultureInfo.InvariantCulture);
         await Eventually.TrueAsync($"PostgreSQL answering on port {Port}", () => LoopbackPort.AnswersAsync(Port));
     }
+
+    /// <summary>
+    /// Starts the cluster on <see cref="Port"/>; when the server stops while starting (another process took the free port
+    /// first, which happens when many test processes start servers at once), starts it again on another free port.
+    /// </summary>
+    private async Task StartAsync(string bin, string data)
+    {
+        var log = Path.Combine(_folder, "log");
+        for (var attempt = 1; ; attempt++)
+        {
+            var options = string.Join(' ',
+                $"-p {Port.ToString(CultureInfo.InvariantCulture)}",
+                "-c listen_addresses=127.0.0.1",
+                $"-c unix_socket_directories={_folder}",
+                "-c fsync=off -c synchronous_commit=off -c full_page_writes=off",
+                "-c max_connections=300");
+            try
+            {
+                await RunAsPostgresAsync(Path.Combine(bin, "pg_ctl"), "-D", data, "-l", log, "-o", options, "-w", "-t", "300", "start");
+                return;
+            }
+            catch (InvalidOperationException ex)
+            {
+                var failure = $"PostgreSQL did not start on port {Port}; its log ends: {LastLines(log)}";
+                if (attempt == 3)
+                {
+                    throw new InvalidOperationException(failure, ex);
+                }
+
+                Console.Error.WriteLine(failure);
+                Port = LoopbackPort.Free();
+            }
+        }
+    }
+
+    private static string LastLines(string log) =>
+        File.Exists(log) ? string.Join(" | ", File.ReadLines(log).TakeLast(5)) : "(no log)";
 
     /// <summary>Creates an empty database and answers its connection string.</summary>
     public async Task<string> CreateDatabaseAsync()

@@ -16,6 +16,7 @@ public sealed class ApiKeysPage(IPage page)
     {
         await CreateButton.ClickAsync();
         var dialog = page.GetByRole(AriaRole.Dialog);
+        await Expect(dialog.GetByLabel("Name")).ToBeFocusedAsync();
         await dialog.GetByLabel("Name").FillAsync(name);
         await dialog.GetByLabel("Scopes").ClickAsync();
         await page.GetByRole(AriaRole.Option, new() { Name = scope, Exact = true }).ClickAsync();

@@ -47,6 +47,9 @@ public sealed class PeoplePages(IPage page)
     public async Task CreateAsync(string username, string firstName)
     {
         await page.GotoAsync("/people/new");
+
+        // The editor focuses Username once it has rendered; typing before that lands where the late focus takes it.
+        await Expect(page.GetByLabel("Username")).ToBeFocusedAsync();
         await page.GetByLabel("Username").FillAsync(username);
         await page.GetByLabel("First name").FillAsync(firstName);
         await page.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();

@@ -39,6 +39,9 @@ public sealed class AuditTests(PortalRig rig) : BrowserTest(rig)
         await audit.OpenEntryAsync("ada.admin", "person.updated");
 
         await Expect(Page).ToHaveURLAsync(new Regex(@"/audit/\d+$"));
+
+        // The address changes before the entry's page replaces the list (whose rows have their own changes).
+        await Expect(Page.GetByLabel("Audit entry facts")).ToContainTextAsync("person.updated");
         await Expect(Page.GetByLabel("Changes")).ToContainTextAsync("from Aud to Audrey");
         await Expect(Page.GetByLabel("Raw JSON")).ToHaveCountAsync(0);
         await Page.GetByRole(AriaRole.Button, new() { Name = "JSON" }).ClickAsync();

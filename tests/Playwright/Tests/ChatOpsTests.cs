@@ -20,6 +20,7 @@ public sealed class ChatOpsTests(PortalRig rig) : BrowserTest(rig)
     private async Task CreateBridgeAsync(IPage admin, string name)
     {
         await new PortalShell(admin).SignInAsync("ada.admin", "/chatops/bridges/new");
+        await Expect(admin.GetByLabel("Name", new() { Exact = true })).ToBeFocusedAsync();
         await admin.GetByLabel("Name", new() { Exact = true }).FillAsync(name);
         await admin.GetByLabel("Trigger words", new() { Exact = true }).FillAsync("112");
         await admin.GetByLabel("Outgoing-webhook token(s)", new() { Exact = true }).FillAsync(Token);
