@@ -65,7 +65,7 @@ internal sealed class PortalDatabase(string database)
 
     private async Task<string> RunAsync(string sql)
     {
-        var start = new ProcessStartInfo("sqlite3", [database, ".timeout 5000", sql]) { RedirectStandardOutput = true, RedirectStandardError = true };
+        var start = new ProcessStartInfo("sqlite3", [database, ".timeout 120000", sql]) { RedirectStandardOutput = true, RedirectStandardError = true };
         using var sqlite = Process.Start(start)!;
         var output = sqlite.StandardOutput.ReadToEndAsync();
         var error = sqlite.StandardError.ReadToEndAsync();
