@@ -58,6 +58,19 @@ public sealed class StartupFailureTests
     }
 
     [Fact]
+    public async Task DateWatchIntervalUnderAMinute_ExitsWithOneLineNamingTheSetting()
+    {
+        var (exitCode, line) = await StartAsync(new()
+        {
+            ["ASPNETCORE_ENVIRONMENT"] = "Development",
+            ["Notifications__DateWatch__Interval"] = "00:00:30",
+        });
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains("Notifications:DateWatch:Interval must be between 00:01:00 and 1.00:00:00", line, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task HttpAuthority_WhileHttpsMetadataIsRequired_ExitsWithOneLineNamingTheSetting()
     {
         var (exitCode, line) = await StartAsync(new()

@@ -31,7 +31,8 @@ public sealed class MessagePageTests : ComponentTestContext
     }
 
     /// <summary>Signs in (before any service is read, as bUnit requires), then stores a dead message to a person in the directory.</summary>
-    private void SignInAndSeed(string name, PortalRole role)
+    /// <param name="eventId">The message's event: null for the stored one, 0 for none (a date planned from the directory).</param>
+    private void SignInAndSeed(string name, PortalRole role, long? eventId = null)
     {
         SignInAs(name, role);
         using var db = Services.GetRequiredService<IDbContextFactory<SwitchboardDbContext>>().CreateDbContext();
@@ -43,7 +44,7 @@ public sealed class MessagePageTests : ComponentTestContext
         var source = EntityEvent.Receive("ev-message-page", EntityTypes.IdmIdentity, EventTypes.Update, "sam.subject", "sam.subject", null, null, null, "{}", "test", now);
         db.EntityEvents.Add(source);
         db.SaveChanges();
-        var message = OutboxMessage.Queue(source.Id, 77, "identity:state-changed", NotificationLevel.Warning, "rita@example.test", null, "Sam left", "<p>h</p>", "t", now);
+        var message = OutboxMessage.Queue(eventId ?? source.Id, 77, "identity:state-changed", NotificationLevel.Warning, "rita@example.test", null, "Sam left", "<p>h</p>", "t", now);
         message.MarkFailed("550 5.1.1 mailbox unavailable", now, new RetrySchedule(1, TimeSpan.FromMinutes(1)));
         db.OutboxMessages.Add(message);
         db.SaveChanges();
@@ -72,6 +73,18 @@ public sealed class MessagePageTests : ComponentTestContext
         Assert.Contains("550 5.1.1 mailbox unavailable", attempts, StringComparison.Ordinal);
         Assert.Contains("no more attempts", attempts, StringComparison.Ordinal);
         Assert.DoesNotContain(page.FindAll("button"), b => b.TextContent.Trim() == "Resend");
+    }
+
+    [Fact]
+    public void MessageOfADatePlannedFromTheDirectory_SaysItHasNoEvent_InsteadOfALostOne()
+    {
+        SignInAndSeed("vera.viewer", PortalRole.Viewer, eventId: 0);
+
+        var page = RenderPage();
+
+        Assert.Contains("none: a date watch planned it from the date the directory holds", page.Markup, StringComparison.Ordinal);
+        Assert.DoesNotContain("is no longer stored", page.Markup, StringComparison.Ordinal);
+        Assert.Empty(page.FindAll("a[aria-label='Source event']"));
     }
 
     [Fact]

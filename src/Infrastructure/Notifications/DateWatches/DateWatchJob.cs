@@ -14,17 +14,18 @@ using Switchboard.Infrastructure.Persistence;
 namespace Switchboard.Infrastructure.Notifications.DateWatches;
 
 /// <summary>
-/// Every 15 minutes, at start, and when the directory is edited: follows the watched dates the directory holds
+/// Every <see cref="DateWatchOptions.Interval"/> (15 minutes by default), at start, and when the directory is edited: follows the watched dates the directory holds
 /// (<see cref="DatePlanner.FollowDirectoryAsync"/>), then sends the planned notifications whose day has come (<see cref="DateFirer"/>) and
 /// wakes the senders.
 /// </summary>
-public sealed class DateWatchJob(JobRegistry registry, IServiceScopeFactory scopes, TimeProvider time, ILogger<DateWatchJob> logger)
-    : PeriodicJob(Descriptor, registry, scopes, time, logger)
+public sealed class DateWatchJob(
+    IOptions<DateWatchOptions> options, JobRegistry registry, IServiceScopeFactory scopes, TimeProvider time, ILogger<DateWatchJob> logger)
+    : PeriodicJob(Descriptor(options.Value), registry, scopes, time, logger)
 {
     public const string Name = "notification-dates";
 
-    private static readonly JobDescriptor Descriptor =
-        new(Name, "Plans notifications ahead of watched dates from the directory and sends those whose day has come.", TimeSpan.FromMinutes(15), RunAtStart: true);
+    private static JobDescriptor Descriptor(DateWatchOptions options) =>
+        new(Name, "Plans notifications ahead of watched dates from the directory and sends those whose day has come.", options.Interval, RunAtStart: true);
 
     protected override async Task<JobRunResult> RunOnceAsync(IServiceProvider services, CancellationToken cancellationToken)
     {

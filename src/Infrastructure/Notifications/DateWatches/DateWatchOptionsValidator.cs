@@ -13,6 +13,11 @@ internal sealed class DateWatchOptionsValidator : IValidateOptions<DateWatchOpti
             failures.Add($"{Section}:TimeZone '{options.TimeZone}' is not a time zone this machine knows (e.g. UTC or Europe/Prague).");
         }
 
+        if (options.Interval < TimeSpan.FromMinutes(1) || options.Interval > TimeSpan.FromDays(1))
+        {
+            failures.Add($"{Section}:Interval must be between 00:01:00 and 1.00:00:00 (a day starts once it has come: a day's notices wait at most this long).");
+        }
+
         if (options.MaxPerRun is < 1 or > 10_000)
         {
             failures.Add($"{Section}:MaxPerRun must be between 1 and 10000.");
