@@ -54,7 +54,7 @@ public sealed class DirectoryWriter(IDbContextFactory<SwitchboardDbContext> cont
 
         var roles = await RolesAsync(db, drafts, cancellationToken);
         var now = time.GetUtcNow().UtcDateTime;
-        var freshIds = await new NewPeopleInserter(db).InsertAsync(fresh, people.ToDictionary(p => p.Key, p => p.Value.Id), roles, now, cancellationToken);
+        var freshIds = await new NewPeopleInserter(db).InsertAsync(fresh, roles, now, cancellationToken);
 
         // Existing people go through the change tracker; a new person one of them now reports to is loaded for that.
         var newManagers = existing
