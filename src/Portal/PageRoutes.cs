@@ -1,3 +1,5 @@
+using Switchboard.Domain.Listeners;
+
 namespace Switchboard.Portal;
 
 /// <summary>Every page address of the portal, in one place.</summary>
@@ -74,6 +76,9 @@ public static class PageRoutes
     public static string Job(string name) => $"{BackgroundJobs}/{Uri.EscapeDataString(name)}";
 
     public static string Listener(string name) => $"{Listeners}/{Uri.EscapeDataString(name)}";
+
+    /// <summary>The deployments in one state (the list's filter).</summary>
+    public static string ListenersIn(ListenerState state) => $"{Listeners}?state={state}";
 
     public static string Bridge(string name) => $"{ChatOps}/bridges/{Uri.EscapeDataString(name)}";
 

@@ -25,6 +25,12 @@ public sealed class ListenerTests(PortalRig rig) : BrowserTest(rig)
         await Expect(down.GetByLabel("Last check")).Not.ToHaveTextAsync(lastCheckBefore);
         await Expect(down.GetByLabel("State")).ToHaveTextAsync("Down");
         await Expect(down.GetByLabel("Last check")).ToContainTextAsync("no answer");
+
+        // The Down ones alone, by a link that can be shared.
+        await Page.GetByRole(AriaRole.Navigation, new() { Name = "Deployments by state" }).GetByRole(AriaRole.Link, new() { NameRegex = new("^Down \\(\\d+\\)$") }).ClickAsync();
+        await Expect(Page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/listeners\\?state=Down$"));
+        await Expect(Card("listener-down")).ToBeVisibleAsync();
+        await Expect(Card("listener-up")).ToHaveCountAsync(0);
     }
 
     [Fact]

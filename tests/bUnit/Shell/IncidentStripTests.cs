@@ -50,7 +50,7 @@ public sealed class IncidentStripTests : ComponentTestContext
         strip.WaitForAssertion(() =>
         {
             var links = strip.FindAll("a").ToDictionary(a => a.TextContent.Trim(), a => a.GetAttribute("href"));
-            Assert.Equal("/listeners", links["1 deployment Down"]);
+            Assert.Equal("/listeners?state=Down", links["1 deployment Down"]);
             Assert.Equal("/notifications?tab=delivery-log&status=Dead", links["1 dead message"]);
         });
     }

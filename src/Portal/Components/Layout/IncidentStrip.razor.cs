@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
+using Switchboard.Domain.Listeners;
 using Switchboard.Domain.Notifications;
 using Switchboard.Domain.Text;
 using Switchboard.Infrastructure.Incidents;
@@ -50,12 +51,12 @@ public sealed partial class IncidentStrip
     {
         if (incidents.DownDeployments > 0)
         {
-            yield return new(Plural.Of(incidents.DownDeployments, "deployment") + " Down", PageRoutes.Listeners, Icons.Material.Filled.Error, Color.Error);
+            yield return new(Plural.Of(incidents.DownDeployments, "deployment") + " Down", PageRoutes.ListenersIn(ListenerState.Down), Icons.Material.Filled.Error, Color.Error);
         }
 
         if (incidents.DegradedDeployments > 0)
         {
-            yield return new(Plural.Of(incidents.DegradedDeployments, "deployment") + " Degraded", PageRoutes.Listeners, Icons.Material.Filled.Warning, Color.Warning);
+            yield return new(Plural.Of(incidents.DegradedDeployments, "deployment") + " Degraded", PageRoutes.ListenersIn(ListenerState.Degraded), Icons.Material.Filled.Warning, Color.Warning);
         }
 
         if (incidents.DeadMessages > 0)
