@@ -54,7 +54,7 @@ public sealed class NotificationEvaluator
             _people[key] = null;
         }
 
-        foreach (var person in await _db.People.AsNoTracking().Include(p => p.Manager).Where(p => keys.Contains(p.UsernameKey)).ToListAsync(cancellationToken))
+        foreach (var person in await _db.People.AsNoTracking().Include(p => p.Manager).Where(p => EF.Parameter(keys).Contains(p.UsernameKey)).ToListAsync(cancellationToken))
         {
             _people[person.UsernameKey] = person;
         }

@@ -112,7 +112,7 @@ internal sealed class RecipientResolver(SwitchboardDbContext db, INotificationSc
         if (configuration.RecipientUsernames.Count > 0)
         {
             var keys = configuration.RecipientUsernames.Select(Person.KeyOf).ToList();
-            found.AddRange((await db.People.AsNoTracking().Where(p => keys.Contains(p.UsernameKey)).ToListAsync(cancellationToken))
+            found.AddRange((await db.People.AsNoTracking().Where(p => EF.Parameter(keys).Contains(p.UsernameKey)).ToListAsync(cancellationToken))
                 .Select(p => ("listed", p)));
         }
 

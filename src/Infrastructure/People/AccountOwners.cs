@@ -51,9 +51,9 @@ public sealed class AccountOwners(IDbContextFactory<SwitchboardDbContext> contex
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var userIds = users.Select(u => u.UserId).OfType<string>().Distinct().ToList();
         var keys = users.Select(u => Person.KeyOf(u.UserName)).Distinct().ToList();
-        var byId = await db.People.AsNoTracking().Where(p => p.MattermostUserId != null && userIds.Contains(p.MattermostUserId))
+        var byId = await db.People.AsNoTracking().Where(p => p.MattermostUserId != null && EF.Parameter(userIds).Contains(p.MattermostUserId))
             .Select(p => new { p.MattermostUserId, p.Username }).ToListAsync(cancellationToken);
-        var byName = await db.People.AsNoTracking().Where(p => keys.Contains(p.UsernameKey))
+        var byName = await db.People.AsNoTracking().Where(p => EF.Parameter(keys).Contains(p.UsernameKey))
             .Select(p => new { p.UsernameKey, p.Username }).ToListAsync(cancellationToken);
         var result = new Dictionary<(string, string?), string>();
         foreach (var user in users.Distinct())

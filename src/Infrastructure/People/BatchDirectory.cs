@@ -36,7 +36,7 @@ internal sealed class BatchDirectory
     {
         var keys = usernames.Select(Person.KeyOf).Distinct(StringComparer.Ordinal).ToList();
         var stored = keys.Count == 0 ? []
-            : await WithDetails(db).Where(p => keys.Contains(p.UsernameKey)).ToListAsync(cancellationToken);
+            : await WithDetails(db).Where(p => EF.Parameter(keys).Contains(p.UsernameKey)).ToListAsync(cancellationToken);
         var before = keys.ToDictionary(k => k, _ => (PersonState?)null, StringComparer.Ordinal);
         foreach (var person in stored)
         {
@@ -150,7 +150,7 @@ internal sealed class BatchDirectory
             .Distinct(StringComparer.Ordinal)
             .ToList();
         var others = managers.Count == 0 ? new Dictionary<string, Person>(StringComparer.Ordinal)
-            : await _db.People.AsNoTracking().Where(p => managers.Contains(p.UsernameKey)).ToDictionaryAsync(p => p.UsernameKey, StringComparer.Ordinal, cancellationToken);
+            : await _db.People.AsNoTracking().Where(p => EF.Parameter(managers).Contains(p.UsernameKey)).ToDictionaryAsync(p => p.UsernameKey, StringComparer.Ordinal, cancellationToken);
         var asOf = new DirectoryAsOf(_before, others, _now);
         foreach (var (eventId, key, state) in _changes)
         {
@@ -201,7 +201,7 @@ internal sealed class BatchDirectory
             var level = next;
             _read.UnionWith(level);
             var rows = await _db.People.AsNoTracking()
-                .Where(p => level.Contains(p.UsernameKey) && !p.Deleted)
+                .Where(p => EF.Parameter(level).Contains(p.UsernameKey) && !p.Deleted)
                 .Select(p => new { p.UsernameKey, ManagerKey = p.Manager == null ? null : p.Manager.UsernameKey })
                 .ToListAsync(cancellationToken);
             foreach (var row in rows)

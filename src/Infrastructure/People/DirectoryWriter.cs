@@ -34,7 +34,7 @@ public sealed class DirectoryWriter(IDbContextFactory<SwitchboardDbContext> cont
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var batchKeys = drafts.Select(d => Person.KeyOf(d.Username)).ToList();
         var people = await db.People
-            .Where(p => batchKeys.Contains(p.UsernameKey))
+            .Where(p => EF.Parameter(batchKeys).Contains(p.UsernameKey))
             .Include(p => p.Roles)
             .Include(p => p.Attributes)
             .AsSingleQuery()
@@ -47,7 +47,7 @@ public sealed class DirectoryWriter(IDbContextFactory<SwitchboardDbContext> cont
             .Where(k => !people.ContainsKey(k))
             .Distinct()
             .ToList();
-        foreach (var manager in await db.People.Where(p => managerKeys.Contains(p.UsernameKey)).ToListAsync(cancellationToken))
+        foreach (var manager in await db.People.Where(p => EF.Parameter(managerKeys).Contains(p.UsernameKey)).ToListAsync(cancellationToken))
         {
             people[manager.UsernameKey] = manager;
         }
@@ -62,7 +62,7 @@ public sealed class DirectoryWriter(IDbContextFactory<SwitchboardDbContext> cont
             .Select(d => freshIds[Person.KeyOf(d.Manager!)])
             .Distinct()
             .ToList();
-        foreach (var manager in await db.People.Where(p => newManagers.Contains(p.Id)).ToListAsync(cancellationToken))
+        foreach (var manager in await db.People.Where(p => EF.Parameter(newManagers).Contains(p.Id)).ToListAsync(cancellationToken))
         {
             people[manager.UsernameKey] = manager;
         }
@@ -174,7 +174,7 @@ public sealed class DirectoryWriter(IDbContextFactory<SwitchboardDbContext> cont
         {
             var level = next;
             var rows = await db.People.AsNoTracking()
-                .Where(p => level.Contains(p.UsernameKey) && !p.Deleted)
+                .Where(p => EF.Parameter(level).Contains(p.UsernameKey) && !p.Deleted)
                 .Select(p => new { p.UsernameKey, ManagerKey = p.Manager == null ? null : p.Manager.UsernameKey })
                 .ToListAsync(cancellationToken);
             foreach (var row in rows)
@@ -197,7 +197,7 @@ public sealed class DirectoryWriter(IDbContextFactory<SwitchboardDbContext> cont
         SwitchboardDbContext db, IReadOnlyList<PersonDraft> drafts, CancellationToken cancellationToken)
     {
         var codes = drafts.SelectMany(d => d.Roles).Distinct(StringComparer.Ordinal).ToList();
-        var roles = await db.Roles.Where(r => codes.Contains(r.Code)).ToDictionaryAsync(r => r.Code, StringComparer.Ordinal, cancellationToken);
+        var roles = await db.Roles.Where(r => EF.Parameter(codes).Contains(r.Code)).ToDictionaryAsync(r => r.Code, StringComparer.Ordinal, cancellationToken);
         foreach (var code in codes.Where(c => !roles.ContainsKey(c)))
         {
             roles[code] = db.Roles.Add(Role.Create(code)).Entity;

@@ -63,7 +63,7 @@ internal static class JsonRequestBody
             return new(null, null, Invalid("body", $"is not valid JSON: {malformed.Message}", what));
         }
 
-        if (UnreadableText(document.RootElement, "") is { } path)
+        if (MayHoldEscapedSurrogate(bytes) && UnreadableText(document.RootElement, "") is { } path)
         {
             document.Dispose();
             return new(null, null, Invalid(path.Length == 0 ? "body" : path, "is not valid UTF-16 text (a lone surrogate such as \\ud800)", what));
@@ -74,6 +74,25 @@ internal static class JsonRequestBody
 
     private static ValidationProblem Invalid(string field, string message, string what) =>
         Invalid(new Dictionary<string, string[]> { [field] = [message] }, what);
+
+    /// <summary>
+    /// Only an escape (<c>\uD800</c> to <c>\uDFFF</c>) can put half of a surrogate pair into JSON: the parser refuses it
+    /// raw. A body with no <c>\uD</c> in it is not walked (walking read every string of a 1,000-event batch again).
+    /// </summary>
+    private static bool MayHoldEscapedSurrogate(ReadOnlySpan<byte> json)
+    {
+        while (json.IndexOf("\\u"u8) is var at and >= 0 && at + 2 < json.Length)
+        {
+            if ((json[at + 2] | 0x20) == 'd')
+            {
+                return true;
+            }
+
+            json = json[(at + 2)..];
+        }
+
+        return false;
+    }
 
     /// <summary>
     /// JSON may escape half of a surrogate pair (<c>"\ud800"</c>), which parses but cannot become a .NET string; the

@@ -32,8 +32,8 @@ internal sealed class DatePlanner(SwitchboardDbContext db, DateOnly today, DateT
 
         var ids = watches.Select(c => c.Id).ToList();
         var keys = identityEvents.Select(e => PlannedNotification.KeyOf(e.Identity)).Distinct().ToList();
-        _rows.AddRange(await db.PlannedNotifications.Where(p => ids.Contains(p.ConfigurationId) && keys.Contains(p.IdentityKey)).ToListAsync(cancellationToken));
-        var userTypes = await db.People.AsNoTracking().Where(p => keys.Contains(p.UsernameKey))
+        _rows.AddRange(await db.PlannedNotifications.Where(p => ids.Contains(p.ConfigurationId) && EF.Parameter(keys).Contains(p.IdentityKey)).ToListAsync(cancellationToken));
+        var userTypes = await db.People.AsNoTracking().Where(p => EF.Parameter(keys).Contains(p.UsernameKey))
             .ToDictionaryAsync(p => p.UsernameKey, p => p.FormProjection, cancellationToken);
         foreach (var entityEvent in identityEvents)
         {
