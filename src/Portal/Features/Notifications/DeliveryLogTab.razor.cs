@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
+using Switchboard.Domain.Access;
 using Switchboard.Domain.Notifications;
 using Switchboard.Domain.Text;
 using Switchboard.Infrastructure.Access;
@@ -26,6 +27,9 @@ public sealed partial class DeliveryLogTab
     private int _matching;
     private bool _totalIsAtLeast;
 
+    /// <summary>Whether the person may resend (Operator): asked once for the page, not by a component on every row.</summary>
+    private bool _canResend;
+
     // The filters and the page are in the address, so a link ("dead messages for topic X") opens the same list.
     [SupplyParameterFromQuery(Name = "status")] public string? Status { get; set; }
     [SupplyParameterFromQuery(Name = "topic")] public string? Topic { get; set; }
@@ -37,6 +41,7 @@ public sealed partial class DeliveryLogTab
         _filter = new MessageFilter(Enum.TryParse<MessageStatus>(Status, ignoreCase: true, out var status) ? status : null,
             string.IsNullOrWhiteSpace(Topic) ? null : Topic, string.IsNullOrWhiteSpace(Recipient) ? null : Recipient);
         _topics = await Topics.TopicsAsync(Aborted);
+        _canResend = (await UserAsync()).Has(PortalRole.Operator);
         RefreshOn(ChangeKind.OutboxMessage, () => _grid.ReloadAsync());
     }
 
