@@ -1,4 +1,5 @@
 using Bunit;
+using MudBlazor.Interfaces;
 using Switchboard.Domain.Access;
 using Switchboard.Portal.Components.Layout;
 
@@ -38,6 +39,29 @@ public sealed class NavMenuTests : ComponentTestContext
         Assert.Equal(["/", "/notifications", "/mattermost-tokens", "/provisioning", "/chatops", "/listeners", "/people", "/jobs", "/audit", "/api-keys", "/sessions"], menu.FindAll("a").Select(a => a.GetAttribute("href")));
     }
 
+    [Fact]
+    public void FollowingAnEntry_TellsTheDrawer_SoItClosesOnAPhone()
+    {
+        SignInAs("someone", PortalRole.Viewer);
+        var drawer = new DrawerSpy();
+
+        var menu = Render<NavMenu>(p => p.AddCascadingValue<INavigationEventReceiver>(drawer));
+        menu.FindAll("a")[2].Click();
+
+        Assert.Equal(1, drawer.Navigations);
+    }
+
     private static string[] LinkTexts(IRenderedComponent<NavMenu> menu) =>
         [.. menu.FindAll("a").Select(a => a.TextContent.Trim())];
+
+    private sealed class DrawerSpy : INavigationEventReceiver
+    {
+        public int Navigations { get; private set; }
+
+        public Task OnNavigation()
+        {
+            Navigations++;
+            return Task.CompletedTask;
+        }
+    }
 }
