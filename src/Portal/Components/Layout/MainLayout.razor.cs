@@ -1,4 +1,6 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.JSInterop;
 using MudBlazor;
 using Switchboard.Portal.Components.Shared;
@@ -17,13 +19,20 @@ public sealed partial class MainLayout
     private PageErrorBoundary? _shellBoundary;
     private PageErrorBoundary? _pageBoundary;
 
+    /// <summary>The signed-in person, asked once for the shell (search, badge, Sign out, incident strip); null when nobody is.</summary>
+    private ClaimsPrincipal? _user;
+
     [Inject] private IJSRuntime JS { get; set; } = default!;
 
+    [CascadingParameter] private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
+
     // Going to another page leaves an error behind.
-    protected override void OnParametersSet()
+    protected override async Task OnParametersSetAsync()
     {
         _pageBoundary?.Recover();
         _shellBoundary?.Recover();
+        var user = (await AuthenticationState).User;
+        _user = user.Identity?.IsAuthenticated == true ? user : null;
     }
 
     // The stored choice wins; at the first visit the operating system's setting decides.
