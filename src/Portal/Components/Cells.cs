@@ -24,7 +24,30 @@ internal static class Cells
     public static MarkupString Icon(string icon, string classes = "mud-icon-size-medium") =>
         new($"<svg class=\"mud-icon-root mud-svg-icon {classes}\" focusable=\"false\" viewBox=\"0 0 24 24\" aria-hidden=\"true\">{icon}</svg>");
 
-    /// <summary>The classes of a small <c>MudChip</c> in <paramref name="color"/>; the text goes in a <c>mud-chip-content</c> span.</summary>
-    public static string Chip(Color color, Variant variant = Variant.Filled) =>
+    /// <summary>
+    /// A small <c>MudChip</c> as markup: its container, the chip in <paramref name="color"/> (with <paramref name="icon"/>
+    /// before the text when given) and the text; <paramref name="label"/> becomes the chip's <c>aria-label</c>.
+    /// </summary>
+    public static RenderFragment Chip(string text, Color color, Variant variant = Variant.Filled, string? label = null, string? icon = null) => builder =>
+    {
+        builder.OpenElement(0, "div");
+        builder.AddAttribute(1, "class", "mud-chip-container");
+        builder.OpenElement(2, "div");
+        builder.AddAttribute(3, "class", ChipClasses(color, variant));
+        builder.AddAttribute(4, "aria-label", label);
+        if (icon is not null)
+        {
+            builder.AddContent(5, Icon(icon, "mud-icon-size-small mud-chip-icon"));
+        }
+
+        builder.OpenElement(6, "span");
+        builder.AddAttribute(7, "class", "mud-chip-content");
+        builder.AddContent(8, text);
+        builder.CloseElement();
+        builder.CloseElement();
+        builder.CloseElement();
+    };
+
+    private static string ChipClasses(Color color, Variant variant) =>
         $"mud-chip mud-chip-{(variant == Variant.Outlined ? "outlined" : variant == Variant.Text ? "text" : "filled")} mud-chip-size-small mud-chip-color-{color.ToString().ToLowerInvariant()}";
 }
