@@ -20,6 +20,7 @@ using Switchboard.Domain.People;
 using Switchboard.Infrastructure.ApiKeys;
 using Switchboard.Infrastructure.Email;
 using Switchboard.Infrastructure.Jobs;
+using Switchboard.Infrastructure.Notifications;
 using Switchboard.Infrastructure.People;
 using Switchboard.Infrastructure.Persistence;
 
@@ -125,15 +126,25 @@ static async Task<(double EndToEnd, double Stored)> RunAsync(BenchDatabase datab
             await db.SaveChangesAsync();
         }
 
-        // Delivery is another bench: the sender stays paused so the outbox only fills.
-        services.GetRequiredService<JobRegistry>().Find(OutboxSenderJob.Name)!.SetPaused(true, "bench");
+        var admin = new System.Security.Claims.ClaimsPrincipal(new System.Security.Claims.ClaimsIdentity(
+            [new System.Security.Claims.Claim(System.Security.Claims.ClaimTypes.Name, "bench"), new System.Security.Claims.Claim(Switchboard.Infrastructure.Access.PortalClaims.Role, "Admin")], "bench"));
+
+        // Pause and Resume as an admin does, stored: a pause kept only in the job's memory is undone when the job next
+        // reads the stored state, and the senders then delivered (and took the write lock) during the measurement.
+        async Task SetPausedAsync(string job, bool paused)
+        {
+            await using var scope = services.CreateAsyncScope();
+            await scope.ServiceProvider.GetRequiredService<BackgroundJobsService>().SetPausedAsync(admin, job, paused, CancellationToken.None);
+        }
+
+        // Delivery is another bench: the senders stay paused so the outbox only fills.
+        await SetPausedAsync(OutboxSenderJob.Name, true);
+        await SetPausedAsync(Switchboard.Infrastructure.Mattermost.MattermostSenderJob.Name, true);
         string secret;
         await using (var scope = services.CreateAsyncScope())
         {
             secret = (await scope.ServiceProvider.GetRequiredService<Switchboard.Infrastructure.ApiKeys.ApiKeyService>().CreateAsync(
-                new System.Security.Claims.ClaimsPrincipal(new System.Security.Claims.ClaimsIdentity(
-                    [new System.Security.Claims.Claim(System.Security.Claims.ClaimTypes.Name, "bench"), new System.Security.Claims.Claim(Switchboard.Infrastructure.Access.PortalClaims.Role, "Admin")], "bench")),
-                new() { Name = "bench", Scopes = [ApiKeyScopes.EventsWrite] }, CancellationToken.None)).Secret;
+                admin, new() { Name = "bench", Scopes = [ApiKeyScopes.EventsWrite] }, CancellationToken.None)).Secret;
         }
 
         var client = portal.CreateClient();
@@ -158,8 +169,11 @@ static async Task<(double EndToEnd, double Stored)> RunAsync(BenchDatabase datab
         var batches = Enumerable.Range(0, totalEvents / Batch)
             .Select(b => System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(Enumerable.Range(b * Batch, Batch).Select(Event).ToList()))
             .ToList();
-        var evaluation = services.GetRequiredService<JobRegistry>().Find("notification-evaluation")!;
-        evaluation.SetPaused(stages, "bench");
+        var evaluation = services.GetRequiredService<JobRegistry>().Find(NotificationEvaluationJob.Name)!;
+        if (stages)
+        {
+            await SetPausedAsync(NotificationEvaluationJob.Name, true);
+        }
         Console.WriteLine($"Directory {People:N0} people, {Configurations} configurations; posting {totalEvents:N0} events in batches of {Batch:N0}"
             + (stages ? ", then evaluating them." : ", evaluated while they arrive."));
         GC.Collect();
@@ -183,7 +197,7 @@ static async Task<(double EndToEnd, double Stored)> RunAsync(BenchDatabase datab
         if (stages)
         {
             await poster;
-            evaluation.SetPaused(false, "bench");
+            await SetPausedAsync(NotificationEvaluationJob.Name, false);
             evaluation.RequestRun();
         }
 
