@@ -35,27 +35,26 @@ internal sealed class BatchDirectory
     public static async Task<BatchDirectory> ReadAsync(SwitchboardDbContext db, IEnumerable<string> usernames, DateTime now, CancellationToken cancellationToken)
     {
         var keys = usernames.Select(Person.KeyOf).Distinct(StringComparer.Ordinal).ToList();
-        var stored = keys.Count == 0 ? []
-            : await WithDetails(db).Where(p => EF.Parameter(keys).Contains(p.UsernameKey)).ToListAsync(cancellationToken);
+        var stored = await StoredPerson.ReadAsync(db, keys, cancellationToken);
         var before = keys.ToDictionary(k => k, _ => (PersonState?)null, StringComparer.Ordinal);
         foreach (var person in stored)
         {
-            before[person.UsernameKey] = new PersonState(PersonDraft.Of(person), person.Deleted);
+            before[person.Key] = new PersonState(person.Draft, person.Deleted);
         }
 
         var directory = new BatchDirectory(db, now, before);
         directory._read.UnionWith(keys);
         foreach (var person in stored)
         {
-            directory._stored[person.UsernameKey] = (person.Id, person.UpdatedAt);
+            directory._stored[person.Key] = (person.Id, person.UpdatedAt);
         }
 
         foreach (var person in stored.Where(p => !p.Deleted))
         {
-            directory._managerOf[person.UsernameKey] = person.Manager?.UsernameKey;
+            directory._managerOf[person.Key] = person.ManagerKey;
         }
 
-        await directory.ReadChainsAsync(stored.Where(p => !p.Deleted).Select(p => p.Manager?.UsernameKey).OfType<string>(), cancellationToken);
+        await directory.ReadChainsAsync(stored.Where(p => !p.Deleted).Select(p => p.ManagerKey).OfType<string>(), cancellationToken);
         return directory;
     }
 
@@ -160,13 +159,6 @@ internal sealed class BatchDirectory
         return asOf;
     }
 
-    /// <summary>
-    /// People with what <see cref="PersonDraft.Of"/> needs, in one query: a split query makes SQLite join every role link
-    /// against the list of keys (docs/performance.md, People directory).
-    /// </summary>
-    private static IQueryable<Person> WithDetails(SwitchboardDbContext db) =>
-        db.People.AsNoTracking().Include(p => p.Manager).Include(p => p.Roles).Include(p => p.Attributes).AsSingleQuery();
-
     private void Change(long eventId, string key, PersonState state)
     {
         _current[key] = state;
@@ -175,8 +167,8 @@ internal sealed class BatchDirectory
 
     private async Task ReadPersonAsync(string key, CancellationToken cancellationToken)
     {
-        var person = await WithDetails(_db).SingleOrDefaultAsync(p => p.UsernameKey == key, cancellationToken);
-        var state = person is null ? null : new PersonState(PersonDraft.Of(person), person.Deleted);
+        var person = (await StoredPerson.ReadAsync(_db, [key], cancellationToken)).SingleOrDefault();
+        var state = person is null ? null : new PersonState(person.Draft, person.Deleted);
         if (person is not null)
         {
             _stored[key] = (person.Id, person.UpdatedAt);
@@ -187,8 +179,8 @@ internal sealed class BatchDirectory
         _read.Add(key);
         if (person is { Deleted: false })
         {
-            _managerOf[key] = person.Manager?.UsernameKey;
-            await ReadChainsAsync(person.Manager is null ? [] : [person.Manager.UsernameKey], cancellationToken);
+            _managerOf[key] = person.ManagerKey;
+            await ReadChainsAsync(person.ManagerKey is null ? [] : [person.ManagerKey], cancellationToken);
         }
     }
 

@@ -13,7 +13,8 @@ namespace Switchboard.Infrastructure.People;
 /// person. A row's update sets only the columns whose value changes (and when it was updated): a column that is set makes
 /// SQLite rewrite every index on it, changed or not, and People has nine. A person's row is updated only while it is as it
 /// was read (its <see cref="Person.UpdatedAt"/>): anyone else's change in between makes the whole batch fail, and the
-/// caller goes the long way. Field values come from <see cref="Person.Apply"/>, so the domain decides what is stored.
+/// caller goes the long way. A change that leaves the person as read (an identity event repeating what the directory
+/// holds) writes nothing. Field values come from <see cref="Person.Apply"/>, so the domain decides what is stored.
 /// </summary>
 internal sealed class StoredPeopleUpdater(SwitchboardDbContext db)
 {
@@ -27,7 +28,10 @@ internal sealed class StoredPeopleUpdater(SwitchboardDbContext db)
         var transaction = db.Database.CurrentTransaction?.GetDbTransaction()
             ?? throw new InvalidOperationException("Stored people are updated inside the directory writer's transaction.");
         var postgres = db.Database.IsNpgsql();
-        foreach (var group in changes.Select(c => (Change: c, Columns: Changed(c, now))).GroupBy(c => c.Columns.Names, StringComparer.Ordinal))
+        var changing = changes.Select(c => (Change: c, Columns: Changed(c, now)))
+            .Where(c => c.Columns.Names.Length > 0 || !SameAttributes(c.Change.Was.Attributes, c.Change.Wanted.Attributes) || !SameRoles(c.Change))
+            .ToList();
+        foreach (var group in changing.GroupBy(c => c.Columns.Names, StringComparer.Ordinal))
         {
             var names = group.First().Columns.Values.Select(v => v.Name).ToList();
             using var rows = new JsonRows(postgres);
@@ -46,7 +50,7 @@ internal sealed class StoredPeopleUpdater(SwitchboardDbContext db)
             }
         }
 
-        var newAttributes = changes.Where(c => !SameAttributes(c.Was.Attributes, c.Wanted.Attributes)).ToList();
+        var newAttributes = changing.Select(c => c.Change).Where(c => !SameAttributes(c.Was.Attributes, c.Wanted.Attributes)).ToList();
         await RewriteAsync(connection, transaction, postgres, "PersonAttributes", newAttributes,
             (rows, change) =>
             {
@@ -60,7 +64,7 @@ internal sealed class StoredPeopleUpdater(SwitchboardDbContext db)
             SELECT r."person", r."code", r."value" FROM {JsonRows.From(postgres, "rows", ("person", "integer"), ("code", "text"), ("value", "text"))} ORDER BY r."ord"
             """, cancellationToken);
 
-        var newRoles = changes.Where(c => !SortedRoles(c.Was).SequenceEqual(SortedRoles(c.Wanted), StringComparer.Ordinal)).ToList();
+        var newRoles = changing.Select(c => c.Change).Where(c => !SameRoles(c)).ToList();
         await RewriteAsync(connection, transaction, postgres, "PersonRoles", newRoles,
             (rows, change) =>
             {
@@ -114,6 +118,8 @@ internal sealed class StoredPeopleUpdater(SwitchboardDbContext db)
     }
 
     private static string? ManagerKey(PersonDraft draft) => string.IsNullOrWhiteSpace(draft.Manager) ? null : Person.KeyOf(draft.Manager);
+
+    private static bool SameRoles(StoredPersonChange change) => SortedRoles(change.Was).SequenceEqual(SortedRoles(change.Wanted), StringComparer.Ordinal);
 
     private static List<string> SortedRoles(PersonDraft draft) => [.. draft.Roles.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
 

@@ -129,6 +129,28 @@ public abstract class IdentityEventBatchTests(PortalFactory portal)
     }
 
     [Fact]
+    public async Task EventRepeatingWhatTheDirectoryHolds_LeavesThePersonUntouched_WhileAChangeBesideItIsStored()
+    {
+        var writer = portal.Services.GetRequiredService<DirectoryWriter>();
+        Assert.True((await writer.UpsertAsync(
+        [
+            new PersonDraft { Username = "rp.same", FirstName = "Sam", State = "VALID", Roles = ["rp-a"], Attributes = new Dictionary<string, string> { ["desk"] = "1" } },
+            new PersonDraft { Username = "rp.other", FirstName = "Otto", State = "VALID" },
+        ], Ct)).Succeeded);
+        var before = await portal.QueryAsync(db => db.People.AsNoTracking().Where(p => p.UsernameKey.StartsWith("rp.")).ToDictionaryAsync(p => p.Username, p => p.UpdatedAt, Ct));
+
+        await ApplyAsync(
+            Identity("rp-1", "UPDATE", "rp.same", """{ "firstName": "Sam", "state": "VALID", "roles": ["rp-a"] }""", """{ "desk": "1" }"""),
+            Identity("rp-2", "UPDATE", "rp.other", """{ "state": "LEFT" }"""));
+
+        Assert.All((await StatesAsync("rp-")).Values, s => Assert.Equal(DirectorySyncState.Done, s.State));
+        var after = await portal.QueryAsync(db => db.People.AsNoTracking().Where(p => p.UsernameKey.StartsWith("rp.")).ToDictionaryAsync(p => p.Username, Ct));
+        Assert.Equal(before["rp.same"], after["rp.same"].UpdatedAt);
+        Assert.Equal("LEFT", after["rp.other"].State);
+        Assert.NotEqual(before["rp.other"], after["rp.other"].UpdatedAt);
+    }
+
+    [Fact]
     public async Task StoringPeopleChangedSinceTheyWereRead_StoresNothing()
     {
         var writer = portal.Services.GetRequiredService<DirectoryWriter>();
