@@ -3,7 +3,9 @@
 //    sink records every Message-ID, so the output says whether any message arrived twice.
 // 2. Failover: the token job running on one instance, that instance killed with SIGKILL (kill -9), and the time until
 //    the other instance starts the run that takes the work up (goal: Jobs:CoordinationInterval + 5 s).
-// Run: bench/SeveralInstances/run.sh [messages] [rounds]   (starts a throw-away PostgreSQL cluster; build src/Portal in Release first)
+//    With [accept ms] the sink takes that long to accept each message, as a relay that queues it first does: delivery is
+//    then bounded by the sink's answers, not by this machine's two cores, which the instances otherwise share.
+// Run: bench/SeveralInstances/run.sh [messages] [rounds] [accept ms]   (starts a throw-away PostgreSQL cluster; build src/Portal in Release first)
 using System.Diagnostics;
 using System.Globalization;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -24,9 +26,10 @@ using Switchboard.Infrastructure.People;
 using Switchboard.Infrastructure.Persistence;
 using Switchboard.MattermostSimulator;
 
-var server = args.Length > 0 ? args[0] : throw new ArgumentException("Usage: <PostgreSQL connection string> [messages] [rounds] (see run.sh)");
+var server = args.Length > 0 ? args[0] : throw new ArgumentException("Usage: <PostgreSQL connection string> [messages] [rounds] [accept ms] (see run.sh)");
 var messages = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 5_000;
 var rounds = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 3;
+var accept = TimeSpan.FromMilliseconds(args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : 0);
 var coordination = TimeSpan.FromSeconds(5); // the default Jobs:CoordinationInterval
 var root = FindRoot();
 var portalDll = Path.Combine(root, "src/Portal/bin/Release/net10.0/Switchboard.Portal.dll");
@@ -40,7 +43,7 @@ await using (var connection = new NpgsqlConnection(server))
 }
 
 var connectionString = new NpgsqlConnectionStringBuilder(server) { Database = database }.ConnectionString;
-await using var sink = new SmtpSink(record: true);
+await using var sink = new SmtpSink(record: true, accept);
 var mattermost = new SimulatorState { Latency = TimeSpan.FromMilliseconds(100) };
 await using var simulator = Simulator.Create(["--urls", "http://127.0.0.1:0"], mattermost);
 await simulator.StartAsync();
@@ -190,7 +193,7 @@ async Task<(TimeSpan Failover, int HoldingTwo)> FailoverAsync(int round)
 }
 
 Console.WriteLine($"Several instances on one PostgreSQL database: {messages:N0} messages per delivery round, {rounds} rounds; "
-    + $"Jobs:CoordinationInterval {coordination.TotalSeconds:0} s; {Environment.ProcessorCount} cores");
+    + $"the sink accepts each message in {accept.TotalMilliseconds:0} ms; Jobs:CoordinationInterval {coordination.TotalSeconds:0} s; {Environment.ProcessorCount} cores");
 var one = new List<double>();
 var two = new List<double>();
 var failovers = new List<TimeSpan>();

@@ -23,10 +23,16 @@ internal sealed class SmtpSink : IAsyncDisposable
     private long _last;
     private long _received;
     private readonly bool _record;
+    private readonly TimeSpan _acceptDelay;
 
-    public SmtpSink(bool record = false)
+    /// <param name="record">Keep each message's Message-ID and arrival time.</param>
+    /// <param name="acceptDelay">
+    /// How long the sink takes to accept each message before answering 250, as a relay that stores the message in its queue
+    /// first does; none by default.
+    /// </param>
+    public SmtpSink(bool record = false, TimeSpan acceptDelay = default)
     {
-        _record = record;
+        (_record, _acceptDelay) = (record, acceptDelay);
         _listener.Start();
         _accepting = AcceptAsync();
     }
@@ -124,6 +130,11 @@ internal sealed class SmtpSink : IAsyncDisposable
                             {
                                 messageId = data["Message-ID:".Length..].Trim();
                             }
+                        }
+
+                        if (_acceptDelay > TimeSpan.Zero)
+                        {
+                            await Task.Delay(_acceptDelay);
                         }
 
                         Record(messageId);
